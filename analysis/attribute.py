@@ -1,0 +1,502 @@
+"""Attribute each sentence of a document to its speaker, following the annotation guidelines.
+
+Cues, in the order they decide: transcript labels; first-person documents (the author);
+embedded speech ("a message from Xi, in which Xi pointed out"); a quote opened by a cue verb
+(Blinken "underscored ..."); reported speech and direct quotes with a cue verb and its subject
+(said, noted, told ...; 表示, 指出 ...), including the inverted "..., said Liu" and "This, he said,";
+joint subjects (the two sides agreed, 双方一致认为 -> both sides); narration (the two leaders
+discussed, 双方讨论了 -> narrator); participles ("met ..., saying" -> the subject); continuation
+(a cue-less sentence inside a speaker's paragraph keeps the speaker); everything else: narrator.
+Subjects are resolved to one canonical speaker: registry names and aliases, people the text
+introduces, pronouns (he, she, 他, 我), titles ("the vice premier", "the Chinese leader").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .cues import CueSet, load_cues
+from .lang import detect
+from .layout import Paragraph
+from .registry import BOTH, NARRATOR, Registry, Speaker, Title
+
+FIRST_PERSON_KINDS = {"speech", "talk", "statement", "letter", "article", "interview", "remarks",
+                      "op-ed", "message"}
+EN_PRONOUNS = {"he", "she"}
+EN_FIRST = {"i", "we"}
+ZH_PRONOUNS = ("他们", "她们", "他們", "她們", "他", "她")
+ZH_FIRST = ("我们", "我們", "我")
+ZH_CLAUSE = "，。；：,;:！？!?"
+ZH_TITLES = ("发言人", "發言人", "副总统", "副總統", "总统", "總統", "副总理", "副總理", "总理", "總理",
+             "外长", "外長", "部长", "部長", "国务卿", "國務卿", "主席", "大使", "秘书长", "秘書長", "首相")
+EN_TITLE_WORDS = (
+    r"(?:[Ss]pokes(?:man|woman|person)|(?:Vice |Deputy )?(?:President|Premier|Prime Minister)|"
+    r"(?:Foreign |Defense |Defence |Finance |Trade |Commerce )?Minister|(?:Deputy |Under |Assistant )?"
+    r"Secretary(?: of State| of Defense| General)?|Ambassador|Chancellor|Senator|Representative|"
+    r"Adviser|Advisor|Director|Chairman|Chairwoman|Chair|Envoy|General|Admiral|Governor|Mayor|"
+    r"Commissioner|King|Queen|Emir|Sheikh|Prince|Counselor|Councilor|Press Secretary|Coordinator)")
+NAME_TOKEN = r"(?:[A-Z][a-z'’\-]+|[A-Z]\.|[A-Z][a-z]*-[A-Z][a-z]+|de|van|von|al-[A-Z][a-z]+)"
+INTRO = re.compile(rf"\b(?P<title>{EN_TITLE_WORDS})\s+(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})")
+SIDE_WORDS = [(re.compile(r"\b(?:Chinese|China'?s?|Beijing|PRC)\b|中国|中方|中國"), "CN"),
+              (re.compile(r"\b(?:U\.S\.|US|American|America'?s|State Department|White House|"
+                          r"Pentagon|Washington)\b|美国|美方|美國"), "US")]
+QUOTE_PAIRS = (("“", "”"), ("「", "」"), ("『", "』"), ("«", "»"))
+DETERMINERS = re.compile(r"^(?:the|this|that|a|an|its|his|her|their)\s+", re.I)
+STOP_CAPS = {"The", "This", "That", "It", "In", "On", "At", "But", "And", "As", "A", "An", "He", "She",
+             "They", "We", "I", "There", "China", "Chinese", "US", "U.S.", "American", "Beijing",
+             "Washington", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+MASK = "\u2592"
+
+
+@dataclass
+class Attribution:
+    speaker: str
+    cue: str  # transcript, first_person, embedded, quote, reported, joint, narration,
+    #           participle, continuation, question, front_matter, none
+
+
+@dataclass
+class DocState:
+    registry: Registry
+    lang: str
+    year: int | None
+    author: str | None = None
+    runtime: dict = field(default_factory=dict)      # alias -> canonical name, from this document
+    runtime_speakers: dict = field(default_factory=dict)  # name -> Speaker introduced by the text
+    mentions: list = field(default_factory=list)     # persons, in order of mention
+    current: str | None = None                       # last speaker (not narrator)
+
+    def speaker(self, name: str) -> Speaker | None:
+        return self.runtime_speakers.get(name) or self.registry.speakers.get(name)
+
+    def side(self, name: str) -> str:
+        if name in self.runtime_speakers:
+            return self.runtime_speakers[name].side
+        return self.registry.side(name)
+
+
+def mask_quotes(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """Replace quoted passages (with their marks) by MASK characters of the same length."""
+    spans = []
+    for o, c in QUOTE_PAIRS:
+        for m in re.finditer(re.escape(o) + r"[^" + re.escape(o + c) + r"]*(?:" + re.escape(c) + "|$)", text):
+            spans.append((m.start(), m.end()))
+    straight = [m.start() for m in re.finditer(r'"', text)]
+    for k in range(0, len(straight), 2):
+        a = straight[k]
+        b = straight[k + 1] + 1 if k + 1 < len(straight) else len(text)
+        spans.append((a, b))
+    chars = list(text)
+    for a, b in spans:
+        for i in range(a, b):
+            chars[i] = MASK
+    return "".join(chars), sorted(spans)
+
+
+class Attributor:
+    """Assign a speaker to every sentence of a document (one Attributor per document)."""
+
+    def __init__(self, registry: Registry, lang: str, year: int | None = None, kind: str | None = None,
+                 author: str | None = None, cues: CueSet | None = None):
+        self.cues = cues or load_cues()
+        self.state = DocState(registry, lang, year)
+        self.kind = (kind or "").lower()
+        if author:
+            self.state.author = self.resolve_name(author) or author
+        self._alias_re: dict = {}
+
+    # ---------------------------------------------------------------- names and mentions
+    def _aliases(self) -> re.Pattern:
+        key = tuple(self.state.runtime)
+        if key not in self._alias_re:
+            aliases = set(self.state.registry.alias_index) | set(self.state.runtime)
+            parts = []
+            for a in sorted(aliases, key=len, reverse=True):
+                if re.search(r"[\u3400-\u9fff]", a):
+                    parts.append(re.escape(a))
+                else:
+                    parts.append(r"(?<![\w.])" + re.escape(a) + r"(?![\w])")
+            self._alias_re = {key: re.compile("|".join(parts))}
+        return self._alias_re[key]
+
+    def resolve_name(self, alias: str) -> str | None:
+        alias = alias.strip()
+        if alias in self.state.runtime:
+            return self.state.runtime[alias]
+        names = self.state.registry.lookup(alias)
+        if not names:
+            return None
+        if len(names) == 1:
+            return names[0]
+        for m in reversed(self.state.mentions):
+            if m in names:
+                return m
+        return names[0]
+
+    def mentions_in(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, canonical) for each known name in text, possessives included."""
+        out = []
+        for m in self._aliases().finditer(text):
+            name = self.resolve_name(m.group(0))
+            if name:
+                out.append((m.start(), m.end(), name))
+        return out
+
+    def introduce(self, text: str) -> None:
+        """Register people the text introduces with a title: 'State Department spokesman Matthew Miller'."""
+        for m in INTRO.finditer(text):
+            full = m.group("name").strip()
+            toks = full.split()
+            while toks and toks[-1] in STOP_CAPS:
+                toks.pop()
+            if len(toks) < 2:
+                continue
+            full = " ".join(toks)
+            known = self.resolve_name(full)
+            surname = toks[-1]
+            if known:
+                self.state.runtime.setdefault(surname, known)
+                continue
+            before = text[max(0, m.start() - 40):m.start()] + m.group("title")
+            side = next((s for rx, s in SIDE_WORDS if rx.search(before)), "other")
+            role = m.group("title").lower()
+            sp = Speaker(full, side, "person", [full, surname], [Title(role, 0, None)])
+            self.state.runtime_speakers[full] = sp
+            self.state.runtime[full] = full
+            self.state.runtime[surname] = full
+
+    def note_mentions(self, text: str) -> None:
+        for _, _, name in self.mentions_in(text):
+            sp = self.state.speaker(name)
+            if sp and sp.kind == "person":
+                self.state.mentions.append(name)
+
+    # ---------------------------------------------------------------- subject resolution
+    def resolve_en(self, np: str) -> tuple[str, str] | None:
+        """('person'|'body'|'both'|'generic', name) for an English subject phrase, or None."""
+        np = np.strip(" ,;:-—–\u2592\t")
+        if not np:
+            return None
+        low = np.lower()
+        for js in self.cues.get("en", "joint_subject"):
+            if re.search(r"(?:^|\s)" + re.escape(js) + r"$", low):
+                return ("both", BOTH)
+        found = [(a, b, n) for a, b, n in self.mentions_in(np)
+                 if not re.match(r"[’']s\b", np[b:b + 2])]
+        persons = [f for f in found if (self.state.speaker(f[2]) or Speaker("", "")).kind == "person"]
+        if persons:
+            sides = {self.state.side(p[2]) for p in persons}
+            if len({p[2] for p in persons}) > 1 and re.search(r"\band\b", np) and len(sides) > 1:
+                return ("both", BOTH)
+            return ("person", persons[-1][2])
+        last = low.split()[-1] if low.split() else ""
+        if last in EN_PRONOUNS or low in EN_PRONOUNS:
+            who = self._pronoun_target()
+            return ("person", who) if who else None
+        if low in EN_FIRST or last in EN_FIRST:
+            who = self.state.author or self.state.current
+            return ("person", who) if who and who != NARRATOR else None
+        if low in ("they", "the two") and self.state.current == BOTH:
+            return ("both", BOTH)
+        titled = self._resolve_title(low)
+        if titled:
+            return ("person", titled)
+        if found:
+            return ("body", found[-1][2])
+        head = re.sub(r"[^\w\s]", "", low).split()
+        if head and head[-1] in self.cues.get("en", "generic"):
+            return ("generic", NARRATOR)
+        if " ".join(head[-2:]) in self.cues.get("en", "generic"):
+            return ("generic", NARRATOR)
+        caps = re.fullmatch(r"(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w'’\-]+", np.strip())
+        if caps:
+            toks = [t for t in np.split() if t not in STOP_CAPS]
+            if toks and not any(t.lower() in self.cues.get("en", "generic") for t in toks):
+                name = " ".join(toks)
+                sp = Speaker(name, next((s for rx, s in SIDE_WORDS if rx.search(np)), "other"),
+                             "person", [name], [])
+                self.state.runtime_speakers.setdefault(name, sp)
+                self.state.runtime.setdefault(name, name)
+                return ("person", name)
+        return None
+
+    def _pronoun_target(self) -> str | None:
+        cur = self.state.current
+        if cur and cur not in (NARRATOR, BOTH):
+            sp = self.state.speaker(cur)
+            if sp is None or sp.kind == "person":
+                return cur
+        return self.state.mentions[-1] if self.state.mentions else None
+
+    def _resolve_title(self, low: str) -> str | None:
+        """'the chinese vice premier' -> the person holding that office, preferring people in the text."""
+        low = DETERMINERS.sub("", low.strip())
+        low = re.sub(r"^(?:mr\.?|ms\.?|mrs\.?)\s+", "", low)
+        side = None
+        for rx, s in SIDE_WORDS:
+            if rx.search(low.replace("u.s.", "U.S.").replace("us ", "US ").title()) or rx.search(low):
+                side = s
+        roles = [r for r in self.state.registry.roles if low == r or low.endswith(" " + r)]
+        roles += [t.role for sp in self.state.runtime_speakers.values() for t in sp.titles
+                  if low == t.role or low.endswith(" " + t.role)]
+        if not roles:
+            return None
+        if len(low.split()) > len(roles[0].split()) + 2:
+            return None
+        year = self.state.year
+        cands = []
+        for role in roles:
+            for name, sp in list(self.state.registry.speakers.items()) + list(self.state.runtime_speakers.items()):
+                if sp.has_title(role, year) and (side is None or sp.side == side):
+                    cands.append(name)
+        if not cands:
+            return None
+        if self.state.current in cands:
+            return self.state.current
+        for m in reversed(self.state.mentions):
+            if m in cands:
+                return m
+        uniq = list(dict.fromkeys(cands))
+        return uniq[0] if len(uniq) == 1 else None
+
+    def resolve_zh(self, subj: str) -> tuple[str, str] | None:
+        s = subj.strip(" \u3000\u2592")
+        if not s:
+            return None
+        for js in self.cues.get("zh", "joint_subject"):
+            if s.startswith(js):
+                return ("both", BOTH)
+        for p in ZH_FIRST:
+            if s.startswith(p) and not s.startswith(("我国", "我國", "我方")):
+                who = self.state.author or self.state.current
+                return ("person", who) if who and who != NARRATOR else None
+        for p in ZH_PRONOUNS:
+            if s.startswith(p):
+                who = self._pronoun_target()
+                return ("person", who) if who else None
+        found = self.mentions_in(s)
+        if found:
+            # the subject comes first in a Chinese clause; ignore names after 致/向/同/与
+            a, b, name = found[0]
+            kind = (self.state.speaker(name) or Speaker("", "")).kind
+            return ("person" if kind == "person" else "body", name)
+        for g in self.cues.get("zh", "generic"):
+            if g in s:
+                return ("generic", NARRATOR)
+        for t in ZH_TITLES:
+            k = s.rfind(t)
+            if k >= 0:
+                name = s[k + len(t):].strip()
+                if 2 <= len(name) <= 4 and re.fullmatch(r"[\u3400-\u9fff·]+", name):
+                    side = next((sd for rx, sd in SIDE_WORDS if rx.search(s[:k])), "other")
+                    sp = Speaker(name, side, "person", [name], [Title(t, 0, None)])
+                    self.state.runtime_speakers.setdefault(name, sp)
+                    self.state.runtime.setdefault(name, name)
+                    return ("person", name)
+        return None
+
+    # ---------------------------------------------------------------- sentences
+    def attribute_paragraph(self, para: Paragraph, spans: list[tuple[int, int]]) -> list[Attribution]:
+        out: list[Attribution] = []
+        if para.front:
+            return [Attribution(NARRATOR, "front_matter") for _ in spans]
+        if para.label is not None:
+            who = self._label_speaker(para.label)
+            self.state.current = who if who != NARRATOR else self.state.current
+            cue = "question" if who == NARRATOR else "transcript"
+            self._turn = who
+            for a, b in spans:
+                self.introduce(para.text[a:b])
+                self.note_mentions(para.text[a:b])
+            return [Attribution(who, cue) for _ in spans]
+        if getattr(self, "_turn", None) is not None:
+            turn = self._turn
+            for a, b in spans:
+                self.note_mentions(para.text[a:b])
+            return [Attribution(turn, "question" if turn == NARRATOR else "transcript") for _ in spans]
+        if self.kind in FIRST_PERSON_KINDS and self.state.author:
+            return [Attribution(self.state.author, "first_person") for _ in spans]
+        para_speaker = None
+        for k, (a, b) in enumerate(spans):
+            text = para.text[a:b]
+            self.introduce(text)
+            att = self.attribute_sentence(text, para_speaker)
+            if att is None:
+                if para_speaker and para_speaker != NARRATOR:
+                    att = Attribution(para_speaker, "continuation")
+                elif k == 0 and self._continues_quote(text):
+                    att = Attribution(self.state.current, "continuation")
+                else:
+                    att = Attribution(NARRATOR, "none")
+            out.append(att)
+            para_speaker = att.speaker
+            if att.speaker != NARRATOR:
+                self.state.current = att.speaker
+            self.note_mentions(text)
+        self._last_para_speaker = para_speaker
+        return out
+
+    def _continues_quote(self, text: str) -> bool:
+        """A paragraph that is all quotation, with no cue, goes on with the previous speaker."""
+        prev = getattr(self, "_last_para_speaker", None)
+        if not prev or prev == NARRATOR or not self.state.current:
+            return False
+        masked, spans = mask_quotes(text)
+        rest = re.sub(r"[\s\u2592.,;:!?。，；：！？]", "", masked)
+        return bool(spans) and spans[0][0] == 0 and not rest
+
+    def _label_speaker(self, label: str) -> str:
+        lab = label.strip().rstrip(".")
+        if lab.upper() in {q.upper() for q in self.cues.get("en", "question")} or lab in self.cues.get("zh", "question"):
+            return NARRATOR
+        name = self.resolve_name(lab)
+        if name:
+            return name
+        words = lab.split()
+        hons = {h.upper().rstrip(".") for h in self.cues.get("en", "honorific")}
+        title = []
+        while len(words) > 1 and (words[0].upper().rstrip(".") in hons
+                                  or " ".join(words[:2]).upper().rstrip(".") in hons):
+            if " ".join(words[:2]).upper().rstrip(".") in hons:
+                title += words[:2]
+                words = words[2:]
+            else:
+                title.append(words.pop(0))
+        rest = " ".join(w.capitalize() if w.isupper() else w for w in words)
+        name = self.resolve_name(rest) if rest else None
+        if name:
+            return name
+        if not rest or rest.upper() in hons:   # "THE PRESIDENT"
+            t = self._resolve_title(lab.lower())
+            if t:
+                return t
+        rest = rest or lab.title()
+        self.state.runtime_speakers.setdefault(rest, Speaker(rest, "other", "person", [rest], []))
+        self.state.runtime.setdefault(rest, rest)
+        return rest
+
+    def attribute_sentence(self, text: str, para_speaker: str | None = None) -> Attribution | None:
+        """The sentence's own cue, or None when it has none (the caller applies continuation).
+
+        para_speaker: the speaker of the previous sentence in the same paragraph, if any. Inside a
+        speaker's paragraph, narration verbs and bodies as subjects ("China welcomes ...", 中方将 ...)
+        are the speaker's content, not a new speaker.
+        """
+        inside = para_speaker not in (None, NARRATOR)
+        if detect(text, default=self.state.lang) == "zh":
+            att = self._sentence_zh(text, not inside)
+        else:
+            att = self._sentence_en(text, not inside)
+        if att and inside and att.cue in ("reported", "quote") and att.speaker != para_speaker:
+            sp = self.state.speaker(att.speaker)
+            if sp is not None and sp.kind == "body":
+                return None
+        return att
+
+    def _sentence_en(self, text: str, first: bool) -> Attribution | None:
+        masked, qspans = mask_quotes(text)
+        quoted = bool(qspans)
+        cue_of = "quote" if quoted else "reported"
+        speech = self.cues.regex("en", "speech")
+        # embedded speech: "..., in which Xi pointed out that ..."
+        for m in re.finditer(r"\b(?:in|with|through)\s+which\s+(.{1,60}?)\s+(?:" + speech.pattern + ")", masked,
+                             re.I):
+            r = self.resolve_en(m.group(1))
+            if r and r[0] in ("person", "both"):
+                return Attribution(r[1], "embedded")
+        # a quote that opens with a cue verb: Blinken "underscored the importance ..."
+        for a, b in qspans:
+            inner = text[a + 1:b].lstrip()
+            if speech.match(inner) and inner[:1].islower():
+                before = masked[:a].rstrip()
+                clause = re.split(r"[,;:()\u2014\u2013]", before)[-1]
+                r = self.resolve_en(clause)
+                if r and r[0] == "person":
+                    return Attribution(r[1], "quote")
+        events = []
+        for m in speech.finditer(masked):
+            events.append((m.start(), m.end(), "speech"))
+        for m in self.cues.regex("en", "narration").finditer(masked):
+            events.append((m.start(), m.end(), "narration"))
+        events.sort()
+        participle = self.cues.regex("en", "participle").search(masked)
+        for start, end, kind in events:
+            before = masked[:start]
+            clause = re.split(r"[,;:()\u2014\u2013]|\u2592+|\bthat\b|\bwho\b|\bwhich\b", before)[-1]
+            clause = re.sub(r"\b(?:also|further|then|later|again|repeatedly|once|has|have|had|was|were|is|"
+                            r"are|will|would|had|earlier|separately|later|on\s+\w+day|today|yesterday)\s*$",
+                            "", clause.strip(), flags=re.I).strip()
+            clause = re.sub(r"\b(?:also|further|then|again|has|have|had|will|would)\s*$", "", clause,
+                            flags=re.I).strip()
+            toks = clause.split()
+            if len(toks) > 8:
+                clause = " ".join(toks[-8:])
+            if kind == "narration":
+                r = self.resolve_en(clause)
+                if r and r[0] == "person" and participle and participle.start() > end:
+                    return Attribution(r[1], "participle")
+                if r and first and (r[0] == "both" or r[0] in ("person", "body") and not quoted):
+                    return Attribution(NARRATOR, "narration")
+                continue
+            if not clause:
+                after = re.split(r"[,.;:!?]|\u2592", masked[end:])[0]
+                after = re.split(r"\s+(?:in|on|at|during|after|before|when|while|referring|as|to)\s+",
+                                 " " + after.strip())[0]
+                r = self.resolve_en(after)
+            else:
+                r = self.resolve_en(clause)
+            if r is None:
+                continue
+            if r[0] == "generic":
+                return Attribution(NARRATOR, "reported")
+            if r[0] == "both":
+                return Attribution(BOTH, "joint")
+            return Attribution(r[1], cue_of)
+        if participle:
+            for a, b, name in self.mentions_in(masked[:participle.start()]):
+                sp = self.state.speaker(name)
+                if sp and sp.kind == "person":
+                    return Attribution(name, "participle")
+        if quoted:
+            m = re.search(r"\baccording to\s+(.{1,60}?)(?:[,.;]|$)", masked)
+            if m:
+                r = self.resolve_en(m.group(1))
+                if r and r[0] in ("person", "body"):
+                    return Attribution(r[1], "quote")
+        return None
+
+    def _sentence_zh(self, text: str, first: bool) -> Attribution | None:
+        masked, qspans = mask_quotes(text)
+        speech = self.cues.regex("zh", "speech", "joint_verb")
+        narr = self.cues.regex("zh", "narration")
+        events = [(m.start(), m.end(), "speech") for m in speech.finditer(masked)]
+        events += [(m.start(), m.end(), "narration") for m in narr.finditer(masked)]
+        events.sort()
+        head = re.split("[" + ZH_CLAUSE + "]", masked)[0]
+        for start, end, kind in events:
+            before = masked[:start]
+            k = max(before.rfind(c) for c in ZH_CLAUSE)
+            subj = before[k + 1:]
+            if kind == "narration":
+                r = self.resolve_zh(subj) or (self.resolve_zh(head) if not subj.strip() else None)
+                if r and first and r[0] in ("both", "person", "body"):
+                    return Attribution(NARRATOR, "narration")
+                continue
+            cue = masked[start:end]
+            if not subj.strip():
+                if start == 0 and self.state.current and self.state.current != NARRATOR:
+                    return Attribution(self.state.current, "continuation")
+                continue
+            if len(subj) > 30 and not subj.startswith(tuple(self.cues.get("zh", "joint_subject"))):
+                continue
+            r = self.resolve_zh(subj)
+            if r is None:
+                continue
+            if r[0] == "generic":
+                return Attribution(NARRATOR, "reported")
+            if r[0] == "both":
+                return Attribution(BOTH, "joint")
+            if cue in self.cues.get("zh", "joint_verb"):
+                continue
+            return Attribution(r[1], "quote" if qspans else "reported")
+        return None

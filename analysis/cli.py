@@ -1,0 +1,91 @@
+"""The `tenor` command line (also `python -m analysis`)."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import __version__
+
+
+def _score(args) -> int:
+    from . import scorers
+    from .output import write_csv_atomic
+    from .pipeline import statements
+    from .registry import Registry
+
+    names = scorers.available() if args.scorers in (None, "all") else \
+        [n.strip() for n in args.scorers.split(",") if n.strip() and n.strip() != "none"]
+    unknown = [n for n in names if n not in scorers.available()]
+    if unknown:
+        print(f"E401 --scorers: unknown scorer(s) {', '.join(unknown)}; available: "
+              f"{', '.join(scorers.available()) or '(none yet)'}", file=sys.stderr)
+        return 2
+    registry = Registry.load(args.registry) if args.registry else None
+    result = statements(args.inputs, registry=registry, text_col=args.text_col,
+                        speaker_col=args.speaker_col, date_col=args.date_col,
+                        lang_col=args.lang_col, id_col=args.id_col)
+    for p in result.problems:
+        print(p, file=sys.stderr)
+    if not result.read_anything:
+        print("E001 nothing could be read from the inputs given; no output written", file=sys.stderr)
+        return 1
+    df = result.statements
+    for name in names:
+        scored = scorers.get(name).score_frame(df)
+        df = df.join(scored)
+    write_csv_atomic(df, args.out)
+    n_err = sum(p.is_error for p in result.problems)
+    print(f"wrote {len(df)} statements from {len(result.documents)} input(s) to {args.out}"
+          + (f"; {n_err} input problem(s) reported above" if n_err else ""), file=sys.stderr)
+    return 0
+
+
+def _evaluate_speakers(args) -> int:
+    from .evaluate import speakers
+    report = speakers(args.gold, args.docs)
+    for p in report.problems:
+        print(p, file=sys.stderr)
+    print(report.summary())
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="tenor", description="Diplomatic-language stance and sentiment "
+                                 "analyzer: documents -> attributed statements -> scores.")
+    ap.add_argument("--version", action="version", version=f"tenor {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    sc = sub.add_parser("score", help="split documents into attributed statements (and score them)")
+    sc.add_argument("inputs", nargs="+", help=".txt/.md documents, folders of them (with an optional "
+                    "manifest.csv), or tables (.csv, .tsv, .jsonl, .jsonl.gz) of statements")
+    sc.add_argument("--out", required=True, help="output CSV, one row per statement")
+    sc.add_argument("--scorers", default="all", help="comma-separated scorer names, 'all' (default) "
+                    "or 'none'")
+    sc.add_argument("--registry", help="speaker registry TSV (default: the one shipped with Tenor)")
+    sc.add_argument("--text-col", default="text", help="text column of input tables (default: text)")
+    sc.add_argument("--speaker-col", default="speaker")
+    sc.add_argument("--date-col", default="date")
+    sc.add_argument("--lang-col", default="lang")
+    sc.add_argument("--id-col", default="id")
+    sc.set_defaults(func=_score)
+
+    ev = sub.add_parser("evaluate", help="measure Tenor against gold labels")
+    evs = ev.add_subparsers(dest="what", required=True)
+    sp = evs.add_parser("speakers", help="attribution accuracy against a gold TSV of sentences")
+    sp.add_argument("gold", help="gold TSV/CSV: doc_id, n, section, speaker, text")
+    sp.add_argument("--docs", nargs="+", default=None,
+                    help="the documents the gold file describes (default: the gold file's folder)")
+    sp.set_defaults(func=_evaluate_speakers)
+    return ap
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    if getattr(args, "what", None) == "speakers" and args.docs is None:
+        from pathlib import Path
+        args.docs = [str(Path(args.gold).parent)]
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

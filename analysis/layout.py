@@ -1,0 +1,218 @@
+"""Lay a decoded document out as paragraphs, repairing text extracted from PDFs.
+
+Each paragraph keeps, for every character of its repaired text, the offset of that character in
+the document as read, so statements can point back into the original text. Line breaks inside a
+sentence are joined (with a space in English, with nothing between Chinese characters), blank
+lines left by PDF extraction inside a paragraph are dropped, and title lines, datelines-only lines,
+copyright lines and the like are marked as front matter. Nothing is dropped: every non-blank
+character of the document ends up in exactly one paragraph.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+TERMINAL = re.compile(r"[.!?。！？…][\"'”’」』）)\]]*\s*$")
+OPENS_LOWER = re.compile(r"^[a-z(,;]")
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+CJK_PUNCT = "，。、；：？！“”‘’（）《》「」『』—…"
+LABEL = re.compile(
+    r"^\s*(?P<label>(?:Q|A|[A-Z][A-Z.'\- ]{1,40}[A-Z.]|[\u4e00-\u9fff]{1,6}))\s*(?P<colon>[:：])\s*")
+
+FRONT_PATTERNS = [re.compile(p, re.I) for p in (
+    r"^\s*(updated|published|posted|source|editor|editors?'s? note|photo|image|video|by|from|"
+    r"reporting by|writing by|edited by|file photo)\s*[:|]",
+    r"\bupdated\s*:\s*\d", r"copyright|©|all rights reserved|not to be republished",
+    r"^\s*\(?\s*not to be republished", r"^\s*presented by\b",
+    r"^\s*https?://\S+\s*$", r"^\s*www\.\S+\s*$",
+    r"^\s*\*\s*\S", r"^\s*[(（]?\s*(责任编辑|編輯|编辑|来源|來源|记者|記者)\s*[:：]",
+    r"^\s*(新华社|人民日报|新華社)?记者\s*[\u4e00-\u9fff\s]{2,30}$",
+    r"^\s*(本报记者|本報記者)\s*[\u4e00-\u9fff\s]{2,30}$",
+)]
+DATELINE = re.compile(r"\((?:Xinhua|AFP|AP|Reuters|Bloomberg|UPI|Kyodo|Yonhap|TASS)\)|\s--\s|"
+                      r"(?:新华社|新華社|中新社|人民网|央视)[\u4e00-\u9fff]{0,8}\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电")
+MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+DATE_ONLY = re.compile(
+    rf"^\s*(?:{MONTHS}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTHS}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[\u00a0\s]*$", re.I)
+
+
+@dataclass
+class Paragraph:
+    text: str
+    offsets: list  # offsets[i] = position in the document of text[i]
+    front: bool = False          # front matter (title, dateline-only, copyright ...)
+    label: str | None = None     # transcript speaker label that opens this paragraph ("MR. PRICE")
+    label_end: int = 0           # characters of text taken by the label ("MR. PRICE: ")
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Document offsets of text[i:j] (j exclusive)."""
+        return self.offsets[i], self.offsets[j - 1] + 1
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str = field(repr=False)
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+    @property
+    def indent(self) -> int:
+        n = 0
+        for c in self.text:
+            if c == " ":
+                n += 1
+            elif c in "\t\u3000":
+                n += 2
+            else:
+                break
+        return n
+
+
+def _lines(text: str) -> list[Line]:
+    out, pos = [], 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        out.append(Line(pos, pos + len(body), body))
+        pos += len(raw)
+    return out
+
+
+def _width(s: str) -> int:
+    return sum(2 if CJK.match(c) or c in CJK_PUNCT else 1 for c in s)
+
+
+def is_heading(s: str) -> bool:
+    """A short line that is a title or heading, not a sentence."""
+    s = s.strip()
+    if not s or len(s) > 160 or TERMINAL.search(s) or s.endswith((",", "，", "、", ";", "；")):
+        return False
+    if DATELINE.search(s):
+        return False
+    if CJK.search(s):
+        return not re.search(r"[，。；！？,;]", s) and len(s) <= 40
+    words = re.findall(r"[A-Za-z][\w'’\-]*", s)
+    if not words or len(words) > 20:
+        return False
+    small = {"a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "at", "by",
+             "from", "as", "is", "are", "be", "its", "vs"}
+    lower = [w for w in words if not w[0].isupper() and w.lower() not in small]
+    return not lower and "," not in s
+
+
+def is_front_matter(s: str) -> bool:
+    s = s.strip()
+    return bool(DATE_ONLY.match(s) or any(p.search(s) for p in FRONT_PATTERNS))
+
+
+def _label(line: str) -> re.Match | None:
+    m = LABEL.match(line)
+    if not m:
+        return None
+    lab = m.group("label")
+    rest = line[m.end():]
+    if CJK.search(lab):
+        # 赵立坚：... -- a short name, full-width colon, speech after it
+        return m if m.group("colon") == "：" and rest.strip() else None
+    if lab in ("Q", "A"):
+        return m
+    return m if lab.upper() == lab and any(c.isalpha() for c in lab) else None
+
+
+def layout(text: str, kind: str | None = None) -> list[Paragraph]:
+    lines = [ln for ln in _lines(text)]
+    nonblank = [ln for ln in lines if ln.stripped]
+    if not nonblank:
+        return []
+    labels = {id(ln): _label(ln.text) for ln in nonblank}
+    n_labels = sum(1 for v in labels.values() if v)
+    transcript = kind == "transcript" or n_labels >= 2
+    if not transcript:
+        labels = {k: None for k in labels}
+
+    # The column width of the text: the median width of lines that stop mid-sentence.
+    widths = sorted(_width(ln.stripped) for ln in nonblank if not TERMINAL.search(ln.stripped))
+    if len(widths) < 3:
+        widths = sorted(_width(ln.stripped) for ln in nonblank)
+    wide = widths[len(widths) // 2]
+    # A hard-wrapped document: many long lines stop without ending a sentence.
+    open_long = sum(1 for ln in nonblank[:-1]
+                    if not TERMINAL.search(ln.stripped) and _width(ln.stripped) >= 0.7 * wide)
+    wrapped = len(nonblank) >= 4 and open_long >= max(2, 0.25 * len(nonblank))
+
+    # Leading title block: headline lines before the body starts.
+    heads = set()
+    for ln in nonblank:
+        if labels.get(id(ln)) or ln.indent >= 2 or not (is_heading(ln.stripped) or is_front_matter(ln.stripped)):
+            break
+        heads.add(id(ln))
+
+    paras: list[list[Line]] = []
+    prev = None
+    blank_since = False
+    for ln in lines:
+        if not ln.stripped:
+            blank_since = True
+            continue
+        if prev is None or not _joins(prev, ln, wrapped, wide, blank_since, heads, labels):
+            paras.append([ln])
+        else:
+            paras[-1].append(ln)
+        prev, blank_since = ln, False
+
+    out = []
+    for group in paras:
+        p = _assemble(group)
+        first = group[0]
+        m = labels.get(id(first))
+        if m:
+            p.label = m.group("label").strip()
+            lead = len(first.text) - len(first.text.lstrip())
+            p.label_end = max(0, m.end() - lead)
+        p.front = (id(first) in heads or (not p.label and (is_heading(p.text) and len(group) <= 2
+                                                           or is_front_matter(p.text))))
+        out.append(p)
+    return out
+
+
+def _joins(a: Line, b: Line, wrapped: bool, wide: int, blank: bool, heads: set, labels: dict) -> bool:
+    """Does line b continue the paragraph of line a?"""
+    if id(a) in heads or id(b) in heads or labels.get(id(b)):
+        return False
+    sa, sb = a.stripped, b.stripped
+    if is_front_matter(sb) or is_front_matter(sa):
+        return False
+    ends = bool(TERMINAL.search(sa)) or sa.endswith((":", "："))
+    if wrapped:
+        if b.indent >= 2:
+            return False
+        if not ends:
+            return not (is_heading(sa) and _width(sa) < 0.7 * wide)
+        return _width(sa) >= 0.85 * wide
+    if blank:
+        return False
+    # Unwrapped text: a line that stops mid-sentence and a next line that carries on.
+    return not ends and (OPENS_LOWER.match(sb) is not None or (CJK.match(sa[-1]) and CJK.match(sb[0])))
+
+
+def _assemble(group: list[Line]) -> Paragraph:
+    chars: list[str] = []
+    offs: list[int] = []
+    for k, ln in enumerate(group):
+        lead = len(ln.text) - len(ln.text.lstrip())
+        body = ln.text.strip()
+        start = ln.start + lead
+        if k and chars:
+            prev_c, next_c = chars[-1], body[0]
+            cjk_join = (CJK.match(prev_c) or prev_c in CJK_PUNCT) and (CJK.match(next_c) or next_c in CJK_PUNCT)
+            if not cjk_join and not (prev_c == "-" and next_c.isalpha()):
+                chars.append(" ")
+                offs.append(start - 1)
+        chars.extend(body)
+        offs.extend(range(start, start + len(body)))
+    return Paragraph("".join(chars), offs)

@@ -1,0 +1,104 @@
+"""The speaker registry: canonical names, aliases in English and Chinese, titles with years, side.
+
+Loaded from a data file (analysis/data/speakers.tsv by default, or any file of the same columns),
+and extended per document by the people the text introduces ("State Department spokesman Matthew
+Miller ... Miller said").
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+NARRATOR = "narrator"
+BOTH = "both sides"
+SIDES = ("CN", "US", "other", "none")
+
+
+@dataclass
+class Title:
+    role: str
+    start: int
+    end: int | None
+
+    def holds(self, year: int | None) -> bool:
+        if year is None:
+            return True
+        return self.start <= year and (self.end is None or year <= self.end)
+
+
+@dataclass
+class Speaker:
+    name: str
+    side: str
+    kind: str = "person"
+    aliases: list = field(default_factory=list)
+    titles: list = field(default_factory=list)
+
+    def has_title(self, role: str, year: int | None) -> bool:
+        return any(t.role == role and t.holds(year) for t in self.titles)
+
+    @property
+    def surnames(self) -> set:
+        return {a for a in self.aliases if re.fullmatch(r"[A-Z][a-z'\-]+", a)}
+
+
+def _parse_titles(cell: str) -> list[Title]:
+    out = []
+    for item in filter(None, (x.strip() for x in (cell or "").split("|"))):
+        role, _, years = item.partition("@")
+        a, _, b = years.partition("-")
+        out.append(Title(role.strip().lower(), int(a) if a else 0, int(b) if b else None))
+    return out
+
+
+class Registry:
+    def __init__(self, speakers: list[Speaker], source: str = ""):
+        self.speakers = {s.name: s for s in speakers}
+        self.source = source
+        self.alias_index: dict[str, list[str]] = {}
+        for s in speakers:
+            for a in [s.name] + s.aliases:
+                self.alias_index.setdefault(a, [])
+                if s.name not in self.alias_index[a]:
+                    self.alias_index[a].append(s.name)
+        self._roles = sorted({t.role for s in speakers for t in s.titles}, key=len, reverse=True)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "Registry":
+        if path is None:
+            text = resources.files("analysis.data").joinpath("speakers.tsv").read_text("utf-8")
+            source = "analysis/data/speakers.tsv"
+        else:
+            text = Path(path).read_text("utf-8")
+            source = str(path)
+        rows = csv.DictReader((ln for ln in text.splitlines() if ln and not ln.startswith("#")),
+                              delimiter="\t")
+        speakers = []
+        for row in rows:
+            side = (row.get("side") or "other").strip()
+            if side not in SIDES:
+                raise ValueError(f"{source}: speaker {row.get('name')!r} has unknown side {side!r}")
+            speakers.append(Speaker(
+                name=row["name"].strip(), side=side, kind=(row.get("kind") or "person").strip(),
+                aliases=[a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()],
+                titles=_parse_titles(row.get("titles", ""))))
+        return cls(speakers, source)
+
+    @property
+    def roles(self) -> list[str]:
+        return self._roles
+
+    def side(self, name: str) -> str:
+        if name in (NARRATOR, BOTH, "", None):
+            return "none"
+        s = self.speakers.get(name)
+        return s.side if s else "other"
+
+    def lookup(self, alias: str) -> list[str]:
+        return self.alias_index.get(alias, [])
+
+    def all_aliases(self) -> list[str]:
+        return sorted(self.alias_index, key=len, reverse=True)

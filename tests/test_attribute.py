@@ -1,0 +1,137 @@
+"""One small exact-answer test per cue type, in English and in Chinese."""
+from conftest import speakers_of, who
+
+
+# -- direct quotes
+def test_direct_quote_en():
+    assert who("Wang Yi met Antony Blinken in Beijing.\n\n"
+               "“We must reverse the downward spiral,” Wang said.") == ["narrator", "Wang Yi"]
+
+
+def test_direct_quote_inverted_en():
+    assert who('"Both sides made progress," said Xi.') == ["Xi Jinping"]
+
+
+def test_direct_quote_zh():
+    assert who("王毅说：“中方在台湾问题上没有妥协退让的空间。”") == ["Wang Yi"]
+
+
+# -- reported speech
+def test_reported_speech_en():
+    assert who("Li Keqiang pointed out that a pattern of economic cooperation had been formed.") == \
+        ["Li Keqiang"]
+
+
+def test_reported_speech_trailing_en():
+    assert who("The talks made important progress, said Liu He.") == ["Liu He"]
+
+
+def test_reported_speech_zh():
+    assert who("刘鹤表示，双方经贸团队一直在抓紧落实两国元首的重要共识。") == ["Liu He"]
+
+
+def test_reported_speech_traditional_zh():
+    assert who("習近平強調，中美合則兩利，鬥則俱傷。") == ["Xi Jinping"]
+
+
+# -- continuation
+def test_continuation_pronoun_and_title_en():
+    text = ("Chinese Vice Premier Liu He led the delegation.\n\n"
+            "Liu said the talks were candid.\n\n"
+            "He noted that progress was made.\n\n"
+            "The two sides will keep in touch, the vice premier said.")
+    assert who(text, date="2019-01-31") == ["narrator", "Liu He", "Liu He", "Liu He"]
+
+
+def test_continuation_cueless_sentence_in_paragraph_en():
+    text = ("Li Keqiang expressed that relations are stable. The two nations share huge potential.\n\n"
+            "The meeting lasted an hour.")
+    assert who(text) == ["Li Keqiang", "Li Keqiang", "narrator"]
+
+
+def test_continuation_zh():
+    text = "特朗普表示，我十分珍视与习近平主席的良好关系。本轮磋商取得了重大进展。他说，期待早日会晤。"
+    assert who(text) == ["Donald Trump"] * 3
+
+
+def test_new_paragraph_without_cue_is_narrator_zh():
+    assert who("刘鹤表示，磋商取得进展。\n\n当前中美经贸磋商处在关键阶段。") == ["Liu He", "narrator"]
+
+
+# -- embedded speech
+def test_embedded_en():
+    assert who("Liu delivered a message from Chinese President Xi Jinping to Trump, in which Xi "
+               "pointed out that relations are at a critical stage.") == ["Xi Jinping"]
+
+
+def test_embedded_zh():
+    text = "刘鹤首先转达习近平主席致特朗普总统的口信。习近平在口信中指出，中美关系处在关键阶段。"
+    assert who(text) == ["narrator", "Xi Jinping"]
+
+
+def test_quote_opened_by_a_cue_verb():
+    text = ("Blinken “underscored the importance of open channels of communication”, Miller said.")
+    assert who(text) == ["Antony Blinken"]
+
+
+# -- joint statements and narration
+def test_joint_en():
+    assert who("The two sides agreed to maintain close communication.") == ["both sides"]
+    assert who("The leaders welcomed the progress made.") == ["both sides"]
+
+
+def test_joint_zh():
+    assert who("双方一致认为，建立有效的实施机制十分重要。") == ["both sides"]
+    assert who("两国元首同意加强合作。") == ["both sides"]
+
+
+def test_description_of_joint_action_is_narrator():
+    assert who("The two leaders discussed regional issues.") == ["narrator"]
+    assert who("双方讨论了贸易平衡等问题。") == ["narrator"]
+
+
+def test_generic_source_is_narrator():
+    assert who("Xi met Blinken at the Great Hall, Chinese state media and US officials said.") == ["narrator"]
+
+
+# -- first-person documents and transcripts
+def test_first_person_document_is_the_author():
+    text = "I am glad to meet you. We should make the cooperation cake bigger."
+    assert who(text, kind="speech", author="习近平") == ["Xi Jinping", "Xi Jinping"]
+
+
+def test_transcript_labels_en():
+    text = ("MR. PRICE: Good afternoon. We have one announcement.\n"
+            "Q: Thank you. On China?\n"
+            "MR. PRICE: We remain concerned.\n"
+            "PREMIER EGEDE: Greenland is not for sale.")
+    out = speakers_of(text, date="2021-06-01")
+    assert [s for s, _ in out] == ["Ned Price", "Ned Price", "narrator", "narrator", "Ned Price",
+                                  "Mute B. Egede"]
+    assert out[0][1] == "Good afternoon."  # the label is not part of the statement
+
+
+def test_transcript_labels_zh():
+    text = "问：中方对此有何评论？\n赵立坚：中方坚决反对。我们敦促美方停止干涉。"
+    assert who(text) == ["narrator", "Zhao Lijian", "Zhao Lijian"]
+
+
+# -- names: one canonical speaker, people the text introduces
+def test_one_canonical_name_across_languages_and_titles():
+    for text in ("Xi said relations are stable.", "President Xi said relations are stable.",
+                 "Chinese President Xi Jinping said relations are stable.",
+                 "习近平表示，关系稳定。", "习近平主席表示，关系稳定。"):
+        assert who(text) == ["Xi Jinping"], text
+
+
+def test_runtime_introduction():
+    text = ("Foreign Minister Penny Wong arrived on Monday.\n\n"
+            "Wong said the relationship had stabilised.")
+    out = speakers_of(text)
+    assert [s for s, _ in out] == ["narrator", "Penny Wong"]
+
+
+def test_title_resolves_to_the_office_holder_in_the_text():
+    text = ("Trump met Liu He.\n\nThe president said a deal was close.\n\n"
+            "The Chinese leader said cooperation is the only choice.")
+    assert who(text, date="2019-01-31") == ["narrator", "Donald Trump", "Xi Jinping"]

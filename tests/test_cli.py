@@ -1,0 +1,51 @@
+import subprocess
+import sys
+
+import pandas as pd
+from conftest import ROOT, SEEDS
+
+from analysis.cli import main
+
+
+def run(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "analysis", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=300)
+
+
+def test_score_seeds_writes_the_contract(tmp_path):
+    out = tmp_path / "statements.csv"
+    r = run("score", str(SEEDS), "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    df = pd.read_csv(out, keep_default_na=False)
+    assert len(df) == 122 and df.doc_id.nunique() == 5
+    assert {"doc_id", "statement_id", "speaker", "side", "date", "date_source", "lang", "text",
+            "start", "end"} <= set(df.columns)
+    assert "wrote 122 statements from 5 input(s)" in r.stderr
+
+
+def test_exit_code_nonzero_only_when_nothing_could_be_read(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    out = tmp_path / "o.csv"
+    r = run("score", str(tmp_path / "empty.txt"), "--out", str(out))
+    assert r.returncode == 1 and "E101" in r.stderr and "empty.txt" in r.stderr and not out.exists()
+    good = tmp_path / "good.txt"
+    good.write_text("Xi said so.", "utf-8")
+    r = run("score", str(tmp_path), "--out", str(out))
+    assert r.returncode == 0 and "E101" in r.stderr and out.exists()
+
+
+def test_unknown_scorer_is_a_clear_error(tmp_path, capsys):
+    code = main(["score", str(SEEDS), "--out", str(tmp_path / "o.csv"), "--scorers", "nosuch"])
+    assert code == 2 and "E401" in capsys.readouterr().err
+
+
+def test_evaluate_speakers_on_the_seeds():
+    r = run("evaluate", "speakers", "tests/gold/seeds_speakers.tsv", "--docs", "seeds")
+    assert r.returncode == 0, r.stderr
+    acc = float(r.stdout.split("attribution accuracy (body sentences): ")[1].split()[0])
+    assert acc >= 0.95, r.stdout
+
+
+def test_python_m_and_console_script_agree():
+    r = run("--version")
+    assert r.returncode == 0 and r.stdout.startswith("tenor ")

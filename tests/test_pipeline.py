@@ -1,0 +1,174 @@
+import codecs
+import json
+import re
+
+import pandas as pd
+import pytest
+from conftest import SEEDS
+
+from analysis import COLUMNS, statements
+from analysis.dates import find_date
+from analysis.documents import Meta
+from analysis.pipeline import document_statements
+from analysis.textio import read_text
+
+WS = re.compile(r"\s+")
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return statements([SEEDS])
+
+
+def test_contract_columns(seeds):
+    assert not seeds.problems
+    assert list(seeds.statements.columns[:len(COLUMNS)]) == COLUMNS
+    assert seeds.statements.statement_id.is_unique
+    assert set(seeds.statements.side) <= {"CN", "US", "other", "none"}
+    assert set(seeds.statements.section) == {"body", "front_matter"}
+
+
+def test_every_character_of_every_seed_is_in_exactly_one_statement(seeds):
+    df = seeds.statements
+    for doc_id, g in df.groupby("doc_id"):
+        text = read_text(SEEDS / f"{doc_id}.txt").text
+        covered = [0] * len(text)
+        for r in g.itertuples():
+            for i in range(r.start, r.end):
+                covered[i] += 1
+        assert max(covered) == 1, doc_id  # no character in two statements
+        missing = "".join(c for c, k in zip(text, covered) if not k)
+        assert not WS.sub("", missing), (doc_id, missing[:80])
+
+
+def test_offsets_point_at_the_statement(seeds):
+    for r in seeds.statements.itertuples():
+        original = read_text(SEEDS / f"{r.doc_id}.txt").text[r.start:r.end]
+        assert WS.sub("", original) == WS.sub("", r.text)
+
+
+def test_pdf_line_breaks_are_repaired(seeds):
+    df = seeds.statements
+    zh = df[df.doc_id.str.startswith("002")]
+    assert zh.text.str.contains("特朗普总统的口信").any()          # 特朗\n\n普 joined
+    assert not zh.text.str.contains(r"\n").any()
+    en = df[df.doc_id.str.startswith("000")]
+    assert en.text.iloc[2].startswith("Liu delivered a message") and en.text.iloc[2].endswith(
+        "China-U.S. relations are at a critical stage.")
+
+
+def test_front_matter_is_marked_not_dropped(seeds):
+    fm = seeds.statements[seeds.statements.section == "front_matter"]
+    assert "Li Keqiang Meets with US President Donald Trump" in fm.text.tolist()
+    assert fm.text.str.contains("Copyright").any()
+    assert (fm.speaker == "narrator").all()
+
+
+def test_dates_and_sources(seeds):
+    df = seeds.statements.drop_duplicates("doc_id").set_index("doc_id")
+    assert df.loc["001_85882ca6d0618557", "date"] == "2017-11-09"
+    assert (df.date_source == "manifest").all()
+    assert df.lang.tolist() == ["en", "en", "zh", "en", "en"]
+
+
+@pytest.mark.parametrize("text, date", [
+    ("WASHINGTON, Jan. 31 (Xinhua) -- Trump met Liu He.", "--01-31"),
+    ("On the afternoon of November 9, 2017, Premier Li Keqiang met Trump.", "2017-11-09"),
+    ("Updated: 2021-12-28\n\nApril 6, 2017\n\nI am glad to meet you.", "2017-04-06"),
+    ("新华社华盛顿1月31日电 当地时间1月31日，特朗普会见刘鹤。", "--01-31"),
+    ("2019年1月31日，特朗普会见刘鹤。", "2019-01-31"),
+    ("The two sides met.", None),
+])
+def test_date_found_in_text(text, date):
+    rows = document_statements(text, "d")
+    assert find_date([text]) == date
+    assert rows[0]["date_source"] == ("text" if date else "none")
+
+
+def test_language_detected_per_statement():
+    rows = document_statements("The two sides met in Beijing.\n\n双方一致认为，合作是唯一正确的选择。")
+    assert [r["lang"] for r in rows] == ["en", "zh"]
+    assert rows[1]["speaker"] == "both sides"
+
+
+def test_table_rows_are_statements_not_resegmented(tmp_path):
+    p = tmp_path / "answers.csv"
+    pd.DataFrame({"id": ["a1", "a2"], "text": ["We firmly oppose this. It is wrong.", "耿爽表示，中方欢迎。"],
+                  "speaker": ["耿爽", ""], "date": ["2019-05-01", "not a date"],
+                  "topic": ["trade", "trade"]}).to_csv(p, index=False)
+    res = statements([p])
+    df = res.statements
+    assert df.statement_id.tolist() == ["a1", "a2"]
+    assert df.text.tolist()[0] == "We firmly oppose this. It is wrong."       # one row, one statement
+    assert df.speaker.tolist() == ["Geng Shuang", "Geng Shuang"]              # alias; cue in the text
+    assert df.topic.tolist() == ["trade", "trade"]                            # passed through
+    assert df.input_speaker.tolist()[0] == "耿爽" and df.input_text.tolist()[1] == "耿爽表示，中方欢迎。"
+    assert df.date.tolist() == ["2019-05-01", ""]
+    assert any(p.code == "W302" and "not a date" in p.message for p in res.problems)
+
+
+def test_jsonl_table(tmp_path):
+    p = tmp_path / "s.jsonl"
+    p.write_text('{"text": "The two sides agreed to talk.", "lang": "en"}\nnot json\n', "utf-8")
+    res = statements([p])
+    assert res.statements.speaker.tolist() == ["both sides"]
+    assert any(x.code == "E302" and "row 2" in x.message for x in res.problems)
+
+
+def test_table_without_text_column(tmp_path):
+    p = tmp_path / "bad.csv"
+    p.write_text("a,b\n1,2\n", "utf-8")
+    res = statements([p])
+    assert not res.read_anything
+    assert res.problems[0].code == "E301" and "bad.csv" in str(res.problems[0])
+
+
+# -- bad input: each gets a message naming the file, and the other documents still come out
+def _bad_folder(tmp_path):
+    (tmp_path / "good.txt").write_text("Wang Yi said the talks were candid.", "utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    (tmp_path / "junk.txt").write_bytes(bytes([0x81, 0xFF, 0xFE, 0x80, 0xC0]) * 100)
+    (tmp_path / "gbk.txt").write_bytes("王毅表示，中方坚决反对。".encode("gbk"))
+    (tmp_path / "u16.txt").write_bytes("双方一致认为合作共赢。\n".encode("utf-16-le"))
+    (tmp_path / "bom.txt").write_bytes(codecs.BOM_UTF8 + "Xi said so.".encode())
+    (tmp_path / "manifest.csv").write_text(
+        "file,date,language,kind\ngood.txt,2019-02-30,en,news\nmissing.txt,2019-01-01,en,news\n"
+        "good.txt,2019-01-01,en,news\n../escape.txt,2019-01-01,en,news\ngbk.txt,2019-01-05,xx,news\n",
+        "utf-8")
+    return tmp_path
+
+
+def test_bad_inputs_are_named_and_the_rest_is_processed(tmp_path):
+    res = statements([_bad_folder(tmp_path)])
+    codes = {(p.code, p.path.split("/")[-1]) for p in res.problems}
+    assert ("E101", "empty.txt") in codes
+    assert ("E102", "binary.txt") in codes
+    assert ("E103", "junk.txt") in codes or ("E102", "junk.txt") in codes
+    assert ("W201", "manifest.csv") in codes   # impossible date 2019-02-30
+    assert ("E202", "manifest.csv") in codes   # missing.txt
+    assert ("W202", "manifest.csv") in codes   # duplicate row
+    assert ("E203", "manifest.csv") in codes   # path leaves the folder
+    assert ("W204", "manifest.csv") in codes   # unknown language
+    msgs = " ".join(str(p) for p in res.problems)
+    assert "missing.txt" in msgs and "2019-02-30" in msgs and "../escape.txt" in msgs
+    df = res.statements.set_index("doc_id")
+    assert set(df.index) == {"good", "gbk", "u16", "bom"}
+    assert df.loc["good", "speaker"] == "Wang Yi"
+    assert (df.loc["good", "date"], df.loc["good", "date_source"]) == ("", "none")  # bad date not used
+    assert df.loc["gbk", "speaker"] == "Wang Yi" and df.loc["gbk", "date"] == "2019-01-05"
+    assert df.loc["u16", "speaker"] == "both sides"
+
+
+def test_manifest_without_file_column(tmp_path):
+    (tmp_path / "a.txt").write_text("Xi said so.", "utf-8")
+    (tmp_path / "manifest.csv").write_text("name,date\na.txt,2019-01-01\n", "utf-8")
+    res = statements([tmp_path])
+    assert any(p.code == "E201" and "no 'file' column" in p.message for p in res.problems)
+    assert res.statements.speaker.tolist() == ["Xi Jinping"]
+
+
+def test_missing_input_path(tmp_path):
+    res = statements([tmp_path / "nope.txt", SEEDS / "004_9b23e0202f362ceb.txt"])
+    assert res.problems[0].code == "E104" and "nope.txt" in str(res.problems[0])
+    assert len(res.statements) == 15
