@@ -46,6 +46,13 @@ STOP_CAPS = {"The", "This", "That", "It", "In", "On", "At", "But", "And", "As", 
              "They", "We", "I", "There", "China", "Chinese", "US", "U.S.", "American", "Beijing",
              "Washington", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 MASK = "\u2592"
+HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|H\.E|HE|Sir|Dame|Sheikh|His Excellency|Her Excellency|"
+                       r"His Majesty|Her Majesty)\.?\s+)+")
+PARENTHETICAL = re.compile(r"\s*[（(][^（）()]*[）)]\s*[。.]?\s*")
+ZH_DATELINE = re.compile(r"^\s*(?:新华社|新華社|中新社|人民网|人民網|央视网|本报|本報)[\u4e00-\u9fff]{0,12}"
+                         r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电?\s*(?:（记者[^）]*）)?")
+ZH_TITLE_CHAIN = re.compile(r"^[\u4e00-\u9fff、，]*?(?:主席|总书记|總書記|总理|總理|副总理|副總理|委员|委員|组长|組長|部长|部長|"
+                            r"外长|外長|发言人|發言人|国务委员|國務委員|书记|書記|总统|總統|大使)")
 
 
 @dataclass
@@ -102,6 +109,7 @@ class Attributor:
         self.state = DocState(registry, lang, year)
         self.kind = (kind or "").lower()
         if author:
+            author = HONORIFIC.sub("", author.strip())
             self.state.author = self.resolve_name(author) or author
         self._alias_re: dict = {}
 
@@ -196,7 +204,8 @@ class Attributor:
         if low in EN_FIRST or last in EN_FIRST:
             who = self.state.author or self.state.current
             return ("person", who) if who and who != NARRATOR else None
-        if low in ("they", "the two") and self.state.current == BOTH:
+        if low in ("they", "the two"):
+            # in readouts and wire stories "they" as the subject of a position is the parties
             return ("both", BOTH)
         titled = self._resolve_title(low)
         if titled:
@@ -220,7 +229,25 @@ class Attributor:
                 return ("person", name)
         return None
 
+    def _subject_person(self, text: str) -> str | None:
+        """The person a sentence opens with (after titles), if any."""
+        m = ZH_DATELINE.match(text)
+        body = text[m.end():] if m else text
+        found = [f for f in self.mentions_in(body[:80]) if not re.match(r"[’']s\b", body[f[1]:f[1] + 2])]
+        if not found:
+            return None
+        a, b, name = found[0]
+        lead = body[:a]
+        sp = self.state.speaker(name)
+        if sp is None or sp.kind != "person":
+            return None
+        if re.fullmatch(r"(?:[A-Z][\w.\-’']*\s+){0,5}", lead) or ZH_TITLE_CHAIN.fullmatch(lead) or not lead:
+            return name
+        return None
+
     def _pronoun_target(self) -> str | None:
+        if getattr(self, "_narr_subject", None):
+            return self._narr_subject
         cur = self.state.current
         if cur and cur not in (NARRATOR, BOTH):
             sp = self.state.speaker(cur)
@@ -295,6 +322,19 @@ class Attributor:
                     return ("person", name)
         return None
 
+    def _head_names(self, head: str) -> list[str]:
+        """The opening of a Chinese sentence up to its first named person, titles included
+        ("国家主席习近平"), so that a subject is only taken from the start of the sentence."""
+        h = head.strip(" " + MASK)
+        found = self.mentions_in(h)
+        if not found:
+            return []
+        a, b, _ = found[0]
+        lead = h[:a]
+        if lead and not ZH_TITLE_CHAIN.fullmatch(lead) and not re.fullmatch(r"[\u4e00-\u9fff]{0,8}(?:主席|总统|總統|总理|總理)", lead):
+            return []
+        return [h[:b]]
+
     # ---------------------------------------------------------------- sentences
     def attribute_paragraph(self, para: Paragraph, spans: list[tuple[int, int]]) -> list[Attribution]:
         out: list[Attribution] = []
@@ -320,7 +360,11 @@ class Attributor:
         for k, (a, b) in enumerate(spans):
             text = para.text[a:b]
             self.introduce(text)
-            att = self.attribute_sentence(text, para_speaker)
+            if PARENTHETICAL.fullmatch(text):   # "（回信全文另发）", "(Photo: ...)": the editor's note
+                att = Attribution(NARRATOR, "none")
+            else:
+                att = self.attribute_sentence(text, para_speaker)
+            self._narr_subject = None
             if att is None:
                 if para_speaker and para_speaker != NARRATOR:
                     att = Attribution(para_speaker, "continuation")
@@ -329,6 +373,9 @@ class Attributor:
                 else:
                     att = Attribution(NARRATOR, "none")
             out.append(att)
+            if att.speaker == NARRATOR:
+                # "胡春华出席会议并讲话。他强调，..." -- the next "he" is this sentence's subject
+                self._narr_subject = self._subject_person(text)
             para_speaker = att.speaker
             if att.speaker != NARRATOR:
                 self.state.current = att.speaker
@@ -362,7 +409,7 @@ class Attributor:
                 words = words[2:]
             else:
                 title.append(words.pop(0))
-        rest = " ".join(w.capitalize() if w.isupper() else w for w in words)
+        rest = " ".join("-".join(p.capitalize() for p in w.split("-")) if w.isupper() else w for w in words)
         name = self.resolve_name(rest) if rest else None
         if name:
             return name
@@ -395,6 +442,7 @@ class Attributor:
 
     def _sentence_en(self, text: str, first: bool) -> Attribution | None:
         masked, qspans = mask_quotes(text)
+        masked = re.sub(r",(\s+(?:Jr|Sr|II|III)\b)", r" \1", masked)  # "Joseph R. Biden, Jr." is one name
         quoted = bool(qspans)
         cue_of = "quote" if quoted else "reported"
         speech = self.cues.regex("en", "speech")
@@ -435,7 +483,10 @@ class Attributor:
                 r = self.resolve_en(clause)
                 if r and r[0] == "person" and participle and participle.start() > end:
                     return Attribution(r[1], "participle")
-                if r and first and (r[0] == "both" or r[0] in ("person", "body") and not quoted):
+                initial = not re.search(r"[,;:()\u2014\u2013\u2592]", before)
+                if r and r[0] == "both" and (first or initial):
+                    return Attribution(NARRATOR, "narration")
+                if r and first and r[0] in ("person", "body") and not quoted:
                     return Attribution(NARRATOR, "narration")
                 continue
             if not clause:
@@ -467,6 +518,9 @@ class Attributor:
 
     def _sentence_zh(self, text: str, first: bool) -> Attribution | None:
         masked, qspans = mask_quotes(text)
+        m = ZH_DATELINE.match(masked)
+        if m:  # "新华社北京5月18日电" is the agency's dateline, not a speaker
+            masked = MASK * m.end() + masked[m.end():]
         speech = self.cues.regex("zh", "speech", "joint_verb")
         narr = self.cues.regex("zh", "narration")
         events = [(m.start(), m.end(), "speech") for m in speech.finditer(masked)]
@@ -477,19 +531,24 @@ class Attributor:
             before = masked[:start]
             k = max(before.rfind(c) for c in ZH_CLAUSE)
             subj = before[k + 1:]
+            initial = not any(c in before for c in ZH_CLAUSE)
             if kind == "narration":
                 r = self.resolve_zh(subj) or (self.resolve_zh(head) if not subj.strip() else None)
-                if r and first and r[0] in ("both", "person", "body"):
+                if r and (first or (initial and r[0] == "both")) and r[0] in ("both", "person", "body"):
                     return Attribution(NARRATOR, "narration")
                 continue
             cue = masked[start:end]
-            if not subj.strip():
-                if start == 0 and self.state.current and self.state.current != NARRATOR:
+            if not subj.strip(" " + MASK) and start == 0:
+                if self.state.current and self.state.current != NARRATOR:
                     return Attribution(self.state.current, "continuation")
                 continue
-            if len(subj) > 30 and not subj.startswith(tuple(self.cues.get("zh", "joint_subject"))):
-                continue
-            r = self.resolve_zh(subj)
+            r = None
+            if subj.strip(" " + MASK) and (len(subj) <= 30 or subj.startswith(
+                    tuple(self.cues.get("zh", "joint_subject")))):
+                r = self.resolve_zh(subj)
+            if r is None and not initial and self._head_names(head):
+                # "习近平...回信，对...表示欢迎": a later clause shares the sentence's subject
+                r = self.resolve_zh(self._head_names(head)[0])
             if r is None:
                 continue
             if r[0] == "generic":
