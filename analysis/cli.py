@@ -49,6 +49,14 @@ def _evaluate_speakers(args) -> int:
     return 0
 
 
+def _evaluate_stance(args) -> int:
+    from .evaluate import stance
+    names = None if args.scorers in (None, "all") else [n for n in args.scorers.split(",") if n and n != "none"]
+    report = stance(args.gold, split=args.split, scorer_names=names)
+    print(report.summary())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="tenor", description="Diplomatic-language stance and sentiment "
                                  "analyzer: documents -> attributed statements -> scores.")
@@ -76,6 +84,14 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--docs", nargs="+", default=None,
                     help="the documents the gold file describes (default: the gold file's folder)")
     sp.set_defaults(func=_evaluate_speakers)
+    st = evs.add_parser("stance", help="stance accuracy, macro-F1, per-class F1, confusion and "
+                        "Spearman per scorer and language, beside VADER and the majority class")
+    st.add_argument("gold", nargs="?", default=None,
+                    help="gold JSONL/CSV with text, lang, stance, split (default: Tenor's gold corpus)")
+    st.add_argument("--split", default="test", choices=["train", "dev", "test", "all"],
+                    help="which split to report (default: test, the held-out one)")
+    st.add_argument("--scorers", default="all", help="comma-separated scorer names (default: all)")
+    st.set_defaults(func=_evaluate_stance)
     return ap
 
 

@@ -119,3 +119,86 @@ def speakers(gold_path: str | Path, docs) -> SpeakerReport:
     langs = result.statements.groupby("doc_id").lang.agg(lambda s: s.mode().iat[0])
     rows["lang"] = rows.doc_id.map(langs).fillna("?")
     return SpeakerReport(rows, result.problems)
+
+
+# ---------------------------------------------------------------------------------------- stance
+STANCE_CLASSES = ["cooperative", "neutral", "confrontational"]
+DEFAULT_GOLD = Path(__file__).parent / "data" / "gold" / "tenor_gold.jsonl"
+
+
+def read_stance_gold(path: str | Path | None = None) -> pd.DataFrame:
+    """A stance gold file (JSONL or CSV) with text, lang, stance (-2..2) and split columns."""
+    path = Path(path) if path else DEFAULT_GOLD
+    if path.suffix.lower() in (".jsonl", ".json"):
+        gold = pd.read_json(path, lines=True, dtype={"id": str, "date": str}, convert_dates=False)
+    else:
+        gold = pd.read_csv(path, sep="\t" if path.suffix.lower() == ".tsv" else ",", dtype={"id": str},
+                           keep_default_na=False)
+    need = {"text", "lang", "stance"}
+    if not need <= set(gold.columns):
+        raise ValueError(f"{path}: a stance gold file needs columns {sorted(need)}; has {list(gold.columns)}")
+    gold["stance"] = gold["stance"].astype(int)
+    if "label" not in gold.columns:
+        from .metrics import three_way
+        gold["label"] = gold.stance.map(three_way)
+    if "split" not in gold.columns:
+        gold["split"] = "test"
+    return gold.reset_index(drop=True)
+
+
+@dataclass
+class StanceReport:
+    table: pd.DataFrame                 # scorer, lang, n, accuracy, macro_f1, f1_<class>, spearman
+    confusions: dict                    # (scorer, lang) -> confusion DataFrame
+    split: str
+    gold: str
+
+    def summary(self) -> str:
+        lines = [f"stance evaluation on {self.gold}, split: {self.split}",
+                 "three classes: cooperative / neutral / confrontational; spearman: scorer score "
+                 "against the gold -2..+2 stance", ""]
+        t = self.table.copy()
+        lines.append(t.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
+        for (scorer, lang), m in self.confusions.items():
+            lines.append("")
+            lines.append(f"confusion, {scorer}, {lang} (rows gold, columns predicted):")
+            lines.append(m.to_string())
+        return "\n".join(lines)
+
+
+def stance(gold_path=None, split: str = "test", scorer_names=None, baselines: bool = True) -> StanceReport:
+    from . import scorers as registry
+    from .baselines import MajorityBaseline, VaderBaseline
+    from .metrics import accuracy, confusion, macro_f1, per_class_f1, spearman
+
+    gold = read_stance_gold(gold_path)
+    train = gold[gold.split == "train"]
+    data = gold if split == "all" else gold[gold.split == split]
+    if data.empty:
+        raise ValueError(f"no gold statements in split {split!r} (splits: {sorted(gold.split.unique())})")
+    names = registry.available() if scorer_names in (None, "all") else list(scorer_names)
+    scored = {}
+    for name in names:
+        scored[name] = registry.get(name).score_frame(data)
+    if baselines:
+        scored["vader"] = VaderBaseline().fit().score_frame(data)
+        scored["majority"] = MajorityBaseline().fit(y=(train if len(train) else gold).label).score_frame(data)
+    rows, confs = [], {}
+    for name, frame in scored.items():
+        for lang in ["en", "zh", "all"]:
+            sel = data.index if lang == "all" else data.index[data.lang == lang]
+            labels = frame.loc[sel, f"{name}_label"]
+            ok = labels.notna()
+            if name == "vader" and lang != "en":
+                continue  # VADER reads English only
+            g = data.loc[sel].label[ok]
+            p = labels[ok]
+            if not len(g):
+                continue
+            f1 = per_class_f1(g, p, STANCE_CLASSES)
+            rows.append({"scorer": name, "lang": lang, "n": int(len(g)), "abstained": int((~ok).sum()),
+                         "accuracy": accuracy(g, p), "macro_f1": macro_f1(g, p, STANCE_CLASSES),
+                         **{f"f1_{c[:4]}": f1[c] for c in STANCE_CLASSES},
+                         "spearman": spearman(frame.loc[sel, f"{name}_score"][ok], data.loc[sel].stance[ok])})
+            confs[(name, lang)] = confusion(g, p, STANCE_CLASSES)
+    return StanceReport(pd.DataFrame(rows), confs, split, str(gold_path or DEFAULT_GOLD))
