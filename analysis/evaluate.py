@@ -126,11 +126,57 @@ STANCE_CLASSES = ["cooperative", "neutral", "confrontational"]
 DEFAULT_GOLD = Path(__file__).parent / "data" / "gold" / "tenor_gold.jsonl"
 
 
+PLOVER_COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+PLOVER_CONFRONTATIONAL = {"DEMAND", "REJECT", "THREATEN", "PROTEST", "COERCE", "FIGHT", "DISAPPROVE",
+                          "ASSAULT", "SANCTION", "MOBILIZE", "INVESTIGATE"}
+
+
+def _halves(texts) -> list[str]:
+    """External labelled sets are split in two by a hash of the text: 'dev' (may be read while
+    developing) and 'test' (only for reporting)."""
+    import hashlib
+    return ["dev" if int(hashlib.sha1(t.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "test" for t in texts]
+
+
+def _read_plover(path: Path) -> pd.DataFrame:
+    """PLOVER gold records (../shared/labeled/plover_gsr/PLOVER_GSR_CAMEO.json), halved into dev and
+    test by a hash of the text; the event's quad class gives the label (no neutral class)."""
+    import json
+    rows = []
+    for r in json.loads(path.read_text("utf-8")):
+        ev = r.get("event")
+        if ev in PLOVER_COOPERATIVE or ev in PLOVER_CONFRONTATIONAL:
+            rows.append({"id": r["id"], "text": r["text"], "lang": "en", "event": ev,
+                         "stance": 1 if ev in PLOVER_COOPERATIVE else -1})
+    df = pd.DataFrame(rows)
+    df["split"] = _halves(df.text)
+    return df
+
+
+def _read_cameo(path: Path) -> pd.DataFrame:
+    """CAMEO five-class news sentences (../shared/labeled/cameo_pentaclass): 0 statement -> neutral,
+    1-2 verbal/material cooperation -> cooperative, 3-4 verbal/material conflict -> confrontational;
+    halved into dev and test by a hash of the text."""
+    df = pd.read_csv(path, sep="\t", header=None, names=["text", "cls"], quoting=csv.QUOTE_NONE,
+                     dtype={"text": str}, keep_default_na=False)
+    df["stance"] = df.cls.astype(int).map({0: 0, 1: 1, 2: 1, 3: -1, 4: -1})
+    df["lang"] = "en"
+    df["split"] = _halves(df.text)
+    df["id"] = [f"cameo-{i}" for i in range(len(df))]
+    return df
+
+
 def read_stance_gold(path: str | Path | None = None) -> pd.DataFrame:
-    """A stance gold file (JSONL or CSV) with text, lang, stance (-2..2) and split columns."""
+    """A stance gold file (JSONL or CSV) with text, lang, stance (-2..2) and split columns; also reads
+    the PLOVER gold records (.json) and the CAMEO five-class sentences (cameo_class_*.tsv)."""
     path = Path(path) if path else DEFAULT_GOLD
-    if path.suffix.lower() in (".jsonl", ".json"):
-        gold = pd.read_json(path, lines=True, dtype={"id": str, "date": str}, convert_dates=False)
+    if path.name.startswith("cameo_class"):
+        gold = _read_cameo(path)
+    elif path.suffix.lower() == ".json":
+        gold = _read_plover(path)
+    elif path.suffix.lower() == ".jsonl":
+        import json
+        gold = pd.DataFrame([json.loads(ln) for ln in path.read_text("utf-8").splitlines() if ln.strip()])
     else:
         gold = pd.read_csv(path, sep="\t" if path.suffix.lower() == ".tsv" else ",", dtype={"id": str},
                            keep_default_na=False)
@@ -156,7 +202,8 @@ class StanceReport:
     def summary(self) -> str:
         lines = [f"stance evaluation on {self.gold}, split: {self.split}",
                  "three classes: cooperative / neutral / confrontational; spearman: scorer score "
-                 "against the gold -2..+2 stance", ""]
+                 "against the gold -2..+2 stance; sent_spearman: scorer sentiment against the gold "
+                 "-1..+1 sentiment", ""]
         t = self.table.copy()
         lines.append(t.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
         for (scorer, lang), m in self.confusions.items():
@@ -196,9 +243,13 @@ def stance(gold_path=None, split: str = "test", scorer_names=None, baselines: bo
             if not len(g):
                 continue
             f1 = per_class_f1(g, p, STANCE_CLASSES)
+            present = [c for c in STANCE_CLASSES if c in set(g) | set(p)]  # as scikit-learn does
             rows.append({"scorer": name, "lang": lang, "n": int(len(g)), "abstained": int((~ok).sum()),
-                         "accuracy": accuracy(g, p), "macro_f1": macro_f1(g, p, STANCE_CLASSES),
+                         "accuracy": accuracy(g, p), "macro_f1": macro_f1(g, p, present),
                          **{f"f1_{c[:4]}": f1[c] for c in STANCE_CLASSES},
-                         "spearman": spearman(frame.loc[sel, f"{name}_score"][ok], data.loc[sel].stance[ok])})
+                         "spearman": spearman(frame.loc[sel, f"{name}_score"][ok], data.loc[sel].stance[ok]),
+                         "sent_spearman": (spearman(frame.loc[sel, f"{name}_sentiment"][ok],
+                                                    data.loc[sel].sentiment[ok])
+                                           if "sentiment" in data.columns else float("nan"))})
             confs[(name, lang)] = confusion(g, p, STANCE_CLASSES)
     return StanceReport(pd.DataFrame(rows), confs, split, str(gold_path or DEFAULT_GOLD))
