@@ -57,6 +57,17 @@ def _evaluate_stance(args) -> int:
     return 0
 
 
+def _train(args) -> int:
+    import json
+    if args.scorer == "lexicon":
+        from .scorers.lexicon import train
+        report = train(args.gold, split=args.split, out=args.out)
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+        return 0
+    print(f"E402 tenor train: unknown scorer {args.scorer!r}", file=sys.stderr)
+    return 2
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="tenor", description="Diplomatic-language stance and sentiment "
                                  "analyzer: documents -> attributed statements -> scores.")
@@ -92,6 +103,13 @@ def build_parser() -> argparse.ArgumentParser:
                     help="which split to report (default: test, the held-out one)")
     st.add_argument("--scorers", default="all", help="comma-separated scorer names (default: all)")
     st.set_defaults(func=_evaluate_stance)
+    tr = sub.add_parser("train", help="fit a scorer's parameters on the gold corpus's training split")
+    tr.add_argument("scorer", choices=["lexicon"], help="which scorer to fit")
+    tr.add_argument("--gold", default=None, help="gold JSONL/CSV (default: Tenor's gold corpus)")
+    tr.add_argument("--split", default="train", help="split to fit on (default: train)")
+    tr.add_argument("--out", default=None, help="where to write the fitted parameters "
+                    "(default: the scorer's data folder)")
+    tr.set_defaults(func=_train)
     return ap
 
 

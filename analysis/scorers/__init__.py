@@ -21,11 +21,18 @@ def register(name: str):
     return deco
 
 
+def _load_builtin() -> None:
+    """Import the scorers that ship with Tenor, so that they register themselves."""
+    from . import lexicon  # noqa: F401
+
+
 def available() -> list[str]:
+    _load_builtin()
     return sorted(_REGISTRY)
 
 
 def get(name: str, **params):
+    _load_builtin()
     if name not in _REGISTRY:
         raise KeyError(name)
     return _REGISTRY[name](**params)

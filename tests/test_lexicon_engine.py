@@ -1,0 +1,125 @@
+"""The lexicon engine's rules, on a tiny lexicon written here (exact answers)."""
+import math
+
+import pytest
+
+from analysis.scorers.lexicon import LexiconScorer, read_entries
+
+EN = """# test lexicon
+pattern\trole\tweight\tcategory\tsource\tnote
+oppos*\tterm\t-4\tverbal_conflict\ttest\t
+cooperat*\tterm\t3\tverbal_cooperation\ttest\t
+constructive\tterm\t2\tverbal_cooperation\ttest\t
+confrontation\tterm\t-4\tverbal_conflict\ttest\t
+will not hesitate to\tterm\t-6\tverbal_conflict\ttest\tthreat formula
+interfer* ... internal affairs\tterm\t-5\tverbal_conflict\ttest\t
+united\tterm\t2\tverbal_cooperation\ttest\tonly to prove masking
+firmly\tintensifier\t1.5\t\ttest\t
+not\tnegator\t\t\ttest\t
+does not seek\tnegator_reassure\t\t\ttest\t
+but\tcontrast\t\t\ttest\t
+peace corps\tmask\t\t\ttest\t
+"""
+ZH = """pattern\trole\tweight\tcategory\tsource\tnote
+反对\tterm\t-4\tverbal_conflict\ttest\t
+合作\tterm\t3\tverbal_cooperation\ttest\t
+对抗\tterm\t-4\tverbal_conflict\ttest\t
+干涉…内政\tterm\t-5\tverbal_conflict\ttest\t
+绝不容忍\tterm\t-7\tverbal_conflict\ttest\t
+坚决\tintensifier\t1.5\t\ttest\t
+不\tnegator\t\t\ttest\t
+不寻求\tnegator_reassure\t\t\ttest\t
+但是\tcontrast\t\t\ttest\t
+上海合作组织\tmask\t\t\ttest\t
+"""
+
+
+@pytest.fixture
+def scorer(tmp_path):
+    (tmp_path / "en_test.tsv").write_text(EN, "utf-8")
+    (tmp_path / "zh_test.tsv").write_text(ZH, "utf-8")
+    return LexiconScorer(alpha=15, band=0.2, contrast_after=1.5, contrast_before=0.5, first_weight=1.0,
+                         lexicon_dir=str(tmp_path))
+
+
+def raw(scorer, text, lang="en"):
+    return scorer.score_one(text, lang).raw
+
+
+def test_plain_term_and_squash(scorer):
+    s = scorer.score_one("We oppose this.")
+    assert s.raw == -4 and math.isclose(s.score, -4 / math.sqrt(16 + 15))
+    assert s.label == "confrontational"
+
+
+def test_intensifier(scorer):
+    assert raw(scorer, "We firmly oppose this.") == -6
+    assert raw(scorer, "中方坚决反对。", "zh") == -6
+
+
+def test_negation_flip_both_ways(scorer):
+    assert raw(scorer, "We do not oppose it.") == 2.0          # -0.5 * -4
+    assert math.isclose(raw(scorer, "That was not constructive."), -1.4)
+    assert raw(scorer, "中方不反对。", "zh") == 2.0
+
+
+def test_reassurance(scorer):
+    s = scorer.score_one("The US does not seek confrontation.")
+    assert s.raw == 2.0 and "reassurance" in s.evidence()
+    assert raw(scorer, "中方不寻求对抗。", "zh") == 2.0
+
+
+def test_threat_formula_is_not_flipped(scorer):
+    assert raw(scorer, "We will not hesitate to respond.") == -6
+    assert raw(scorer, "我们绝不容忍。", "zh") == -7
+
+
+def test_negation_is_clause_scoped(scorer):
+    assert raw(scorer, "We did not come, we oppose it.") == -4
+
+
+def test_gapped_patterns(scorer):
+    assert raw(scorer, "They interfere in China's internal affairs.") == -5
+    assert raw(scorer, "美方干涉中国内政。", "zh") == -5
+
+
+def test_contrast(scorer):
+    assert raw(scorer, "We cooperate, but we oppose the plan.") == 3 * 0.5 + -4 * 1.5
+    assert raw(scorer, "双方合作，但是中方反对。", "zh") == 3 * 0.5 + -4 * 1.5
+
+
+def test_names_are_masked(scorer):
+    assert raw(scorer, "The United States met the delegation.") == 0
+    assert raw(scorer, "He joined the Peace Corps in Ghana, united.") == 2
+    assert raw(scorer, "上海合作组织成员国举行会议。", "zh") == 0
+
+
+def test_evidence_lists_terms_weights_and_rules(scorer):
+    ev = scorer.score_one("We firmly oppose this, but not confrontation.").evidence()
+    assert "oppose(-3.0 x1.5 firmly before contrast)" in ev
+
+
+def test_fit_chooses_band_on_the_data(scorer):
+    texts = ["We oppose it.", "We cooperate.", "They met."] * 10
+    y = ["confrontational", "cooperative", "neutral"] * 10
+    scorer.fit(texts, y, ["en"] * 30)
+    assert scorer.predict(texts[:3], ["en"] * 3) == y[:3]
+    assert scorer.fit_report_["en"]["macro_f1"] == 1.0
+
+
+def test_bad_lexicon_file_names_the_line(tmp_path):
+    p = tmp_path / "en_bad.tsv"
+    p.write_text("pattern\trole\tweight\tcategory\tsource\tnote\nfoo\tbogus\t1\t\tx\t\n", "utf-8")
+    with pytest.raises(ValueError, match="en_bad.tsv:2: unknown role"):
+        read_entries(p)
+
+
+def test_gaps_do_not_cross_clauses(scorer):
+    assert raw(scorer, "They interfere, as always, in China's internal affairs.") == 0
+    assert raw(scorer, "美方干涉，中国内政。", "zh") == 0
+
+
+def test_lead_term_counts_more(scorer):
+    scorer.first_weight = 2.0
+    assert raw(scorer, "They oppose cooperation.") == -4 * 2 + 3
+    assert "lead x2" in scorer.score_one("They oppose cooperation.").evidence()
