@@ -101,27 +101,26 @@ def read_entries(path: Path) -> list[Entry]:
     return out
 
 
-# English tokens are runs of letters or digits: hyphens and apostrophes split words, so lexicon
-# patterns write "win win", "so called", "don t".
-TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f]+|\d+")
 GAP_EN = 4      # tokens a "..." in an English pattern may skip
 GAP_ZH = 8      # characters a "…" in a Chinese pattern may skip
 GAP_STOP = re.compile(r"[,.;:!?，。；：！？]")
 
 
-class _LazyStops:
-    """stops[j] is True when clause punctuation separates token j-1 from token j (computed only
-    when a gapped pattern asks)."""
+# English statements are read as units: words (letters or digits; hyphens and apostrophes split
+# words, so patterns write "win win", "so called") and punctuation that ends a clause or a gap.
+UNIT = re.compile(r"[A-Za-z\u00c0-\u024f]+|\d+|[,;:()\u2014\u2013\"“”.!?]")
+UNIT_PUNCT = frozenset(',;:()\u2014\u2013"“”.!?')
+UNIT_CLAUSE = frozenset(',;:()\u2014\u2013"“”')
 
-    def __init__(self, text, tokens):
-        self.text, self.tokens, self._cache = text, tokens, None
 
-    def __getitem__(self, sl):
-        if self._cache is None:
-            t = self.tokens
-            self._cache = [False] + [bool(GAP_STOP.search(self.text, t[k - 1][1], t[k][0]))
-                                     for k in range(1, len(t))] + [True]
-        return self._cache[sl]
+def units_with_offsets(text: str) -> tuple[list, list]:
+    units = UNIT.findall(text)
+    starts, pos = [], 0
+    for u in units:
+        pos = text.find(u, pos)
+        starts.append(pos)
+        pos += len(u)
+    return units, starts
 
 
 class Lexicon:
@@ -176,29 +175,33 @@ class Lexicon:
         for d in (self._exact, self._prefix, self._first):
             for k in d:
                 d[k].sort(key=lambda x: -x[0])
+        # multiword patterns made only of whole words can be matched by comparing list slices
+        self._exact_seq = {id(spec): [v for _, v in spec]
+                           for lst in list(self._exact.values()) + list(self._prefix.values())
+                           for _, spec, _ in lst if len(spec) > 1 and all(k == "exact" for k, _ in spec)}
         self._prefix_lengths = sorted({len(k) for k in self._prefix}, reverse=True)
         self._cand_cache: dict = {}
+        self._unit_cache: dict = {}
 
-    def _match_en(self, spec, toks, i, stops=()) -> int:
-        """Index after the last token matched from toks[i], or -1. A gap never crosses a clause
-        boundary: stops[j] is True when punctuation separates token j-1 from token j."""
-        def ok(kind, val, t):
-            return t == val if kind == "exact" else t.startswith(val)
-
+    def _match_en(self, spec, low, i, masked) -> int:
+        """Index after the last unit matched from low[i], or -1. Words must be consecutive units;
+        a gap skips up to GAP_EN words but never punctuation; masked units (names) never match."""
         def go(k, j):
             if k == len(spec):
                 return j
             kind, val = spec[k]
             if kind == "gap":
                 for skip in range(0, GAP_EN + 1):
-                    if skip and (j + skip > len(toks) or any(stops[j + 1:j + skip + 1])):
+                    if skip and (j + skip > len(low) or low[j + skip - 1] in UNIT_PUNCT):
                         break
                     r = go(k + 1, j + skip)
                     if r >= 0:
                         return r
                 return -1
-            if j < len(toks) and ok(kind, val, toks[j]):
-                return go(k + 1, j + 1)
+            if j < len(low) and not masked[j]:
+                t = low[j]
+                if (t == val) if kind == "exact" else t.startswith(val):
+                    return go(k + 1, j + 1)
             return -1
         return go(0, i)
 
@@ -214,39 +217,75 @@ class Lexicon:
                 self._cand_cache[t] = c
         return c
 
-    def find(self, text: str, tokens=None) -> list[Match]:
-        """Non-overlapping matches, leftmost and longest first. English only: `tokens` may give the
-        (start, end, lower-case token) list to match (e.g. with names left out)."""
+    def unit_info(self, u: str) -> tuple:
+        """Cached facts about one English unit: (lower case, names starting with it, lexicon entries
+        that can start at it, VADER valence or None, is a negation, is capitalised, ends in a
+        lower-case letter, ends a clause)."""
+        x = self._unit_cache.get(u)
+        if x is None:
+            low = u.lower()
+            punct = u in UNIT_PUNCT
+            words, negate = _vader_words()
+            val = None if (punct or low in EN_TONE_NEUTRAL) else words.get(low)
+            x = (low, _names().en.get(u), [] if punct else self._candidates(low), val,
+                 low in negate or low == "t", u[:1].isupper() and not punct, u[-1:].islower(),
+                 u in UNIT_CLAUSE)
+            if len(self._unit_cache) < 500_000:
+                self._unit_cache[u] = x
+        return x
+
+    def find_units(self, low: list, masked: list, infos=None) -> list[Match]:
+        """English: non-overlapping matches over lower-case units, leftmost and longest first;
+        Match.start/end are unit indices."""
+        out = []
+        n = len(low)
+        if infos is not None:
+            starts = [k for k, x in enumerate(infos) if x[2]]
+        else:
+            starts = [k for k in range(n) if self._candidates(low[k])]
+        i = 0
+        for i0 in starts:
+            if i0 < i or masked[i0]:
+                continue
+            i = i0
+            cands = infos[i][2] if infos is not None else self._candidates(low[i])
+            best = None
+            for length, spec, e in cands:
+                if len(spec) == 1:           # one word: it matched by being a candidate
+                    j = i + 1
+                else:
+                    seq = self._exact_seq.get(id(spec))
+                    if seq is not None:      # words only, no prefixes or gaps: compare slices
+                        m = len(seq)
+                        j = i + m if low[i:i + m] == seq and not any(masked[i:i + m]) else -1
+                    else:
+                        j = self._match_en(spec, low, i, masked)
+                if j > i and (best is None or (j - i, length) > (best[0] - i, best[1])):
+                    best = (j, length, e)
+            if best:
+                out.append(Match(best[2], i, best[0], ""))
+                i = best[0]
+            else:
+                i += 1
+        return out
+
+    def find(self, text: str) -> list[Match]:
+        """Non-overlapping matches, leftmost and longest first, with character offsets."""
         out = []
         if self.lang == "en":
-            if tokens is None:
-                tokens = [(m.start(), m.end(), m.group(0).lower()) for m in TOKEN.finditer(text)]
-            toks = [t for _, _, t in tokens]
-            stops = _LazyStops(text, tokens)
-            spans = tokens
-            i = 0
-            while i < len(toks):
-                cands = self._candidates(toks[i])
-                if not cands:
-                    i += 1
-                    continue
-                best = None
-                for length, spec, e in cands:
-                    j = self._match_en(spec, toks, i, stops)
-                    if j > i and (best is None or (j - i, length) > (best[0] - i, best[1])):
-                        best = (j, length, e)
-                if best:
-                    j, _, e = best
-                    a, b = spans[i][0], spans[j - 1][1]
-                    out.append(Match(e, a, b, text[a:b]))
-                    i = j
-                else:
-                    i += 1
+            units, starts = units_with_offsets(text)
+            low = [u.lower() for u in units]
+            for m in self.find_units(low, [False] * len(low)):
+                a, b = starts[m.start], starts[m.end - 1] + len(units[m.end - 1])
+                out.append(Match(m.entry, a, b, text[a:b]))
             return out
-        i, n = 0, len(text)
-        while i < n:
+        i, first = 0, self._first
+        for i0 in [k for k, c in enumerate(text) if c in first]:   # only where an entry can start
+            if i0 < i:
+                continue
+            i = i0
             found = None
-            for length, segs, e in self._first.get(text[i], ()):
+            for length, segs, e in first[text[i]]:
                 if not text.startswith(segs[0], i):
                     continue
                 end = i + len(segs[0])
@@ -263,8 +302,6 @@ class Lexicon:
                 end, e = found
                 out.append(Match(e, i, end, text[i:end]))
                 i = end
-            else:
-                i += 1
         return out
 
 
@@ -283,28 +320,27 @@ class NameIndex:
             if re.search(r"[\u3400-\u9fff]", n):
                 self.zh.setdefault(n[0], []).append(n)
             else:
-                toks = TOKEN.findall(n)
+                toks = [u for u in UNIT.findall(n) if u not in UNIT_PUNCT]
                 if toks:
                     self.en.setdefault(toks[0], []).append(toks)
         for d in (self.en, self.zh):
             for k in d:
                 d[k].sort(key=len, reverse=True)
 
-    def en_tokens(self, tokens) -> set:
-        """Indices of the (start, end, text) tokens that belong to a name."""
-        out = set()
-        words = [t[2] for t in tokens]
-        i = 0
-        get = self.en.get
-        while i < len(words):
+    def en_units(self, units: list) -> list:
+        """A list of booleans: is unit k part of a name (case-sensitive)?"""
+        out = [False] * len(units)
+        i, get = 0, self.en.get
+        while i < len(units):
             hit = 0
-            for cand in get(words[i], ()):
+            for cand in get(units[i], ()):
                 n = len(cand)
-                if n == 1 or words[i:i + n] == cand:
+                if n == 1 or units[i:i + n] == cand:
                     hit = n
                     break
             if hit:
-                out.update(range(i, i + hit))
+                for k in range(i, i + hit):
+                    out[k] = True
                 i += hit
             else:
                 i += 1
@@ -314,20 +350,21 @@ class NameIndex:
         out = []
         if not CJK_ANY.search(text):
             return out
-        i = 0
-        while i < len(text):
-            step = 1
-            for cand in self.zh.get(text[i], ()):
+        i, zh = 0, self.zh
+        for i0 in [k for k, c in enumerate(text) if c in zh]:
+            if i0 < i:
+                continue
+            i = i0
+            for cand in zh[text[i]]:
                 if text.startswith(cand, i):
                     out.append((i, i + len(cand)))
-                    step = len(cand)
+                    i += len(cand)
                     break
-            i += step
         return out
 
     def spans(self, text: str) -> list[tuple[int, int]]:
-        toks = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text)]
-        en = [(toks[k][0], toks[k][1]) for k in sorted(self.en_tokens(toks))]
+        units, starts = units_with_offsets(text)
+        en = [(starts[k], starts[k] + len(units[k])) for k, m in enumerate(self.en_units(units)) if m]
         return en + self.zh_spans(text)
 
 
@@ -339,7 +376,6 @@ def _names() -> NameIndex:
 
 
 CJK_ANY = re.compile(r"[\u3400-\u9fff]")
-CAPS_SEQ = re.compile(r"(?<=[a-z,;:’'\)] )(?:[A-Z][\w'’\-]*(?:\s+(?:of|and|the|for|on|de|la)\b)?\s+)+[A-Z][\w'’\-]*")
 
 
 def _blank(text: str, spans) -> str:
@@ -354,28 +390,46 @@ def _blank(text: str, spans) -> str:
 
 
 def mask_names(text: str, lexicon: "Lexicon | None" = None) -> tuple[str, list]:
-    """The text with names blanked (same length), and the lexicon's matches on it.
-
-    Names of people, countries and bodies are blanked first; the lexicon's `mask` entries (names
-    that contain scorable words) are consumed by the matcher like any entry and then ignored; a
-    capitalised multiword name in running English text ("Asia-Pacific Economic Cooperation") hides
-    the terms inside it, unless a term covers it whole ("a new Cold War")."""
+    """Chinese: the text with names blanked (same length), and the lexicon's matches on it (the
+    lexicon's `mask` entries, names that contain scorable words, are consumed and dropped).
+    English statements go through LexiconScorer._en, which applies the same rules to units."""
     masked = _blank(text, _names().spans(text))
     if lexicon is None:
         return masked, []
-    matches = lexicon.find(masked)
-    caps = [(m.start(), m.end()) for m in CAPS_SEQ.finditer(masked)] if lexicon.lang == "en" else []
-    if caps:
-        def hidden(t):
-            inside = [c for c in caps if c[0] <= t.start < c[1]]
-            return bool(inside) and not (t.entry.role == "term" and any(t.start <= c[0] and t.end >= c[1]
-                                                                         for c in inside))
-        kept = [t for t in matches if not hidden(t)]
-        hide = [c for c in caps if not any(t.entry.role == "term" and t.start <= c[0] and t.end >= c[1]
-                                           for t in kept)]
-        masked = _blank(masked, hide)
-        matches = kept
-    return masked, [m for m in matches if m.entry.role != "mask"]
+    return masked, [m for m in lexicon.find(masked) if m.entry.role != "mask"]
+
+
+def caps_runs(units: list, infos: list) -> list[tuple[int, int]]:
+    """Unit ranges of capitalised multiword names in running English text ("Asia Pacific Economic
+    Cooperation", "Peace Corps"): two or more capitalised words (with of/and/the/for/on/de/la
+    between them), after a word ending in a lower-case letter or after , ; : ) -- so not at the
+    start of a sentence. infos: Lexicon.unit_info of each unit."""
+    out = []
+    n, i = len(units), 1
+    caps = [k for k, x in enumerate(infos) if x[5] and k]
+    if len(caps) < 2:
+        return out
+    while i < n:
+        if infos[i][5] and (infos[i - 1][6] or units[i - 1] in (",", ";", ":", ")")):
+            j = i + 1
+            last = i
+            while j < n:
+                if infos[j][5]:
+                    last = j
+                    j += 1
+                elif units[j] in CONNECTORS and j + 1 < n and infos[j + 1][5]:
+                    j += 1
+                else:
+                    break
+            if last > i:
+                out.append((i, last + 1))
+                i = last + 1
+                continue
+        i += 1
+    return out
+
+
+CONNECTORS = frozenset({"of", "and", "the", "for", "on", "de", "la"})
 
 
 # ------------------------------------------------------------------------------------ scoring
@@ -397,24 +451,15 @@ class Scored:
         return "; ".join(parts)
 
 
-def _clause_ids(text: str, lang: str):
-    """A function giving the clause number of a character position."""
-    import bisect
-    if lang == "zh":
-        bounds = [i for i, c in enumerate(text) if c in ZH_CLAUSE]
-    else:
-        bounds = [m.start() for m in EN_CLAUSE.finditer(text)]
-    return lambda pos: bisect.bisect_right(bounds, pos)
-
-
-def apply_rules(text: str, matches: list[Match], lang: str, contrast_after: float,
+def apply_rules(matches: list[Match], clause, gap, lang: str, contrast_after: float,
                 contrast_before: float, first_weight: float = 1.0) -> float:
-    """Weights of the term matches after intensifiers, negation, contrast and the lead term
-    (the first stance term of a sentence, usually its main verb or formula, counts first_weight
-    times); returns the raw sum."""
-    clause = _clause_ids(text, lang)
+    """Weights of the term matches after intensifiers, negation, contrast and the lead term (the
+    first stance term of a sentence, usually its main verb or formula, counts first_weight times);
+    returns the raw sum. clause(i): clause number of position i; gap(p, m): words between p and m."""
     contrast_at = [m.start for m in matches if m.entry.role == "contrast"]
     lead = next((m for m in matches if m.entry.role == "term" and m.entry.weight), None)
+    int_gap = INTENSIFIER_GAP_EN if lang == "en" else INTENSIFIER_GAP_ZH
+    neg_gap = EN_WINDOW if lang == "en" else ZH_WINDOW
     raw = 0.0
     for k, m in enumerate(matches):
         if m.entry.role != "term":
@@ -424,16 +469,14 @@ def apply_rules(text: str, matches: list[Match], lang: str, contrast_after: floa
             w *= first_weight
             m.rules.append(f"lead x{first_weight:g}")
         here = clause(m.start)
-        prev = [p for p in matches[:k] if clause(p.start) == here]
-        gap = (lambda p: len(re.findall(r"[\w'’\-]+", text[p.end:m.start]))) if lang == "en" else \
-            (lambda p: len(text[p.end:m.start].strip()))
+        prev = [p for p in matches[:k] if p.entry.role != "term" and clause(p.start) == here]
         for p in reversed(prev):
-            if p.entry.role == "intensifier" and gap(p) <= (INTENSIFIER_GAP_EN if lang == "en" else INTENSIFIER_GAP_ZH):
+            if p.entry.role == "intensifier" and gap(p, m) <= int_gap:
                 w *= p.entry.weight
                 m.rules.append(f"x{p.entry.weight:g} {p.text}")
                 break
         neg = next((p for p in reversed(prev) if p.entry.role in ("negator", "negator_reassure")
-                    and gap(p) <= (EN_WINDOW if lang == "en" else ZH_WINDOW)), None)
+                    and gap(p, m) <= neg_gap), None)
         if neg is not None:
             if neg.entry.role == "negator_reassure" and w < 0:
                 w = min(3.0, max(2.0, 0.5 * abs(w)))
@@ -456,25 +499,33 @@ def apply_rules(text: str, matches: list[Match], lang: str, contrast_after: floa
     return raw
 
 
+def _zh_context(text: str):
+    """clause and gap functions over characters (Chinese)."""
+    import bisect
+    bounds = [i for i, c in enumerate(text) if c in ZH_CLAUSE]
+    return (lambda pos: bisect.bisect_right(bounds, pos),
+            lambda p, m: len(text[p.end:m.start].strip()))
+
+
 @lru_cache(maxsize=1)
-def _zh_sentiment() -> tuple[dict, re.Pattern | None]:
+def _zh_sentiment() -> dict:
+    """First character -> [(word, weight)], longest first, from zh_sentiment.tsv (may be absent)."""
     path = _lexicon_dir() / "zh_sentiment.tsv"
+    index: dict = {}
     if not path.exists():
-        return {}, None
-    words = {}
+        return index
     rows = csv.reader((ln for ln in path.read_text("utf-8").splitlines() if ln and not ln.startswith("#")),
                       delimiter="\t")
-    header = next(rows, None)
+    next(rows, None)  # header
     for row in rows:
         if len(row) >= 2 and row[0].strip():
             try:
-                words[row[0].strip()] = float(row[1])
+                index.setdefault(row[0].strip()[0], []).append((row[0].strip(), float(row[1])))
             except ValueError:
                 continue
-    if not words:
-        return {}, None
-    rx = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
-    return words, rx
+    for k in index:
+        index[k].sort(key=lambda x: -len(x[0]))
+    return index
 
 
 @lru_cache(maxsize=1)
@@ -501,7 +552,7 @@ def en_tone(masked: str) -> tuple[float, list]:
     """General tone of English text from VADER's word valences (names masked, diplomatic formula
     words neutral), with negation flipping the next words as VADER does (x -0.74). Returns the raw
     sum and the (word, valence) pairs."""
-    return en_tone_tokens([m.group(0).lower() for m in TOKEN.finditer(masked)])
+    return en_tone_tokens([u.lower() for u in UNIT.findall(masked)])
 
 
 def en_tone_tokens(toks: list) -> tuple[float, list]:
@@ -519,18 +570,25 @@ def en_tone_tokens(toks: list) -> tuple[float, list]:
 
 
 def zh_tone(masked: str) -> tuple[float, list]:
-    """General tone of Chinese text from the word list zh_sentiment.tsv, negation as for English."""
-    words, rx = _zh_sentiment()
-    if rx is None:
-        return 0.0, []
-    raw, used = 0.0, []
-    for m in rx.finditer(masked):
-        w = words[m.group(0)]
-        if re.search(r"[不没未无非]", masked[max(0, m.start() - 3):m.start()]):
-            w = -0.7 * w
-        raw += w
-        used.append((m.group(0), w))
+    """General tone of Chinese text from the word list zh_sentiment.tsv (longest match), a negation
+    in the three characters before flipping a word (x -0.7)."""
+    index = _zh_sentiment()
+    raw, used, i = 0.0, [], 0
+    for i0 in [k for k, c in enumerate(masked) if c in index]:
+        if i0 < i:
+            continue
+        for word, w in index[masked[i0]]:
+            if masked.startswith(word, i0):
+                if ZH_NEGATION.search(masked, max(0, i0 - 3), i0):
+                    w = -0.7 * w
+                raw += w
+                used.append((word, w))
+                i = i0 + len(word)
+                break
     return raw, used
+
+
+ZH_NEGATION = re.compile(r"[不没未无非]")
 
 
 def _squash(raw: float, alpha: float) -> float:
@@ -568,37 +626,77 @@ class LexiconScorer:
         lang = "zh" if lang == "zh" else "en"
         lex = self.lexicons_[lang]
         if lang == "en":
-            masked, matches, tone_raw = self._en(text, lex)
+            matches, raw, tone_raw = self._en(text, lex)
         else:
             masked, matches = mask_names(text, lex)
             tone_raw, _ = zh_tone(masked)
-        for m in matches:
-            m.text = text[m.start:m.end]
-        raw = apply_rules(masked, matches, lang, self.contrast_after, self.contrast_before,
-                          self.first_weight)
+            clause, gap = _zh_context(masked)
+            for m in matches:
+                m.text = text[m.start:m.end]
+            raw = apply_rules(matches, clause, gap, lang, self.contrast_after, self.contrast_before,
+                              self.first_weight)
         sentiment = _squash(tone_raw, 15.0 if lang == "en" else 8.0)
         # the score is the evidence alone (no evidence: 0); the label is decided after the fitted bias
         decision = _squash(raw + self.bias_[lang], self.alpha)
         return Scored(_squash(raw, self.alpha), raw, sentiment, matches, self._label(decision, lang))
 
     def _en(self, text: str, lex: "Lexicon"):
-        """English in one tokenisation: names left out, lexicon matches, capitalised names hiding
-        the terms inside them, and the tone of the remaining words. Same rules as mask_names."""
-        toks = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text)]
-        names = _names().en_tokens(toks)
-        kept = [(a, b, t.lower()) for k, (a, b, t) in enumerate(toks) if k not in names]
-        matches = lex.find(text, kept)
-        caps = [(m.start(), m.end()) for m in CAPS_SEQ.finditer(text)]
-        if caps:
+        """English, read as units: names left out, lexicon matches, capitalised names hiding the
+        terms inside them (unless a term covers the name whole: "a new Cold War"), the rules, and
+        the tone of the remaining words. One pass over cached per-unit facts keeps it fast."""
+        units = UNIT.findall(text)
+        cache, info = lex._unit_cache, lex.unit_info
+        infos = [cache.get(u) or info(u) for u in units]
+        n = len(units)
+        masked = [False] * n
+        low = [x[0] for x in infos]
+        # names (case-sensitive, multiword): only units that can start a name are looked at
+        done = -1
+        for i in [k for k, x in enumerate(infos) if x[1]]:
+            if i <= done:
+                continue
+            for cand in infos[i][1]:
+                m = len(cand)
+                if m == 1 or units[i:i + m] == cand:
+                    masked[i:i + m] = [True] * m
+                    done = i + m - 1
+                    break
+        matches = lex.find_units(low, masked, infos)
+        runs = caps_runs(units, infos)
+        if runs:
             def covers(t, c):
                 return t.entry.role == "term" and t.start <= c[0] and t.end >= c[1]
             matches = [t for t in matches
-                       if not any(c[0] <= t.start < c[1] and not covers(t, c) for c in caps)]
-            hide = [c for c in caps if not any(covers(t, c) for t in matches)]
-            kept = [x for x in kept if not any(c[0] <= x[0] < c[1] for c in hide)]
+                       if not any(c[0] <= t.start < c[1] and not covers(t, c) for c in runs)]
+            for c in runs:
+                if not any(covers(t, c) for t in matches):
+                    for k in range(c[0], c[1]):
+                        masked[k] = True
+        # tone: VADER valences of the words left, negated by a negation in the 3 words before
+        tone_raw = 0.0
+        for k, v in [(k, x[3]) for k, x in enumerate(infos) if x[3] is not None]:
+            if not masked[k]:
+                if any(infos[j][4] for j in range(max(0, k - 3), k)):
+                    v *= -0.74
+                tone_raw += v
         matches = [m for m in matches if m.entry.role != "mask"]
-        tone_raw, _ = en_tone_tokens([t for _, _, t in kept])
-        return text, matches, tone_raw
+        if not matches:
+            return matches, 0.0, tone_raw
+        starts, pos = [], 0
+        for u in units:
+            pos = text.find(u, pos)
+            starts.append(pos)
+            pos += len(u)
+        for m in matches:
+            m.text = text[starts[m.start]:starts[m.end - 1] + len(units[m.end - 1])]
+        clause_no, k = [], 0
+        for x in infos:
+            if x[7]:
+                k += 1
+            clause_no.append(k)
+        raw = apply_rules(matches, clause_no.__getitem__, lambda p, m: m.start - p.end, "en",
+                          self.contrast_after, self.contrast_before, self.first_weight)
+        return matches, raw, tone_raw
 
     def _label(self, decision: float, lang: str) -> str:
         band = self.band_["zh" if lang == "zh" else "en"]
