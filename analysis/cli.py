@@ -9,6 +9,7 @@ from . import __version__
 
 def _score(args) -> int:
     from . import scorers
+    from .errors import TenorError
     from .output import write_csv_atomic
     from .pipeline import statements
     from .registry import Registry
@@ -30,9 +31,19 @@ def _score(args) -> int:
         print("E001 nothing could be read from the inputs given; no output written", file=sys.stderr)
         return 1
     df = result.statements
+    explicit = args.scorers not in (None, "all")
     for name in names:
-        scored = scorers.get(name).score_frame(df)
-        df = df.join(scored)
+        params = {"model": args.model, "head": args.head} if name == "transformer" else {}
+        try:
+            scorer = scorers.get(name, **{k: v for k, v in params.items() if v})
+        except (TenorError, ImportError) as e:
+            msg = e.problem if isinstance(e, TenorError) else f"E501 {name}: {e}"
+            if explicit:
+                print(msg, file=sys.stderr)
+                return 2
+            print(f"W401 scorer {name} is unavailable and was left out: {msg}", file=sys.stderr)
+            continue
+        df = df.join(scorer.score_frame(df))
     write_csv_atomic(df, args.out)
     n_err = sum(p.is_error for p in result.problems)
     print(f"wrote {len(df)} statements from {len(result.documents)} input(s) to {args.out}"
@@ -64,6 +75,16 @@ def _train(args) -> int:
         report = train(args.gold, split=args.split, out=args.out)
         print(json.dumps(report, indent=2, ensure_ascii=False))
         return 0
+    if args.scorer == "transformer":
+        from .errors import TenorError
+        from .scorers.transformer import train
+        try:
+            report = train(args.gold, model=args.model, out=args.out, C=args.C, split=args.split)
+        except TenorError as e:
+            print(e.problem, file=sys.stderr)
+            return 2
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+        return 0
     print(f"E402 tenor train: unknown scorer {args.scorer!r}", file=sys.stderr)
     return 2
 
@@ -81,6 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
     sc.add_argument("--scorers", default="all", help="comma-separated scorer names, 'all' (default) "
                     "or 'none'")
     sc.add_argument("--registry", help="speaker registry TSV (default: the one shipped with Tenor)")
+    sc.add_argument("--model", help="transformer encoder: all-MiniLM-L6-v2, multilingual-e5-small "
+                    "(default) or the path of a local Hugging Face model folder")
+    sc.add_argument("--head", help="transformer head JSON (default: the one trained for --model)")
     sc.add_argument("--text-col", default="text", help="text column of input tables (default: text)")
     sc.add_argument("--speaker-col", default="speaker")
     sc.add_argument("--date-col", default="date")
@@ -104,7 +128,9 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("--scorers", default="all", help="comma-separated scorer names (default: all)")
     st.set_defaults(func=_evaluate_stance)
     tr = sub.add_parser("train", help="fit a scorer's parameters on the gold corpus's training split")
-    tr.add_argument("scorer", choices=["lexicon"], help="which scorer to fit")
+    tr.add_argument("scorer", choices=["lexicon", "transformer"], help="which scorer to fit")
+    tr.add_argument("--model", default=None, help="transformer: encoder name or local model folder")
+    tr.add_argument("--C", type=float, default=3.0, help="transformer: inverse regularisation of the heads")
     tr.add_argument("--gold", default=None, help="gold JSONL/CSV (default: Tenor's gold corpus)")
     tr.add_argument("--split", default="train", help="split to fit on (default: train)")
     tr.add_argument("--out", default=None, help="where to write the fitted parameters "

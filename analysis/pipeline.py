@@ -64,7 +64,7 @@ def document_statements(text: str, doc_id: str = "doc", meta: Meta | None = None
             rows.append({
                 "doc_id": doc_id, "statement_id": f"{doc_id}:{len(rows) + 1}", "speaker": speaker,
                 "side": att.state.side(speaker), "date": date or "", "date_source": date_source,
-                "lang": detect(text_ab, default=lang) if len(text_ab) > 12 else lang,
+                "lang": detect(text_ab, default=lang),
                 "text": text_ab, "start": start, "end": end,
                 "section": "front_matter" if front else "body",
                 "cue": "front_matter" if front else who.cue, "paragraph": pi + 1, "source": source,

@@ -23,7 +23,7 @@ def register(name: str):
 
 def _load_builtin() -> None:
     """Import the scorers that ship with Tenor, so that they register themselves."""
-    from . import lexicon  # noqa: F401
+    from . import lexicon, transformer  # noqa: F401
 
 
 def available() -> list[str]:

