@@ -9,13 +9,14 @@ from pathlib import Path
 import pandas as pd
 
 
-def write_csv_atomic(df: pd.DataFrame, path: str | Path) -> Path:
+def _atomic(path: str | Path, write, newline: str | None = None) -> Path:
+    """Call write(file handle) on a temporary file beside path, flush it to disk, rename it."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            df.to_csv(fh, index=False)
+        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as fh:
+            write(fh)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -24,20 +25,11 @@ def write_csv_atomic(df: pd.DataFrame, path: str | Path) -> Path:
             os.unlink(tmp)
         raise
     return path
+
+
+def write_csv_atomic(df: pd.DataFrame, path: str | Path) -> Path:
+    return _atomic(path, lambda fh: df.to_csv(fh, index=False), newline="")
 
 
 def write_text_atomic(text: str, path: str | Path) -> Path:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return path
+    return _atomic(path, lambda fh: fh.write(text))

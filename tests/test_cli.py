@@ -63,3 +63,24 @@ def test_attribution_on_held_out_documents():
     assert _accuracy("tests/fixtures/attribution/dev/gold_speakers.tsv") >= 0.95
     assert _accuracy("tests/fixtures/attribution/test/gold_speakers.tsv") >= 0.80
     assert _accuracy("tests/fixtures/attribution/blind/gold_speakers.tsv") >= 0.92
+
+
+def test_interrupted_write_leaves_the_previous_file(tmp_path):
+    import pytest as _pytest
+
+    from analysis.output import write_text_atomic
+    target = tmp_path / "out.txt"
+    write_text_atomic("old result\n", target)
+
+    class Boom(Exception):
+        pass
+
+    def explode(fh):
+        fh.write("half a new res")
+        raise Boom
+
+    from analysis.output import _atomic
+    with _pytest.raises(Boom):
+        _atomic(target, explode)
+    assert target.read_text() == "old result\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]   # no temporary file left
