@@ -66,6 +66,8 @@ def main() -> None:
         ("pool.jsonl", ["annotator_a_en1.csv", "annotator_a_en2.csv", "annotator_a_zh1.csv",
                         "annotator_a_zh2.csv"], "annotator_b_double.csv", "adjudication_pool.csv"),
         ("seeds_pool.jsonl", ["annotator_a_seeds.csv"], "annotator_b_seeds.csv", "adjudication_seeds.csv"),
+        ("pool_extra.jsonl", ["annotator_a_x_en1.csv", "annotator_a_x_en2.csv", "annotator_a_x_zh1.csv",
+                              "annotator_a_x_zh2.csv"], "annotator_b_x_double.csv", "adjudication_extra.csv"),
     ]
     records, report = [], {}
     for pool_name, a_files, b_file, adj_file in sets:

@@ -12,6 +12,15 @@ stratum a sentence is drawn from (sampling), never as a stance score.
 Usage (from the project root):
     python scripts/gold/sample_pool.py [--shared ../shared] [--out analysis/data/gold/pool.jsonl]
 
+Extra training pool (more statements from NEW documents, all split "train"):
+    python scripts/gold/sample_pool.py --extra N_EN N_ZH --exclude analysis/data/gold/tenor_gold.jsonl \
+        --seed 20261122 --out analysis/data/gold/pool_extra.jsonl
+  Quotas are the default per-source quotas scaled to N_EN / N_ZH (largest remainder), with the same strata
+  and caps. Every document group (MFA press-conference page, readout, briefing, UNGDC speech, Xi speech)
+  that holds a doc_id of an --exclude file, or whose text contains the text of an excluded item, is left
+  out; no text may duplicate an excluded item; ids get the prefix "x-". Without --extra the output is
+  exactly the default pool.
+
 Stdlib only. Deterministic: random.Random(20261121); the output does not
 depend on dict/set iteration order or on PYTHONHASHSEED.
 """
@@ -409,10 +418,12 @@ def clean_ungdc(t):
     return clean_ws(re.sub(r"\s*\n\s*", " ", t))
 
 
-def load_ungdc(shared, rng):
+def load_ungdc(shared, rng, exclude=None):
     path = os.path.join(shared, "corpora", "ungdc_1994_2024", "ungdc_speeches_1994_2024.jsonl.gz")
     with gzip.open(path, "rt", encoding="utf-8") as f:
         speeches = [json.loads(l) for l in f]
+    if exclude:  # extra mode: drop already-used speeches before the pre-selection
+        speeches = [d for d in speeches if d["source_path"] not in exclude]
     speeches.sort(key=lambda d: d["source_path"])
     big = [d for d in speeches if d["country_iso"] in ("CHN", "USA", "RUS")]
     others = [d for d in speeches if d["country_iso"] not in ("CHN", "USA", "RUS")]
@@ -548,12 +559,215 @@ def draw(pool, n, rng, seen_text, doc_count, group_count):
     return got
 
 
+def print_report(items, out):
+    def table(title, keyf):
+        c = collections.Counter(keyf(it) for it in items)
+        print("\n%s" % title)
+        for k in sorted(c):
+            print("  %-55s %5d" % (" / ".join(k) if isinstance(k, tuple) else k, c[k]))
+    print("wrote %d items to %s" % (len(items), out))
+    table("by lang", lambda it: it["lang"])
+    table("by source / lang", lambda it: (it["source"], it["lang"]))
+    table("by sub-source (readouts vs briefing turns)", lambda it: it["_key"])
+    table("by sub-source / stratum", lambda it: (it["_key"], it["stratum"]))
+    table("by split", lambda it: it["split"])
+    table("by stratum", lambda it: it["stratum"])
+    table("by source / stratum", lambda it: (it["source"], it["stratum"]))
+    table("by side", lambda it: it["side"])
+    table("by year", lambda it: it["date"][:4])
+    table("by speaker (MFA, briefings, Xi)", lambda it: (it["source"][:12], it["speaker"] or "''")
+          if it["source"] != "ungdc_1994_2024" else ("ungdc", "(%s)" % it["side"]))
+    nc = len({it["doc_id"] for it in items if it["source"] == "ungdc_1994_2024"})
+    print("\nUNGDC speeches used: %d" % nc)
+    dup = len(items) - len({norm_key(it["text"]) for it in items})
+    print("duplicate texts: %d" % dup)
+
+
+# --------------------------------------------------------------------------
+# extra training pool (--extra N_EN N_ZH): new documents only, all split "train"
+# --------------------------------------------------------------------------
+EXTRA_ORDER = ["mfa_en", "mfa_zh", "wh_readouts", "wh_briefings", "ungdc", "xi"]
+KEY_LANG = {"mfa_en": "en", "mfa_zh": "zh", "wh_readouts": "en", "wh_briefings": "en", "ungdc": "en", "xi": "zh"}
+
+
+def scaled_quotas(n_en, n_zh):
+    """Default quotas scaled to n_en / n_zh per language (largest remainder, ties in EXTRA_ORDER)."""
+    out = {}
+    for lang, n in (("en", n_en), ("zh", n_zh)):
+        keys = [k for k in EXTRA_ORDER if KEY_LANG[k] == lang]
+        base = sum(QUOTA[k] for k in keys)
+        exact = {k: QUOTA[k] * n / base for k in keys}
+        q = {k: int(exact[k]) for k in keys}
+        rest = n - sum(q.values())
+        for k in sorted(keys, key=lambda k: (-(exact[k] - q[k]), EXTRA_ORDER.index(k)))[:rest]:
+            q[k] += 1
+        out.update(q)
+    return out
+
+
+def _flat(s):
+    """Text normalised for containment tests (no punctuation, spaces or case)."""
+    return re.sub(r"[\W_]+", "", s.lower())
+
+
+def main_extra(args):
+    n_en, n_zh = args.extra
+    seed = SEED + 1 if args.seed is None else args.seed
+    if args.out is None:
+        args.out = os.path.join(ROOT, "analysis", "data", "gold", "pool_extra.jsonl")
+    log = lambda *a: print(*a, file=sys.stderr)
+
+    excl = []
+    for path in args.exclude:
+        with open(path, encoding="utf-8") as f:
+            excl.extend(json.loads(l) for l in f if l.strip())
+    excl_doc_ids = {it["doc_id"] for it in excl}
+    excl_ids = {it["id"] for it in excl}
+    excl_keys = {norm_key(it["text"]) for it in excl}
+    needles = sorted(excl_keys - {""})  # for the containment test (flattened like _flat)
+    log("exclude: %d items from %s (%d doc_ids, %d distinct texts)" % (
+        len(excl), ", ".join(args.exclude), len(excl_doc_ids), len(needles)))
+
+    rng = random.Random(seed)
+    loaders = [load_mfa(args.shared), load_wh_readouts(args.shared), load_wh_briefings(args.shared),
+               load_ungdc(args.shared, rng, exclude=excl_doc_ids), load_xi(args.shared)]
+    by_key = collections.defaultdict(list)
+    ndocs = collections.Counter()
+    groups_all = collections.defaultdict(set)
+    excl_groups_id = set()
+    flat_parts, flat_groups, flat_starts, pos = [], [], [], 0
+    for docs in loaders:
+        for doc in docs:
+            ndocs[doc["key"]] += 1
+            groups_all[doc["key"]].add(doc["group"])
+            if doc["doc_id"] in excl_doc_ids:
+                excl_groups_id.add(doc["group"])
+            raw = " ".join(doc["text_sents"]) if doc.get("text_sents") else doc["text"]
+            ft = _flat(raw)
+            flat_parts.append(ft); flat_groups.append(doc["group"]); flat_starts.append(pos)
+            pos += len(ft) + 1
+            for c in candidates(doc):
+                c["doc"] = doc
+                by_key[doc["key"]].append(c)
+            doc.pop("text", None)
+            doc.pop("text_sents", None)
+    # containment: any document whose text contains the text of an excluded item
+    import bisect
+    big = "\n".join(flat_parts)
+    del flat_parts
+    excl_groups_text = set()
+    for nd in needles:
+        i = big.find(nd)
+        while i >= 0:
+            excl_groups_text.add(flat_groups[bisect.bisect_right(flat_starts, i) - 1])
+            i = big.find(nd, i + 1)
+    del big
+    excl_groups = excl_groups_id | excl_groups_text
+
+    seen_text = set(excl_keys)
+    doc_count, group_count = collections.Counter(), collections.Counter()
+    quota = scaled_quotas(n_en, n_zh)
+    for key in EXTRA_ORDER:
+        n_before = len(by_key[key])
+        by_key[key] = [c for c in by_key[key] if c["doc"]["group"] not in excl_groups]
+        cands = by_key[key]
+        g_all = groups_all[key]
+        log("%-13s docs=%6d groups=%5d excluded groups=%4d (doc_id %d, text only %d) eligible sentences=%7d "
+            "-> %7d (foreign %d, confront-cue %d) quota=%d" % (
+                key, ndocs[key], len(g_all), len(g_all & excl_groups), len(g_all & excl_groups_id),
+                len((g_all & excl_groups_text) - excl_groups_id), n_before, len(cands),
+                sum(c["foreign"] for c in cands), sum(c["confront"] for c in cands), quota[key]))
+
+    items = []
+
+    def run_strata(key, total):
+        """Draw `total` items of one source over the strata (shortfalls flow down); returns the number drawn."""
+        cands = by_key[key]
+        carry, n_got = 0, 0
+        for stratum, share in STRATA:
+            want = (total - n_got) if stratum == "random" else int(round(total * share)) + carry
+            if stratum == "foreign_confront":
+                sub = [c for c in cands if c["confront"]]
+            elif stratum == "foreign":
+                sub = [c for c in cands if c["foreign"] and not c["confront"]]
+            else:
+                sub = cands
+            got = draw(sub, want, rng, seen_text, doc_count, group_count)
+            carry = want - len(got)
+            n_got += len(got)
+            for c in got:
+                d = c["doc"]
+                if d["key"] == "wh_readouts":
+                    sp = readout_speaker(c["text"], d["date"])
+                elif d["key"] == "xi":
+                    sp = xi_speaker(c["text"])
+                else:
+                    sp = d["speaker"]
+                items.append({
+                    "id": "x-%s-s%d" % (d["id_prefix"], c["i"]),
+                    "text": c["text"], "context": c["context"], "lang": d["lang"], "speaker": sp,
+                    "side": d["side"], "date": d["date"], "source": d["source"], "doc_id": d["doc_id"],
+                    "licence": LICENCE[d["source"]], "split": "train", "stratum": stratum,
+                    "question": d.get("question", ""), "_key": key,
+                })
+        return n_got
+
+    short = collections.Counter()
+    for key in EXTRA_ORDER:
+        got = run_strata(key, quota[key])
+        if got < quota[key]:
+            short[KEY_LANG[key]] += quota[key] - got
+            log("shortfall: %s drew %d of %d" % (key, got, quota[key]))
+    # a source that runs dry is topped up from the other sources of the same language (in order)
+    for lang in ("en", "zh"):
+        for key in [k for k in EXTRA_ORDER if KEY_LANG[k] == lang]:
+            if short[lang] <= 0:
+                break
+            got = run_strata(key, short[lang])
+            if got:
+                log("top-up: %d %s items from %s" % (got, lang, key))
+            short[lang] -= got
+        if short[lang] > 0:
+            log("WARNING: %d %s items could not be drawn" % (short[lang], lang))
+
+    ids = [it["id"] for it in items]
+    assert len(set(ids)) == len(ids), "duplicate ids"
+    assert not set(ids) & excl_ids, "id collision with excluded items"
+    assert not {it["doc_id"] for it in items} & excl_doc_ids
+    assert not {norm_key(it["text"]) for it in items} & excl_keys
+
+    rng.shuffle(items)
+    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
+    with open(args.out, "w", encoding="utf-8") as f:
+        for it in items:
+            f.write(json.dumps({k: v for k, v in it.items() if k != "_key"}, ensure_ascii=False) + "\n")
+    print("extra mode: seed %d, quotas %s" % (seed, " ".join("%s=%d" % (k, quota[k]) for k in EXTRA_ORDER)))
+    print("excluded document groups: %d (holding an excluded doc_id %d, containing an excluded text only %d)" % (
+        len(excl_groups), len(excl_groups_id), len(excl_groups_text - excl_groups_id)))
+    print_report(items, args.out)
+    print("doc_id overlap with excluded items: %d; texts duplicating excluded items: %d" % (
+        len({it["doc_id"] for it in items} & excl_doc_ids),
+        len({norm_key(it["text"]) for it in items} & excl_keys)))
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", default=os.path.normpath(os.path.join(ROOT, "..", "shared")))
-    ap.add_argument("--out", default=os.path.join(ROOT, "analysis", "data", "gold", "pool.jsonl"))
+    ap.add_argument("--out", default=None,
+                    help="default analysis/data/gold/pool.jsonl (pool_extra.jsonl with --extra)")
+    ap.add_argument("--extra", nargs=2, type=int, metavar=("N_EN", "N_ZH"),
+                    help="draw an extra training pool of N_EN English and N_ZH Chinese statements")
+    ap.add_argument("--exclude", action="append", default=[], metavar="JSONL",
+                    help="(with --extra) items whose documents and texts must not be reused; repeatable")
+    ap.add_argument("--seed", type=int, default=None, help="RNG seed (default %d)" % SEED)
     args = ap.parse_args(argv)
-    rng = random.Random(SEED)
+    if args.extra:
+        return main_extra(args)
+    if args.exclude:
+        ap.error("--exclude only works with --extra")
+    if args.out is None:
+        args.out = os.path.join(ROOT, "analysis", "data", "gold", "pool.jsonl")
+    rng = random.Random(SEED if args.seed is None else args.seed)
 
     loaders = [("mfa", load_mfa(args.shared)), ("wh_readouts", load_wh_readouts(args.shared)),
                ("wh_briefings", load_wh_briefings(args.shared)), ("ungdc", load_ungdc(args.shared, rng)),
@@ -610,29 +824,7 @@ def main(argv=None):
         for it in items:
             f.write(json.dumps({k: v for k, v in it.items() if k != "_key"}, ensure_ascii=False) + "\n")
 
-    # ---- report
-    def table(title, keyf):
-        c = collections.Counter(keyf(it) for it in items)
-        print("\n%s" % title)
-        for k in sorted(c):
-            print("  %-55s %5d" % (" / ".join(k) if isinstance(k, tuple) else k, c[k]))
-    print("wrote %d items to %s" % (len(items), args.out))
-    table("by lang", lambda it: it["lang"])
-    table("by source / lang", lambda it: (it["source"], it["lang"]))
-    table("by sub-source (readouts vs briefing turns)", lambda it: it["_key"])
-    table("by sub-source / stratum", lambda it: (it["_key"], it["stratum"]))
-    table("by split", lambda it: it["split"])
-    table("by stratum", lambda it: it["stratum"])
-    table("by source / stratum", lambda it: (it["source"], it["stratum"]))
-    table("by side", lambda it: it["side"])
-    table("by year", lambda it: it["date"][:4])
-    table("by speaker (MFA, briefings, Xi)", lambda it: (it["source"][:12], it["speaker"] or "''")
-          if it["source"] != "ungdc_1994_2024" else ("ungdc", "(%s)" % it["side"]))
-    nc = len({it["doc_id"] for it in items if it["source"] == "ungdc_1994_2024"})
-    print("\nUNGDC speeches used: %d" % nc)
-    dup = len(items) - len({norm_key(it["text"]) for it in items})
-    print("duplicate texts: %d" % dup)
-
+    print_report(items, args.out)
 
 if __name__ == "__main__":
     main()
