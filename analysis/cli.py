@@ -30,20 +30,14 @@ def _score(args) -> int:
     if not result.read_anything:
         print("E001 nothing could be read from the inputs given; no output written", file=sys.stderr)
         return 1
-    df = result.statements
-    explicit = args.scorers not in (None, "all")
-    for name in names:
-        params = {"model": args.model, "head": args.head} if name == "transformer" else {}
-        try:
-            scorer = scorers.get(name, **{k: v for k, v in params.items() if v})
-        except (TenorError, ImportError) as e:
-            msg = e.problem if isinstance(e, TenorError) else f"E501 {name}: {e}"
-            if explicit:
-                print(msg, file=sys.stderr)
-                return 2
-            print(f"W401 scorer {name} is unavailable and was left out: {msg}", file=sys.stderr)
-            continue
-        df = df.join(scorer.score_frame(df))
+    params = {"transformer": {"model": args.model, "head": args.head}}
+    try:
+        df, warnings = scorers.apply(result.statements, names, params, strict=args.scorers not in (None, "all"))
+    except (TenorError, ImportError) as e:
+        print(e.problem if isinstance(e, TenorError) else f"E501 {e}", file=sys.stderr)
+        return 2
+    for w in warnings:
+        print(w, file=sys.stderr)
     write_csv_atomic(df, args.out)
     n_err = sum(p.is_error for p in result.problems)
     print(f"wrote {len(df)} statements from {len(result.documents)} input(s) to {args.out}"
@@ -89,6 +83,19 @@ def _train(args) -> int:
     return 2
 
 
+def _report(args) -> int:
+    from .report import build
+    out = build(args.inputs, args.out, title=args.title,
+                params={"transformer": {"model": args.model, "head": args.head}})
+    for w in out["warnings"]:
+        print(w, file=sys.stderr)
+    if not len(out["statements"]):
+        print("E001 nothing could be read from the inputs given; no report written", file=sys.stderr)
+        return 1
+    print(f"wrote {out['pdf']} and {len(out['pngs'])} PNG charts", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="tenor", description="Diplomatic-language stance and sentiment "
                                  "analyzer: documents -> attributed statements -> scores.")
@@ -127,10 +134,18 @@ def build_parser() -> argparse.ArgumentParser:
                     help="which split to report (default: test, the held-out one)")
     st.add_argument("--scorers", default="all", help="comma-separated scorer names (default: all)")
     st.set_defaults(func=_evaluate_stance)
+    rp = sub.add_parser("report", help="a PDF report and PNG charts comparing speakers, sides and dates")
+    rp.add_argument("inputs", nargs="+", help="documents, folders or tables, as for tenor score")
+    rp.add_argument("--out", default="reports", help="output folder (default: reports)")
+    rp.add_argument("--title", default="Tenor report: how China and the US frame their relations")
+    rp.add_argument("--model", help="transformer encoder (as for tenor score)")
+    rp.add_argument("--head", help="transformer head JSON (as for tenor score)")
+    rp.set_defaults(func=_report)
+
     tr = sub.add_parser("train", help="fit a scorer's parameters on the gold corpus's training split")
     tr.add_argument("scorer", choices=["lexicon", "transformer"], help="which scorer to fit")
     tr.add_argument("--model", default=None, help="transformer: encoder name or local model folder")
-    tr.add_argument("--C", type=float, default=3.0, help="transformer: inverse regularisation of the heads")
+    tr.add_argument("--C", type=float, default=10.0, help="transformer: inverse regularisation of the heads")
     tr.add_argument("--gold", default=None, help="gold JSONL/CSV (default: Tenor's gold corpus)")
     tr.add_argument("--split", default="train", help="split to fit on (default: train)")
     tr.add_argument("--out", default=None, help="where to write the fitted parameters "

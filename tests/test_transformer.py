@@ -65,7 +65,7 @@ def test_any_local_model_trains_and_scores(tmp_path, monkeypatch):
     assert r.returncode == 0, r.stderr
     card = json.loads(head.read_text())["card"]
     assert card["encoder"]["languages"] == ["en"]             # the tiny vocabulary has no Chinese
-    assert card["trained_on"] == {"en": 18} and "dev" in card
+    assert card["trained_on"] == {"en": 18} and "dev" in card and card["joint"] is True
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "a.txt").write_text("We firmly oppose the sanctions.\n\n双方同意加强合作。", "utf-8")

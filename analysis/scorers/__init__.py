@@ -40,3 +40,22 @@ def get(name: str, **params):
 
 def output_columns(name: str) -> list[str]:
     return [f"{name}_score", f"{name}_label", f"{name}_sentiment"]
+
+
+def apply(df, names=None, params: dict | None = None, strict: bool = False):
+    """Add each named scorer's columns (default: every registered scorer) to the statements.
+    A scorer that cannot be built (no model, no head) raises when strict, else is left out with a
+    warning. Returns (DataFrame, list of warning strings)."""
+    from ..errors import TenorError
+    warnings = []
+    for name in (available() if names is None else names):
+        try:
+            scorer = get(name, **{k: v for k, v in (params or {}).get(name, {}).items() if v})
+        except (TenorError, ImportError) as e:
+            if strict:
+                raise
+            warnings.append(f"W401 scorer {name} is unavailable and was left out: "
+                            f"{e.problem if isinstance(e, TenorError) else e}")
+            continue
+        df = df.join(scorer.score_frame(df))
+    return df, warnings

@@ -37,6 +37,7 @@ ROLES = ("term", "intensifier", "negator", "negator_reassure", "contrast", "mask
 CATEGORIES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict",
               "diplomatic_code", "")
 PARAMS_FILE = "params.json"
+TIE = 0.005        # macro-F1 differences smaller than this are treated as ties when fitting
 EN_CLAUSE = re.compile(r"[,;:()\u2014\u2013\"“”]|\s-\s")
 ZH_CLAUSE = "，；：、（）“”,;:"
 EN_WINDOW = 4      # tokens between a negator and the term it scopes over
@@ -731,16 +732,18 @@ class LexiconScorer:
             if len(rows) < 20:
                 continue
             gold = [yy for _, yy in rows]
-            best = None
+            grid = []
             for bias in [x / 2 for x in range(-6, 7)]:
                 decisions = [_squash(r + bias, self.alpha) for r, _ in rows]
                 for band in [x / 100 for x in range(5, 80, 5)]:
                     pred = ["cooperative" if d >= band else "confrontational" if d <= -band else "neutral"
                             for d in decisions]
-                    f = macro_f1(gold, pred, LABELS)
-                    if best is None or f > best[0] + 1e-9:
-                        best = (f, bias, band)
-            f, bias, band = best
+                    grid.append((macro_f1(gold, pred, LABELS), bias, band))
+            # the macro-F1 surface is flat near its top: among the settings within TIE of the best,
+            # take the widest neutral band (one weak formula alone should not decide a label), then
+            # the smallest bias
+            top = max(f for f, _, _ in grid)
+            f, bias, band = max((g for g in grid if g[0] >= top - TIE), key=lambda g: (g[2], -abs(g[1])))
             self.bias_[lang], self.band_[lang] = bias, band
             self.fit_report_[lang] = {"n": len(rows), "macro_f1": round(f, 4), "bias": bias, "band": band}
         return self

@@ -75,10 +75,11 @@ class TransformerScorer:
 
     name = "transformer"
 
-    def __init__(self, model: str | None = None, C: float = 3.0, batch_size: int = 32,
+    def __init__(self, model: str | None = None, C: float = 10.0, joint: bool = True, batch_size: int = 32,
                  precision: str = "auto", cache: bool = True, seed: int = 0):
         self.model = model
         self.C = C
+        self.joint = joint
         self.batch_size = batch_size
         self.precision = precision
         self.cache = cache
@@ -105,21 +106,29 @@ class TransformerScorer:
         sentiment = list(sentiment) if sentiment is not None else None
         X = enc.encode(texts, progress=True)
         self.heads_ = {}
-        counts = {}
-        for lang in sorted(enc.languages):
-            idx = [i for i, l in enumerate(langs) if l == lang]
-            if len(idx) < 10:
-                continue
+        counts = {lang: sum(1 for l in langs if l == lang) for lang in sorted(enc.languages)}
+        counts = {lang: n for lang, n in counts.items() if n >= 10}
+
+        def heads_for(idx):
             heads = {"stance": LinearHead.fit(X[idx], [y[i] for i in idx], self.C, self.seed)}
             if sentiment is not None:
                 heads["sentiment"] = LinearHead.fit(X[idx], [int(sentiment[i]) for i in idx], self.C, self.seed)
-            self.heads_[lang] = heads
-            counts[lang] = len(idx)
+            return heads
+
+        if self.joint and counts:
+            # one head for all the languages the encoder reads: a multilingual encoder places
+            # translations close together, so each language learns from the other's statements
+            shared = heads_for([i for i, l in enumerate(langs) if l in counts])
+            self.heads_ = {lang: shared for lang in counts}
+        else:
+            self.heads_ = {lang: heads_for([i for i, l in enumerate(langs) if l == lang]) for lang in counts}
         if not self.heads_:
             raise ValueError("no language has 10 or more training statements the encoder can read")
         self.card_ = {
             "encoder": enc.info(), "C": self.C, "seed": self.seed, "date": dt.date.today().isoformat(),
-            "trained_on": counts, "head": "multinomial logistic regression (scikit-learn), class-balanced",
+            "trained_on": counts, "joint": self.joint,
+            "head": "multinomial logistic regression (scikit-learn), class-balanced"
+                    + (", one head shared by the languages" if self.joint else ", one head per language"),
         }
         if dev is not None:
             dtexts, dy, dlangs, dsent = dev
@@ -254,7 +263,7 @@ def default_head_path(model: str | None = None) -> Path:
     return cache_dir() / "heads" / f"{folder_hash(path)}.json"
 
 
-def train(gold_path=None, model: str | None = None, out: str | Path | None = None, C: float = 3.0,
+def train(gold_path=None, model: str | None = None, out: str | Path | None = None, C: float = 10.0,
           split: str = "train", seed: int = 0) -> dict:
     """Fit the heads on one split of the gold corpus (default: train), report dev, save."""
     from ..evaluate import read_stance_gold
