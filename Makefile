@@ -1,5 +1,6 @@
 # Two commands set everything up on a fresh machine:
-#   make report   creates .venv, installs Tenor with its model, runs the main job on seeds/
+#   make report   creates .venv, installs Tenor with its models, scores seeds/ and writes the
+#                 report (reports/report.pdf, a PNG per chart, reports/statements.csv)
 #   make test     the same set-up, then the tests
 PYTHON ?= python3
 VENV ?= .venv
@@ -19,6 +20,7 @@ install: $(STAMP)
 
 report: $(STAMP)
 	$(BIN)/tenor score seeds/ --out reports/statements.csv
+	$(BIN)/tenor report seeds/ --out reports/
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

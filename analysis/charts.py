@@ -1,0 +1,201 @@
+"""Charts of scored statements (matplotlib). Every function returns a Figure and never saves it.
+
+Readable at a glance: titles say what the chart shows, axes are labelled with their units, the
+palette is colour-blind safe (Okabe-Ito for categories, purple-orange for scores), and a speaker has
+the same colour in every chart (`speaker_colors`).
+"""
+from __future__ import annotations
+
+import textwrap
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from . import compare  # noqa: E402
+
+# Okabe-Ito without its yellow and black (too faint, and black is the median bar), then Paul Tol's
+# "muted" colours: all colour-blind safe, distinct on white.
+OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
+             "#332288", "#999933", "#882255", "#44AA99", "#AA4499", "#117733"]
+SCORER_MARKERS = {"lexicon": "o", "transformer": "s"}
+SCORE_CMAP = "PuOr_r"   # purple = confrontational (-1), orange = cooperative (+1); colour-blind safe
+SCORE_AXIS = "score (-1 confrontational .. +1 cooperative)"
+
+
+def speaker_colors(df: pd.DataFrame) -> dict:
+    """One colour per speaker, by how many statements each has (most first), stable across charts."""
+    counts = compare.speech(df)["speaker"].value_counts()
+    names = sorted(counts.index, key=lambda s: (-counts[s], s))
+    colors = {s: OKABE_ITO[k % len(OKABE_ITO)] for k, s in enumerate(names)}
+    colors["narrator"] = "#999999"
+    colors["both sides"] = colors.get("both sides", "#666666")
+    return colors
+
+
+def _style(ax, title: str, xlabel: str = "", ylabel: str = ""):
+    ax.set_title(title, fontsize=11, loc="left")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.grid(axis="x", alpha=0.3)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+
+
+def speakers(df: pd.DataFrame, colors: dict | None = None) -> plt.Figure:
+    """Mean score per speaker with bootstrap 95% intervals, each scorer side by side."""
+    table = compare.by(df, "speaker")
+    colors = colors or speaker_colors(df)
+    order = (table.groupby("speaker")["n"].max().sort_values(ascending=True)).index.tolist()
+    scorers = list(dict.fromkeys(table["scorer"]))
+    fig, ax = plt.subplots(figsize=(8, 0.5 * len(order) + 1.6))
+    for k, scorer in enumerate(scorers):
+        part = table[table.scorer == scorer].set_index("speaker").reindex(order)
+        y = np.arange(len(order)) + (k - (len(scorers) - 1) / 2) * 0.25
+        for yy, (name, r) in zip(y, part.iterrows()):
+            if pd.isna(r["mean"]):
+                continue
+            ax.errorbar(r["mean"], yy, xerr=[[r["mean"] - r.ci_low], [r.ci_high - r["mean"]]],
+                        fmt=SCORER_MARKERS.get(scorer, "D"), color=colors.get(name, "#333333"),
+                        mfc="white" if k else colors.get(name, "#333333"), capsize=3, ms=6)
+    counts = table.groupby("speaker")["n"].max()
+    ax.set_yticks(range(len(order)), [f"{s} (n={counts[s]})" for s in order])
+    ax.axvline(0, color="#444444", lw=0.8)
+    ax.set_xlim(-1.05, 1.05)
+    handles = [plt.Line2D([], [], marker=SCORER_MARKERS.get(s, "D"), ls="", color="#333333",
+                          mfc="white" if k else "#333333", label=s) for k, s in enumerate(scorers)]
+    ax.legend(handles=handles, title="scorer", loc="lower right", fontsize=8, frameon=False)
+    _style(ax, "How each speaker frames relations: mean score with 95% interval", SCORE_AXIS)
+    fig.tight_layout()
+    return fig
+
+
+def timeline(df: pd.DataFrame, unit: str = "month", group: str = "side", scorer: str = "lexicon",
+             colors: dict | None = None) -> plt.Figure:
+    """Mean score per period for each side (or speaker), with 95% intervals."""
+    data = compare.speech(df).assign(**{unit: compare._period(df["date"].astype(str), unit)})
+    data = data.dropna(subset=[unit])
+    if group == "side":
+        data = data[data.side.isin(["CN", "US", "other"])]   # joint statements have no side
+    fig, ax = plt.subplots(figsize=(8, 3.8))
+    palette = colors if (colors and group == "speaker") else {}
+    for k, (name, part) in enumerate(data.groupby(group)):
+        t = compare.by(part, unit, [scorer]).sort_values(unit)
+        if t.empty:
+            continue
+        x = pd.to_datetime(t[unit])
+        c = palette.get(name, OKABE_ITO[k % len(OKABE_ITO)])
+        ax.plot(x, t["mean"], marker="o", color=c, label=f"{name}")
+        ax.fill_between(x, t.ci_low, t.ci_high, color=c, alpha=0.15)
+    ax.axhline(0, color="#444444", lw=0.8)
+    ax.set_ylim(-1.05, 1.05)
+    ax.legend(fontsize=8, frameon=False, title=group)
+    _style(ax, f"Framing over time by {group} ({scorer} scorer; mean per {unit}, 95% band)",
+           unit, SCORE_AXIS)
+    ax.grid(axis="y", alpha=0.3)
+    fig.autofmt_xdate()
+    fig.tight_layout()
+    return fig
+
+
+def distribution(df: pd.DataFrame, scorer: str = "lexicon", colors: dict | None = None) -> plt.Figure:
+    """Every statement's score per speaker (dots), with the median (bar)."""
+    data = compare.speech(df).dropna(subset=[f"{scorer}_score"])
+    colors = colors or speaker_colors(df)
+    order = data["speaker"].value_counts().index.tolist()[::-1]
+    fig, ax = plt.subplots(figsize=(8, 0.45 * len(order) + 1.6))
+    rng = np.random.default_rng(0)
+    for y, name in enumerate(order):
+        vals = data.loc[data.speaker == name, f"{scorer}_score"].astype(float)
+        ax.plot([vals.median()] * 2, [y - 0.3, y + 0.3], color="#222222", lw=2, alpha=0.5, zorder=1)
+        ax.scatter(vals, y + rng.uniform(-0.15, 0.15, len(vals)), s=22, alpha=0.8,
+                   color=colors.get(name, "#333333"), edgecolor="white", linewidth=0.4, zorder=2)
+    ax.set_yticks(range(len(order)), order)
+    ax.axvline(0, color="#444444", lw=0.8)
+    ax.set_xlim(-1.05, 1.05)
+    _style(ax, f"Spread of each speaker's statements ({scorer} scorer; bar = median)", SCORE_AXIS)
+    fig.tight_layout()
+    return fig
+
+
+def scorers_scatter(df: pd.DataFrame, a: str = "lexicon", b: str = "transformer") -> plt.Figure:
+    """Statement by statement: one scorer against the other, by language."""
+    data = compare.speech(df, include_narrator=True).dropna(subset=[f"{a}_score", f"{b}_score"])
+    fig, ax = plt.subplots(figsize=(5.6, 5.2))
+    for k, (lang, part) in enumerate(data.groupby("lang")):
+        ax.scatter(part[f"{a}_score"], part[f"{b}_score"], s=20, alpha=0.7, color=OKABE_ITO[k],
+                   label={"en": "English", "zh": "Chinese"}.get(lang, lang), edgecolor="none")
+    ax.plot([-1, 1], [-1, 1], color="#888888", lw=0.8, ls="--")
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_ylim(-1.05, 1.05)
+    agr = compare.agreement(df, a, b, by_lang=False).iloc[0]
+    ax.legend(fontsize=8, frameon=False, loc="upper left")
+    _style(ax, f"{a} against {b}, statement by statement\n(Spearman {agr.spearman:.2f}, "
+               f"kappa {agr.kappa:.2f} on labels, n={agr.n})", f"{a} score", f"{b} score")
+    ax.grid(axis="y", alpha=0.3)
+    fig.tight_layout()
+    return fig
+
+
+def document_strips(df: pd.DataFrame, scorer: str = "lexicon", colors: dict | None = None,
+                    titles: dict | None = None) -> plt.Figure:
+    """Each document as a strip of its statements in order, coloured by score; the speaker of each
+    statement is marked beneath it in the speaker's colour."""
+    colors = colors or speaker_colors(df)
+    docs = list(dict.fromkeys(df["doc_id"]))
+    fig, axes = plt.subplots(len(docs), 1, figsize=(9, 1.15 * len(docs) + 1.0), squeeze=False)
+    cmap = plt.get_cmap(SCORE_CMAP)
+    for ax, doc in zip(axes[:, 0], docs):
+        part = df[(df.doc_id == doc) & (df.section == "body")]
+        vals = part[f"{scorer}_score"].astype(float).fillna(0).to_numpy()
+        ax.imshow(vals[None, :], cmap=cmap, vmin=-1, vmax=1, aspect="auto", extent=(0, len(vals), 0.35, 1))
+        for x, sp in enumerate(part["speaker"]):
+            ax.add_patch(plt.Rectangle((x + 0.1, 0.05), 0.8, 0.22, color=colors.get(sp, "#333333")))
+        ax.set_xlim(0, max(1, len(vals)))
+        ax.set_ylim(0, 1)
+        ax.set_yticks([])
+        ax.set_xticks([])
+        label = (titles or {}).get(doc, doc)
+        ax.set_title(textwrap.shorten(label, 90), fontsize=9, loc="left")
+        for side in ("top", "right", "left", "bottom"):
+            ax.spines[side].set_visible(False)
+    present = [s for s in colors if s in set(df.loc[df.section == "body", "speaker"])]
+    handles = [plt.Rectangle((0, 0), 1, 1, color=colors[s], label=s) for s in present]
+    fig.legend(handles=handles, loc="lower center", ncol=min(5, len(handles)), fontsize=7, frameon=False,
+               title="speaker (marker under each statement)", title_fontsize=8)
+    sm = plt.cm.ScalarMappable(cmap=cmap, norm=plt.Normalize(-1, 1))
+    cb = fig.colorbar(sm, ax=axes[:, 0].tolist(), fraction=0.025, pad=0.01)
+    cb.set_label(f"{scorer} score", fontsize=8)
+    fig.suptitle(f"Each document, statement by statement ({scorer} scorer)", x=0.02, ha="left", fontsize=11)
+    fig.subplots_adjust(bottom=0.18, top=0.9, right=0.88, hspace=0.9)
+    return fig
+
+
+def cross_language(df: pd.DataFrame, doc_a: str, doc_b: str, colors: dict | None = None,
+                   labels: tuple[str, str] = ("English", "Chinese")) -> plt.Figure:
+    """The same event in two languages: each speaker's mean score in each document, per scorer."""
+    colors = colors or speaker_colors(df)
+    data = compare.speech(df)
+    scorers = compare.scorers_in(df)
+    fig, axes = plt.subplots(1, len(scorers), figsize=(4.2 * len(scorers), 3.8), squeeze=False)
+    for ax, scorer in zip(axes[0], scorers):
+        ta = compare.by(data[data.doc_id == doc_a], "speaker", [scorer]).set_index("speaker")
+        tb = compare.by(data[data.doc_id == doc_b], "speaker", [scorer]).set_index("speaker")
+        common = [s for s in ta.index if s in tb.index]
+        for s in common:
+            ax.plot([0, 1], [ta.loc[s, "mean"], tb.loc[s, "mean"]], marker="o", color=colors.get(s, "#333333"),
+                    label=s)
+        ax.set_xticks([0, 1], labels)
+        ax.set_xlim(-0.3, 1.3)
+        ax.set_ylim(-1.05, 1.05)
+        ax.axhline(0, color="#444444", lw=0.8)
+        _style(ax, f"{scorer}", "", "mean score per speaker")
+        ax.grid(axis="y", alpha=0.3)
+        ax.legend(fontsize=7, frameon=False)
+    fig.suptitle("The same meeting reported in two languages: does the score depend on the language?",
+                 x=0.02, ha="left", fontsize=11)
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,83 @@
+"""Comparisons: exact answers on small tables, and the charts and report on the seeds."""
+import math
+
+import matplotlib
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import charts, compare
+
+
+def table():
+    rows = []
+    for sp, side, scores in (("Xi Jinping", "CN", [0.5, 0.7, 0.9]), ("Donald Trump", "US", [-0.5, -0.1, 0.0]),
+                             ("narrator", "none", [1.0, 1.0])):
+        for k, s in enumerate(scores):
+            rows.append({"doc_id": "d", "statement_id": f"{sp}{k}", "speaker": sp, "side": side,
+                         "date": f"2019-0{k + 1}-15", "lang": "en", "section": "body", "text": f"{sp} {k}",
+                         "lexicon_score": s, "lexicon_label": "cooperative" if s > 0.2 else
+                         "confrontational" if s < -0.2 else "neutral",
+                         "transformer_score": s / 2, "transformer_label": "cooperative" if s > 0.2 else "neutral",
+                         "lexicon_evidence": "x"})
+    return pd.DataFrame(rows)
+
+
+def test_by_speaker_means_and_narrator_kept_apart():
+    t = compare.by(table(), "speaker", ["lexicon"]).set_index("speaker")
+    assert "narrator" not in t.index
+    assert math.isclose(t.loc["Xi Jinping", "mean"], 0.7) and t.loc["Xi Jinping", "n"] == 3
+    assert t.loc["Xi Jinping", "ci_low"] <= 0.7 <= t.loc["Xi Jinping", "ci_high"]
+    assert math.isclose(t.loc["Donald Trump", "share_confrontational"], 1 / 3)
+
+
+def test_by_month_and_reproducible():
+    a = compare.by(table(), "month", ["lexicon"])
+    assert list(a.month) == ["2019-01", "2019-02", "2019-03"]
+    pd.testing.assert_frame_equal(a, compare.by(table(), "month", ["lexicon"]))
+
+
+def test_difference_and_permutation():
+    d = compare.difference(table(), "speaker", "Xi Jinping", "Donald Trump", "lexicon", n_perm=2000)
+    assert math.isclose(d["difference"], 0.7 - (-0.2))
+    # with 3 against 3 the most extreme split is one of 20: p cannot be below 2/20
+    assert 0.05 <= d["p_value"] <= 0.2
+
+
+def test_agreement_and_drivers():
+    a = compare.agreement(table()).set_index("lang")
+    assert a.loc["all", "n"] == 8 and math.isclose(a.loc["all", "spearman"], 1.0)
+    dr = compare.drivers(table(), "speaker", "lexicon", k=1)
+    top = dr[(dr.speaker == "Xi Jinping") & (dr.kind == "most cooperative")]
+    assert top.score.iloc[0] == 0.9 and top.evidence.iloc[0] == "x"
+
+
+@pytest.fixture(scope="module")
+def seeds_scored():
+    from conftest import SEEDS
+
+    from analysis import scorers, statements
+    df, _ = scorers.apply(statements([SEEDS]).statements, ["lexicon"])
+    return df
+
+
+def test_charts_return_figures_and_never_save(seeds_scored, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    colors = charts.speaker_colors(seeds_scored)
+    figs = [charts.speakers(seeds_scored, colors), charts.distribution(seeds_scored, "lexicon", colors),
+            charts.timeline(seeds_scored), charts.document_strips(seeds_scored, "lexicon", colors),
+            charts.cross_language(seeds_scored, "000_38ea7e343e1e71a6", "002_5df478c603910367", colors)]
+    assert all(isinstance(f, matplotlib.figure.Figure) for f in figs)
+    assert list(tmp_path.iterdir()) == []
+    # the same speaker has the same colour everywhere
+    assert colors["Xi Jinping"] == charts.speaker_colors(seeds_scored)["Xi Jinping"]
+
+
+def test_report_writes_pdf_and_pngs(tmp_path):
+    from conftest import SEEDS
+
+    from analysis.report import build
+    out = build([SEEDS], tmp_path, scorer_names=["lexicon"])
+    assert out["pdf"].exists() and out["pdf"].read_bytes()[:4] == b"%PDF"
+    assert {p.name for p in out["pngs"]} >= {"speakers.png", "documents.png", "same_event_two_languages.png"}
+    assert not list(tmp_path.glob("*.tmp"))
