@@ -23,7 +23,7 @@ from .tables import read_table
 from .textio import read_text
 
 COLUMNS = ["doc_id", "statement_id", "speaker", "side", "date", "date_source", "lang", "text",
-           "start", "end", "section", "cue", "paragraph", "source"]
+           "start", "end", "section", "cue", "paragraph", "source", "label"]
 
 
 @dataclass
@@ -56,7 +56,7 @@ def document_statements(text: str, doc_id: str = "doc", meta: Meta | None = None
     for pi, para in enumerate(paras):
         spans = [(a + para.label_end, b + para.label_end)
                  for a, b in split_sentences(para.text[para.label_end:])]
-        for (a, b), who in zip(spans, att.attribute_paragraph(para, spans)):
+        for k, ((a, b), who) in enumerate(zip(spans, att.attribute_paragraph(para, spans))):
             text_ab = para.text[a:b]
             front = para.front or is_front_matter(text_ab)
             speaker = NARRATOR if front else who.speaker
@@ -68,6 +68,8 @@ def document_statements(text: str, doc_id: str = "doc", meta: Meta | None = None
                 "text": text_ab, "start": start, "end": end,
                 "section": "front_matter" if front else "body",
                 "cue": "front_matter" if front else who.cue, "paragraph": pi + 1, "source": source,
+                # a transcript turn's label ("MR. PRICE:") is not a sentence; it is kept here
+                "label": para.text[:para.label_end].strip() if (k == 0 and para.label_end) else "",
             })
     return rows
 
@@ -105,7 +107,7 @@ def table_statements(df: pd.DataFrame, doc_id: str, source: str, registry: Regis
             "speaker": speaker, "side": att.state.side(speaker), "date": date or "",
             "date_source": "table" if date else "none", "lang": lang, "text": text,
             "start": 0, "end": len(text), "section": "body", "cue": cue, "paragraph": i + 1,
-            "source": source,
+            "source": source, "label": "",
         }
         for k, v in rec.items():
             row[f"input_{k}" if k in COLUMNS else k] = v
