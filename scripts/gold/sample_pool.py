@@ -522,6 +522,24 @@ def split_of(group_key):
     return "train" if h < 60 else ("dev" if h < 80 else "test")
 
 
+def make_item(c, stratum, key, id_prefix, split):
+    """One pool item from a drawn candidate sentence."""
+    d = c["doc"]
+    if d["key"] == "wh_readouts":
+        sp = readout_speaker(c["text"], d["date"])
+    elif d["key"] == "xi":
+        sp = xi_speaker(c["text"])
+    else:
+        sp = d["speaker"]
+    return {
+        "id": "%s%s-s%d" % (id_prefix, d["id_prefix"], c["i"]),
+        "text": c["text"], "context": c["context"], "lang": d["lang"], "speaker": sp,
+        "side": d["side"], "date": d["date"], "source": d["source"], "doc_id": d["doc_id"],
+        "licence": LICENCE[d["source"]], "split": split, "stratum": stratum,
+        "question": d.get("question", ""), "_key": key,
+    }
+
+
 def draw(pool, n, rng, seen_text, doc_count, group_count):
     """Weighted round-robin over cells; respects per-doc / per-group caps and global dedupe."""
     cells = collections.OrderedDict()
@@ -695,21 +713,7 @@ def main_extra(args):
             got = draw(sub, want, rng, seen_text, doc_count, group_count)
             carry = want - len(got)
             n_got += len(got)
-            for c in got:
-                d = c["doc"]
-                if d["key"] == "wh_readouts":
-                    sp = readout_speaker(c["text"], d["date"])
-                elif d["key"] == "xi":
-                    sp = xi_speaker(c["text"])
-                else:
-                    sp = d["speaker"]
-                items.append({
-                    "id": "x-%s-s%d" % (d["id_prefix"], c["i"]),
-                    "text": c["text"], "context": c["context"], "lang": d["lang"], "speaker": sp,
-                    "side": d["side"], "date": d["date"], "source": d["source"], "doc_id": d["doc_id"],
-                    "licence": LICENCE[d["source"]], "split": "train", "stratum": stratum,
-                    "question": d.get("question", ""), "_key": key,
-                })
+            items.extend(make_item(c, stratum, key, "x-", "train") for c in got)
         return n_got
 
     short = collections.Counter()
@@ -802,21 +806,7 @@ def main(argv=None):
                 sub = cands
             got = draw(sub, want, rng, seen_text, doc_count, group_count)
             carry = want - len(got)
-            for c in got:
-                d = c["doc"]
-                if d["key"] == "wh_readouts":
-                    sp = readout_speaker(c["text"], d["date"])
-                elif d["key"] == "xi":
-                    sp = xi_speaker(c["text"])
-                else:
-                    sp = d["speaker"]
-                items.append({
-                    "id": "%s-s%d" % (d["id_prefix"], c["i"]),
-                    "text": c["text"], "context": c["context"], "lang": d["lang"], "speaker": sp,
-                    "side": d["side"], "date": d["date"], "source": d["source"], "doc_id": d["doc_id"],
-                    "licence": LICENCE[d["source"]], "split": split_of(d["group"]), "stratum": stratum,
-                    "question": d.get("question", ""), "_key": key,
-                })
+            items.extend(make_item(c, stratum, key, "", split_of(c["doc"]["group"])) for c in got)
 
     rng.shuffle(items)
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
