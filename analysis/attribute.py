@@ -82,11 +82,89 @@ class DocState:
         return self.registry.side(name)
 
 
+NAME_TOKEN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]+|\d+")
+CJK_RE = re.compile(r"[\u3400-\u9fff]")
+
+
+class AliasIndex:
+    """Find known names in text fast: Latin-script aliases by their tokens (case-sensitive, whole
+    words, longest first), Chinese aliases by their first character. `add` extends a copy-on-write
+    view for the names a document introduces."""
+
+    def __init__(self, base: "AliasIndex | None" = None):
+        self.latin: dict = {k: list(v) for k, v in base.latin.items()} if base else {}
+        self.cjk: dict = {k: list(v) for k, v in base.cjk.items()} if base else {}
+        self.known: set = set(base.known) if base else set()
+
+    def add(self, alias: str) -> None:
+        if alias in self.known or not alias.strip():
+            return
+        self.known.add(alias)
+        if CJK_RE.search(alias):
+            lst = self.cjk.setdefault(alias[0], [])
+            lst.append(alias)
+            lst.sort(key=len, reverse=True)
+        else:
+            toks = NAME_TOKEN_RE.findall(alias)
+            if toks:
+                lst = self.latin.setdefault(toks[0], [])
+                lst.append((toks, alias))
+                lst.sort(key=lambda x: len(x[0]), reverse=True)
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        out = []
+        if self.latin:
+            toks = [(m.start(), m.end(), m.group(0)) for m in NAME_TOKEN_RE.finditer(text)]
+            words = [t[2] for t in toks]
+            i = 0
+            for i0 in [k for k, w in enumerate(words) if w in self.latin]:
+                if i0 < i:
+                    continue
+                for cand, alias in self.latin[words[i0]]:
+                    n = len(cand)
+                    if words[i0:i0 + n] == cand:
+                        # whole words: no letter or digit glued on either side ("U.S." is fine)
+                        a, b = toks[i0][0], toks[i0 + n - 1][1]
+                        out.append((a, b, alias))
+                        i = i0 + n
+                        break
+        if self.cjk and CJK_RE.search(text):
+            i = 0
+            for i0 in [k for k, c in enumerate(text) if c in self.cjk]:
+                if i0 < i:
+                    continue
+                for alias in self.cjk[text[i0]]:
+                    if text.startswith(alias, i0):
+                        out.append((i0, i0 + len(alias), alias))
+                        i = i0 + len(alias)
+                        break
+        out.sort()
+        return out
+
+
+_REGISTRY_INDEX: dict = {}
+
+
+def _registry_index(registry) -> AliasIndex:
+    key = id(registry)
+    if key not in _REGISTRY_INDEX:
+        idx = AliasIndex()
+        for alias in registry.alias_index:
+            idx.add(alias)
+        _REGISTRY_INDEX.clear()
+        _REGISTRY_INDEX[key] = idx
+    return _REGISTRY_INDEX[key]
+
+
+QUOTE_RES = [(re.compile(re.escape(o) + r"[^" + re.escape(o + c) + r"]*(?:" + re.escape(c) + "|$)"))
+             for o, c in QUOTE_PAIRS]
+
+
 def mask_quotes(text: str) -> tuple[str, list[tuple[int, int]]]:
     """Replace quoted passages (with their marks) by MASK characters of the same length."""
     spans = []
-    for o, c in QUOTE_PAIRS:
-        for m in re.finditer(re.escape(o) + r"[^" + re.escape(o + c) + r"]*(?:" + re.escape(c) + "|$)", text):
+    for rx in QUOTE_RES:
+        for m in rx.finditer(text):
             spans.append((m.start(), m.end()))
     straight = [m.start() for m in re.finditer(r'"', text)]
     for k in range(0, len(straight), 2):
@@ -111,21 +189,16 @@ class Attributor:
         if author:
             author = HONORIFIC.sub("", author.strip())
             self.state.author = self.resolve_name(author) or author
-        self._alias_re: dict = {}
+        self._alias_index = None
 
     # ---------------------------------------------------------------- names and mentions
-    def _aliases(self) -> re.Pattern:
-        key = tuple(self.state.runtime)
-        if key not in self._alias_re:
-            aliases = set(self.state.registry.alias_index) | set(self.state.runtime)
-            parts = []
-            for a in sorted(aliases, key=len, reverse=True):
-                if re.search(r"[\u3400-\u9fff]", a):
-                    parts.append(re.escape(a))
-                else:
-                    parts.append(r"(?<![\w.])" + re.escape(a) + r"(?![\w])")
-            self._alias_re = {key: re.compile("|".join(parts))}
-        return self._alias_re[key]
+    def _aliases(self) -> "AliasIndex":
+        """The registry's aliases (shared by all documents) plus the names this text introduced."""
+        if self._alias_index is None:
+            self._alias_index = AliasIndex(_registry_index(self.state.registry))
+        for alias in self.state.runtime:
+            self._alias_index.add(alias)
+        return self._alias_index
 
     def resolve_name(self, alias: str) -> str | None:
         alias = alias.strip()
@@ -144,10 +217,10 @@ class Attributor:
     def mentions_in(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, canonical) for each known name in text, possessives included."""
         out = []
-        for m in self._aliases().finditer(text):
-            name = self.resolve_name(m.group(0))
+        for start, end, alias in self._aliases().find(text):
+            name = self.resolve_name(alias)
             if name:
-                out.append((m.start(), m.end(), name))
+                out.append((start, end, name))
         return out
 
     def introduce(self, text: str) -> None:
@@ -186,9 +259,8 @@ class Attributor:
         if not np:
             return None
         low = np.lower()
-        for js in self.cues.get("en", "joint_subject"):
-            if re.search(r"(?:^|\s)" + re.escape(js) + r"$", low):
-                return ("both", BOTH)
+        if self._joint_en().search(low):
+            return ("both", BOTH)
         found = [(a, b, n) for a, b, n in self.mentions_in(np)
                  if not re.match(r"[’']s\b", np[b:b + 2])]
         persons = [f for f in found if (self.state.speaker(f[2]) or Speaker("", "")).kind == "person"]
@@ -244,6 +316,13 @@ class Attributor:
         if re.fullmatch(r"(?:[A-Z][\w.\-’']*\s+){0,5}", lead) or ZH_TITLE_CHAIN.fullmatch(lead) or not lead:
             return name
         return None
+
+    def _joint_en(self) -> re.Pattern:
+        """'the two sides', 'both leaders' ... ending a subject phrase."""
+        if not hasattr(self, "_joint_re"):
+            alts = "|".join(re.escape(j) for j in sorted(self.cues.get("en", "joint_subject"), key=len, reverse=True))
+            self._joint_re = re.compile(r"(?:^|\s)(?:" + alts + r")$")
+        return self._joint_re
 
     def _pronoun_target(self) -> str | None:
         if getattr(self, "_narr_subject", None):
