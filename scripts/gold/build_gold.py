@@ -64,21 +64,23 @@ def main() -> None:
     sha = hashlib.sha256(GUIDELINES.read_bytes()).hexdigest()[:12] if GUIDELINES.exists() else "unknown"
     sets = [
         ("pool.jsonl", ["annotator_a_en1.csv", "annotator_a_en2.csv", "annotator_a_zh1.csv",
-                        "annotator_a_zh2.csv"], "annotator_b_double.csv", "adjudication_pool.csv"),
-        ("seeds_pool.jsonl", ["annotator_a_seeds.csv"], "annotator_b_seeds.csv", "adjudication_seeds.csv"),
+                        "annotator_a_zh2.csv"], ["annotator_b_double.csv"], ["adjudication_pool.csv"]),
+        ("seeds_pool.jsonl", ["annotator_a_seeds.csv"], ["annotator_b_seeds.csv"], ["adjudication_seeds.csv"]),
         ("pool_extra.jsonl", ["annotator_a_x_en1.csv", "annotator_a_x_en2.csv", "annotator_a_x_zh1.csv",
-                              "annotator_a_x_zh2.csv"], "annotator_b_x_double.csv", "adjudication_extra.csv"),
+                              "annotator_a_x_zh2.csv"], ["annotator_b_x_double.csv", "annotator_b_x_double2.csv"],
+         ["adjudication_extra.csv", "adjudication_extra2.csv"]),
     ]
     records, report = [], {}
-    for pool_name, a_files, b_file, adj_file in sets:
+    for pool_name, a_files, b_files, adj_files in sets:
         pool = load_pool(pool_name)
         a = labels(*a_files)
-        b = labels(b_file)
+        b = labels(*[f for f in b_files if (LABELS / f).exists()])
         missing = set(pool) - set(a.index)
         if missing:
             raise SystemExit(f"{pool_name}: {len(missing)} items have no primary label")
         report[pool_name] = agreement(a, b, pool)
-        adj = labels(adj_file) if (LABELS / adj_file).exists() else pd.DataFrame()
+        present = [f for f in adj_files if (LABELS / f).exists()]
+        adj = labels(*present) if present else pd.DataFrame()
         j = a.join(b, how="left", rsuffix="_b")
         disagree = j[j.stance_b.notna() & ((j.stance != j.stance_b) | (j.sentiment != j.sentiment_b))]
         not_adjudicated = sorted(set(disagree.index) - set(adj.index))
