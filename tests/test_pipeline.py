@@ -172,3 +172,33 @@ def test_missing_input_path(tmp_path):
     res = statements([tmp_path / "nope.txt", SEEDS / "004_9b23e0202f362ceb.txt"])
     assert res.problems[0].code == "E104" and "nope.txt" in str(res.problems[0])
     assert len(res.statements) == 15
+
+
+# -- more hostile input (issue 8): each still yields every sentence, attributed
+def test_single_one_megabyte_line(tmp_path):
+    p = tmp_path / "line.txt"
+    p.write_text("The two sides agreed to cooperate and Wang said so, " * 20000, "utf-8")   # ~1 MB, no newline
+    res = statements([p, SEEDS / "004_9b23e0202f362ceb.txt"])
+    df = res.statements
+    assert not res.problems and set(df.doc_id) == {"line", "004_9b23e0202f362ceb"}
+    line = df[df.doc_id == "line"]
+    assert WS.sub("", "".join(line.text)) == WS.sub("", p.read_text("utf-8"))
+
+
+@pytest.mark.parametrize("text", [
+    "“We firmly oppose this, Wang said. He added that talks would go on.\n\nThe meeting ended.",
+    "\"Unbalanced, he said.\n\nThe two sides agreed.",
+    "王毅说：“中方坚决反对。双方应当对话。\n\n会谈结束。",
+    "「未闭合的引号，中方表示。\n\n双方同意。",
+])
+def test_unbalanced_quotation_marks(text):
+    rows = document_statements(text, "q")
+    assert WS.sub("", "".join(r["text"] for r in rows)) == WS.sub("", text)
+    assert all(r["speaker"] for r in rows)
+
+
+def test_mixed_language_paragraph():
+    text = "Wang Yi said the talks were candid. 王毅表示，中方坚决反对干涉。 The two sides agreed to meet again."
+    rows = document_statements(text, "mix")
+    assert [r["lang"] for r in rows] == ["en", "zh", "en"]
+    assert [r["speaker"] for r in rows][:2] == ["Wang Yi", "Wang Yi"]
