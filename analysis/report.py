@@ -187,7 +187,7 @@ def build(inputs, out_dir: str | Path = "reports", title: str = "Tenor report",
     pdf_path = out / "report.pdf"
     tmp = out / ".report.pdf.tmp"
     body = compare.speech(df)
-    with PdfPages(tmp) as pdf:
+    with PdfPages(tmp, metadata={"CreationDate": None, "ModDate": None}) as pdf:   # same input, same bytes
         corpus = (f"{df.doc_id.nunique()} documents, {len(df)} statements ({len(body)} by named speakers, "
                   f"{int((df.speaker == 'narrator').sum())} by the narrator, "
                   f"{int((df.section == 'front_matter').sum())} front matter); languages: "
