@@ -1,25 +1,28 @@
-"""The default model is installed with Tenor and loads offline from its local folder."""
+"""The encoders are installed with Tenor and load offline from local folders."""
+import numpy as np
 import pytest
 
+from analysis.encoders import Encoder, resolve
 from analysis.errors import TenorError
-from analysis.models import default_model_path, load_encoder, resolve_model
+from analysis.models import default_model_path
 
 
-def test_default_model_is_a_local_folder():
+def test_default_english_model_is_a_local_folder():
     p = default_model_path()
     assert (p / "config.json").exists() and (p / "model.safetensors").exists()
+    assert resolve("all-MiniLM-L6-v2")[1] == p
 
 
-def test_default_model_loads_offline_and_embeds():
-    torch = pytest.importorskip("torch")
-    tok, model = load_encoder()
-    batch = tok(["The two sides agreed to cooperate."], return_tensors="pt")
-    with torch.no_grad():
-        out = model(**batch).last_hidden_state
-    assert out.shape[-1] == 384 and torch.isfinite(out).all()
+def test_minilm_loads_offline_and_embeds():
+    pytest.importorskip("torch")
+    enc = Encoder("all-MiniLM-L6-v2")
+    X = enc.encode(["The two sides agreed to cooperate.", "中方坚决反对。"])
+    assert X.shape == (2, 384) and np.isfinite(X).all()
+    assert np.allclose(np.linalg.norm(X, axis=1), 1, atol=1e-4)
+    assert enc.languages == {"en"}          # most Chinese characters are [UNK] for this model
 
 
 def test_a_model_path_that_does_not_exist_is_a_clear_error(tmp_path):
     with pytest.raises(TenorError) as e:
-        resolve_model(str(tmp_path / "no-model"))
+        resolve(str(tmp_path / "no-model"))
     assert e.value.problem.code == "E501" and "no-model" in str(e.value)
