@@ -123,3 +123,10 @@ def test_lead_term_counts_more(scorer):
     scorer.first_weight = 2.0
     assert raw(scorer, "They oppose cooperation.") == -4 * 2 + 3
     assert "lead x2" in scorer.score_one("They oppose cooperation.").evidence()
+
+
+def test_bad_category_names_the_line(tmp_path):
+    p = tmp_path / "en_bad.tsv"
+    p.write_text("pattern\trole\tweight\tcategory\tsource\tnote\nfoo\tterm\t1\tfriendly\tx\t\n", "utf-8")
+    with pytest.raises(ValueError, match="en_bad.tsv:2: unknown category 'friendly'"):
+        read_entries(p)

@@ -38,7 +38,6 @@ CATEGORIES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "
               "diplomatic_code", "")
 PARAMS_FILE = "params.json"
 TIE = 0.005        # macro-F1 differences smaller than this are treated as ties when fitting
-EN_CLAUSE = re.compile(r"[,;:()\u2014\u2013\"“”]|\s-\s")
 ZH_CLAUSE = "，；：、（）“”,;:"
 EN_WINDOW = 4      # tokens between a negator and the term it scopes over
 ZH_WINDOW = 4      # characters between a negator and the term it scopes over
@@ -92,13 +91,16 @@ def read_entries(path: Path) -> list[Entry]:
             continue
         if role not in ROLES:
             raise ValueError(f"{path}:{lineno}: unknown role {role!r}")
+        category = (row.get("category") or "").strip()
+        if category not in CATEGORIES:
+            raise ValueError(f"{path}:{lineno}: unknown category {category!r}; expected one of {CATEGORIES}")
         w = (row.get("weight") or "").strip()
         try:
             weight = float(w) if w else (1.0 if role == "intensifier" else 0.0)
         except ValueError:
             raise ValueError(f"{path}:{lineno}: weight {w!r} is not a number") from None
-        out.append(Entry(pattern, role, weight, (row.get("category") or "").strip(),
-                         (row.get("source") or "").strip(), (row.get("note") or "").strip(), path.name))
+        out.append(Entry(pattern, role, weight, category, (row.get("source") or "").strip(),
+                         (row.get("note") or "").strip(), path.name))
     return out
 
 
@@ -547,13 +549,6 @@ def _vader_words() -> tuple[dict, frozenset]:
 EN_TONE_NEUTRAL = frozenset({"united", "strongly", "firmly", "support", "supports", "supported", "like",
                              "well", "please", "justice", "security", "peace", "cooperation", "dialogue",
                              "party", "parties", "free", "freedom", "ok", "yes", "no", "want", "care"})
-
-
-def en_tone(masked: str) -> tuple[float, list]:
-    """General tone of English text from VADER's word valences (names masked, diplomatic formula
-    words neutral), with negation flipping the next words as VADER does (x -0.74). Returns the raw
-    sum and the (word, valence) pairs."""
-    return en_tone_tokens([u.lower() for u in UNIT.findall(masked)])
 
 
 def en_tone_tokens(toks: list) -> tuple[float, list]:
