@@ -130,7 +130,16 @@ class Encoder:
             with tempfile.TemporaryDirectory(dir=out.parent) as tmp:
                 fp32 = Path(tmp) / "model.onnx"
                 sample = self.tokenizer(["query: a sample sentence", "x"], padding=True, return_tensors="pt")
-                torch.onnx.export(self.model, (sample["input_ids"], sample["attention_mask"]), str(fp32),
+
+                class Hidden(torch.nn.Module):
+                    def __init__(self, model):
+                        super().__init__()
+                        self.model = model
+
+                    def forward(self, input_ids, attention_mask):
+                        return self.model(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+
+                torch.onnx.export(Hidden(self.model).eval(), (sample["input_ids"], sample["attention_mask"]), str(fp32),
                                   input_names=["input_ids", "attention_mask"],
                                   output_names=["last_hidden_state"],
                                   dynamic_axes={"input_ids": {0: "b", 1: "t"}, "attention_mask": {0: "b", 1: "t"},

@@ -55,9 +55,10 @@ def runner(kind: str, model: str):
     return lambda texts, langs: scorer.transform(texts, langs, use_cache=False)
 
 
-def one(kind: str, model: str, n: int) -> None:
-    """Child process: run one configuration once, print its time and peak memory as JSON."""
-    texts, langs = texts_for(model, n)
+def one(kind: str, model: str, data: str) -> None:
+    """Child process: run one configuration once on the texts in the JSON file `data`, print its
+    time and peak memory (so that reading the corpora does not count) as JSON."""
+    texts, langs = json.loads(Path(data).read_text("utf-8"))
     fn = runner(kind, model)
     fn(texts[:64], langs[:64])
     t0 = time.perf_counter()
@@ -71,13 +72,24 @@ def main():
     ap.add_argument("--n", type=int, default=5000)
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--models", default="multilingual-e5-small,all-MiniLM-L6-v2")
-    ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    ap.add_argument("--memory-only", action="store_true", help="only the peak-memory runs")
+    ap.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        return one(args.child[0], args.child[1], args.n)
+        return one(*args.child)
     kinds = ["tenor-torch", "tenor-onnx-int8", "sentence-transformers"]
     for model in args.models.split(","):
         texts, langs = texts_for(model, args.n)
+        import tempfile
+        data = Path(tempfile.mkdtemp()) / "texts.json"
+        data.write_text(json.dumps([texts, langs], ensure_ascii=False), "utf-8")
+        if args.memory_only:
+            for k in kinds:
+                r = subprocess.run([sys.executable, __file__, "--child", k, model, str(data)],
+                                   capture_output=True, text=True, check=True)
+                m = json.loads(r.stdout.strip().splitlines()[-1])
+                print(f"{model} {k:22s} peak RSS {m['peak_rss_mb']:,.0f} MB ({args.n / m['seconds']:.1f} statements/s, one run)")
+            continue
         fns = {k: runner(k, model) for k in kinds}
         for k, fn in fns.items():
             fn(texts[:64], langs[:64])   # warm up (and build the ONNX model once)
@@ -90,7 +102,7 @@ def main():
         del fns
         mem = {}
         for k in kinds:
-            r = subprocess.run([sys.executable, __file__, "--n", str(args.n), "--child", k, model],
+            r = subprocess.run([sys.executable, __file__, "--child", k, model, str(data)],
                                capture_output=True, text=True, check=True)
             mem[k] = json.loads(r.stdout.strip().splitlines()[-1])["peak_rss_mb"]
         base = args.n / statistics.median(times["sentence-transformers"])
