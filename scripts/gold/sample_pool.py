@@ -522,6 +522,15 @@ def split_of(group_key):
     return "train" if h < 60 else ("dev" if h < 80 else "test")
 
 
+def in_stratum(cands, stratum):
+    """The candidates of one sampling stratum."""
+    if stratum == "foreign_confront":
+        return [c for c in cands if c["confront"]]
+    if stratum == "foreign":
+        return [c for c in cands if c["foreign"] and not c["confront"]]
+    return cands
+
+
 def make_item(c, stratum, key, id_prefix, split):
     """One pool item from a drawn candidate sentence."""
     d = c["doc"]
@@ -704,13 +713,7 @@ def main_extra(args):
         carry, n_got = 0, 0
         for stratum, share in STRATA:
             want = (total - n_got) if stratum == "random" else int(round(total * share)) + carry
-            if stratum == "foreign_confront":
-                sub = [c for c in cands if c["confront"]]
-            elif stratum == "foreign":
-                sub = [c for c in cands if c["foreign"] and not c["confront"]]
-            else:
-                sub = cands
-            got = draw(sub, want, rng, seen_text, doc_count, group_count)
+            got = draw(in_stratum(cands, stratum), want, rng, seen_text, doc_count, group_count)
             carry = want - len(got)
             n_got += len(got)
             items.extend(make_item(c, stratum, key, "x-", "train") for c in got)
@@ -798,13 +801,7 @@ def main(argv=None):
         for stratum, share in STRATA:
             want = (total - sum(1 for it in items if it["_key"] == key)) if stratum == "random" \
                 else int(round(total * share)) + carry
-            if stratum == "foreign_confront":
-                sub = [c for c in cands if c["confront"]]
-            elif stratum == "foreign":
-                sub = [c for c in cands if c["foreign"] and not c["confront"]]
-            else:
-                sub = cands
-            got = draw(sub, want, rng, seen_text, doc_count, group_count)
+            got = draw(in_stratum(cands, stratum), want, rng, seen_text, doc_count, group_count)
             carry = want - len(got)
             items.extend(make_item(c, stratum, key, "", split_of(c["doc"]["group"])) for c in got)
 
