@@ -14,8 +14,9 @@ def _score(args) -> int:
     from .pipeline import statements
     from .registry import Registry
 
-    names = scorers.available() if args.scorers in (None, "all") else \
-        [n.strip() for n in args.scorers.split(",") if n.strip() and n.strip() != "none"]
+    names = _scorer_names(args.scorers)
+    if names is None:
+        names = scorers.available()
     unknown = [n for n in names if n not in scorers.available()]
     if unknown:
         print(f"E401 --scorers: unknown scorer(s) {', '.join(unknown)}; available: "
@@ -54,10 +55,16 @@ def _evaluate_speakers(args) -> int:
     return 0
 
 
+def _scorer_names(arg: str | None) -> list[str] | None:
+    """--scorers: None for 'all' (every registered scorer), else the names given ('none': none)."""
+    if arg in (None, "all"):
+        return None
+    return [n.strip() for n in arg.split(",") if n.strip() and n.strip() != "none"]
+
+
 def _evaluate_stance(args) -> int:
     from .evaluate import stance
-    names = None if args.scorers in (None, "all") else [n for n in args.scorers.split(",") if n and n != "none"]
-    report = stance(args.gold, split=args.split, scorer_names=names)
+    report = stance(args.gold, split=args.split, scorer_names=_scorer_names(args.scorers))
     print(report.summary())
     return 0
 
@@ -89,7 +96,7 @@ def _report(args) -> int:
                 params={"transformer": {"model": args.model, "head": args.head}})
     for w in out["warnings"]:
         print(w, file=sys.stderr)
-    if not len(out["statements"]):
+    if out["pdf"] is None:
         print("E001 nothing could be read from the inputs given; no report written", file=sys.stderr)
         return 1
     print(f"wrote {out['pdf']} and {len(out['pngs'])} PNG charts", file=sys.stderr)

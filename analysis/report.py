@@ -155,11 +155,15 @@ def versions(df: pd.DataFrame) -> str:
 
 def build(inputs, out_dir: str | Path = "reports", title: str = "Tenor report",
           scorer_names=None, params: dict | None = None) -> dict:
-    """Write report.pdf and one PNG per chart into out_dir; returns their paths and any warnings."""
+    """Write report.pdf and one PNG per chart into out_dir; returns their paths and any warnings
+    (pdf None when no input could be read)."""
     _fonts()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     result = statements(inputs)
+    if not result.read_anything:        # nothing to report on: say why, write nothing
+        return {"pdf": None, "pngs": [], "warnings": [str(p) for p in result.problems],
+                "statements": result.statements}
     df, warnings = scorers.apply(result.statements, scorer_names, params)
     warnings = [str(p) for p in result.problems] + warnings
     sc = compare.scorers_in(df)

@@ -84,3 +84,10 @@ def test_interrupted_write_leaves_the_previous_file(tmp_path):
         _atomic(target, explode)
     assert target.read_text() == "old result\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]   # no temporary file left
+
+
+def test_report_on_unreadable_input_names_the_file_and_writes_nothing(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    r = run("report", str(tmp_path), "--out", str(tmp_path / "rep"))
+    assert r.returncode == 1 and "E101" in r.stderr and "empty.txt" in r.stderr and "Traceback" not in r.stderr
+    assert not (tmp_path / "rep" / "report.pdf").exists()
