@@ -99,7 +99,6 @@ class TransformerScorer:
     def fit(self, texts, y, langs, sentiment=None, dev=None):
         """Train the heads, per language the encoder reads, on (texts, y [, sentiment]).
         dev: optional (texts, y, langs, sentiment) reported in the model card."""
-        from ..metrics import macro_f1
         enc = self._encoder()
         texts, y, langs = list(texts), list(y), list(langs)
         sentiment = list(sentiment) if sentiment is not None else None
@@ -130,39 +129,39 @@ class TransformerScorer:
                     + (", one head shared by the languages" if self.joint else ", one head per language"),
         }
         if dev is not None:
-            dtexts, dy, dlangs, dsent = dev
-            out = self.transform(dtexts, dlangs, use_cache=False)
-            self.card_["dev"] = {}
-            for lang in self.heads_:
-                sel = [i for i, l in enumerate(dlangs) if l == lang]
-                if sel:
-                    g = [dy[i] for i in sel]
-                    p = [out.label.iloc[i] for i in sel]
-                    self.card_["dev"][lang] = {"n": len(sel), "macro_f1": round(macro_f1(g, p, LABELS), 4),
-                                               "accuracy": round(float(np.mean([a == b for a, b in zip(g, p)])), 4),
-                                               "brier": round(self._brier(dtexts, dy, dlangs, sel), 4)}
+            self.card_["dev"] = self._dev_report(*dev[:3])
         return self
 
-    def _brier(self, texts, y, langs, sel) -> float:
-        """Multi-class Brier score of the stance probabilities (lower is better calibrated)."""
-        enc = self._encoder()
-        X = enc.encode([texts[i] for i in sel])
-        lang = langs[sel[0]]
-        head = self.heads_[lang]["stance"]
-        P = head.proba(X)
-        Y = np.array([[1.0 if y[i] == c else 0.0 for c in head.classes] for i in sel])
-        return float(((P - Y) ** 2).sum(axis=1).mean())
+    def _dev_report(self, texts, y, langs) -> dict:
+        """Macro-F1, accuracy and multi-class Brier score (lower: better calibrated) of the stance
+        head per language, from one encoding of the dev texts."""
+        from ..metrics import macro_f1
+        X = self._encoder().encode(list(texts))
+        report = {}
+        for lang, heads in self.heads_.items():
+            sel = [i for i, l in enumerate(langs) if l == lang]
+            if not sel:
+                continue
+            head = heads["stance"]
+            P = head.proba(X[sel])
+            gold = [y[i] for i in sel]
+            pred = [head.classes[k] for k in P.argmax(axis=1)]
+            Y = np.array([[1.0 if g == c else 0.0 for c in head.classes] for g in gold])
+            report[lang] = {"n": len(sel), "macro_f1": round(macro_f1(gold, pred, LABELS), 4),
+                            "accuracy": round(float(np.mean([a == b for a, b in zip(gold, pred)])), 4),
+                            "brier": round(float(((P - Y) ** 2).sum(axis=1).mean()), 4)}
+        return report
 
     # ----------------------------------------------------------------------------- saving
+    def _heads_json(self) -> dict:
+        return {l: {k: h.to_json() for k, h in hs.items()} for l, hs in self.heads_.items()}
+
     def head_hash(self) -> str:
-        blob = json.dumps({l: {k: h.to_json() for k, h in hs.items()} for l, hs in self.heads_.items()},
-                          sort_keys=True)
-        return hashlib.sha256(blob.encode()).hexdigest()[:16]
+        return hashlib.sha256(json.dumps(self._heads_json(), sort_keys=True).encode()).hexdigest()[:16]
 
     def save(self, path: str | Path) -> Path:
         from ..output import write_text_atomic
-        doc = {"tenor_transformer_head": 1, "card": self.card_,
-               "heads": {l: {k: h.to_json() for k, h in hs.items()} for l, hs in self.heads_.items()}}
+        doc = {"tenor_transformer_head": 1, "card": self.card_, "heads": self._heads_json()}
         return write_text_atomic(json.dumps(doc) + "\n", path)
 
     @classmethod
