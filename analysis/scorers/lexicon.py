@@ -116,14 +116,19 @@ UNIT_PUNCT = frozenset(',;:()\u2014\u2013"“”.!?')
 UNIT_CLAUSE = frozenset(',;:()\u2014\u2013"“”')
 
 
-def units_with_offsets(text: str) -> tuple[list, list]:
-    units = UNIT.findall(text)
+def unit_starts(text: str, units: list) -> list[int]:
+    """Where each unit (from UNIT.findall(text)) starts in the text."""
     starts, pos = [], 0
     for u in units:
         pos = text.find(u, pos)
         starts.append(pos)
         pos += len(u)
-    return units, starts
+    return starts
+
+
+def units_with_offsets(text: str) -> tuple[list, list]:
+    units = UNIT.findall(text)
+    return units, unit_starts(text, units)
 
 
 class Lexicon:
@@ -230,7 +235,8 @@ class Lexicon:
             punct = u in UNIT_PUNCT
             words, negate = _vader_words()
             val = None if (punct or low in EN_TONE_NEUTRAL) else words.get(low)
-            x = (low, _names().en.get(u), [] if punct else self._candidates(low), val,
+            names = [toks for toks, _ in _names().latin.get(u, ())] or None
+            x = (low, names, [] if punct else self._candidates(low), val,
                  low in negate or low == "t", u[:1].isupper() and not punct, u[-1:].islower(),
                  u in UNIT_CLAUSE)
             if len(self._unit_cache) < 500_000:
@@ -309,76 +315,20 @@ class Lexicon:
 
 
 # ------------------------------------------------------------------------------------ masking
-class NameIndex:
-    """Names of people, countries and bodies (the speaker registry's aliases and a few more), matched
-    case-sensitively by tokens (English) or characters (Chinese): fast enough for every statement."""
-
-    EXTRA = ["United States", "United Nations", "United Kingdom", "United Arab Emirates",
-             "People's Republic of China", "Republic of Korea", "Democratic People's Republic of Korea"]
-
-    def __init__(self, names):
-        self.en: dict = {}
-        self.zh: dict = {}
-        for n in set(names):
-            if re.search(r"[\u3400-\u9fff]", n):
-                self.zh.setdefault(n[0], []).append(n)
-            else:
-                toks = [u for u in UNIT.findall(n) if u not in UNIT_PUNCT]
-                if toks:
-                    self.en.setdefault(toks[0], []).append(toks)
-        for d in (self.en, self.zh):
-            for k in d:
-                d[k].sort(key=len, reverse=True)
-
-    def en_units(self, units: list) -> list:
-        """A list of booleans: is unit k part of a name (case-sensitive)?"""
-        out = [False] * len(units)
-        i, get = 0, self.en.get
-        while i < len(units):
-            hit = 0
-            for cand in get(units[i], ()):
-                n = len(cand)
-                if n == 1 or units[i:i + n] == cand:
-                    hit = n
-                    break
-            if hit:
-                for k in range(i, i + hit):
-                    out[k] = True
-                i += hit
-            else:
-                i += 1
-        return out
-
-    def zh_spans(self, text: str) -> list[tuple[int, int]]:
-        out = []
-        if not CJK_ANY.search(text):
-            return out
-        i, zh = 0, self.zh
-        for i0 in [k for k, c in enumerate(text) if c in zh]:
-            if i0 < i:
-                continue
-            i = i0
-            for cand in zh[text[i]]:
-                if text.startswith(cand, i):
-                    out.append((i, i + len(cand)))
-                    i += len(cand)
-                    break
-        return out
-
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        units, starts = units_with_offsets(text)
-        en = [(starts[k], starts[k] + len(units[k])) for k, m in enumerate(self.en_units(units)) if m]
-        return en + self.zh_spans(text)
+NAMES_EXTRA = ["United States", "United Nations", "United Kingdom", "United Arab Emirates",
+               "People's Republic of China", "Republic of Korea", "Democratic People's Republic of Korea"]
 
 
 @lru_cache(maxsize=1)
-def _names() -> NameIndex:
+def _names():
+    """Names of people, countries and bodies: the speaker registry's aliases (the attributor's
+    AliasIndex, case-sensitive, whole words) and a few country names."""
+    from ..attribute import AliasIndex, _registry_index
     from ..registry import Registry
-    reg = Registry.load()
-    return NameIndex([a for a in reg.alias_index if len(a) > 1] + NameIndex.EXTRA)
-
-
-CJK_ANY = re.compile(r"[\u3400-\u9fff]")
+    index = AliasIndex(_registry_index(Registry.load()))
+    for name in NAMES_EXTRA:
+        index.add(name)
+    return index
 
 
 def _blank(text: str, spans) -> str:
@@ -396,7 +346,7 @@ def mask_names(text: str, lexicon: "Lexicon | None" = None) -> tuple[str, list]:
     """Chinese: the text with names blanked (same length), and the lexicon's matches on it (the
     lexicon's `mask` entries, names that contain scorable words, are consumed and dropped).
     English statements go through LexiconScorer._en, which applies the same rules to units."""
-    masked = _blank(text, _names().spans(text))
+    masked = _blank(text, [(a, b) for a, b, _ in _names().find(text)])
     if lexicon is None:
         return masked, []
     return masked, [m for m in lexicon.find(masked) if m.entry.role != "mask"]
@@ -664,11 +614,7 @@ class LexiconScorer:
         matches = [m for m in matches if m.entry.role != "mask"]
         if not matches:
             return matches, 0.0, tone_raw
-        starts, pos = [], 0
-        for u in units:
-            pos = text.find(u, pos)
-            starts.append(pos)
-            pos += len(u)
+        starts = unit_starts(text, units)
         for m in matches:
             m.text = text[starts[m.start]:starts[m.end - 1] + len(units[m.end - 1])]
         clause_no, k = [], 0
