@@ -189,11 +189,17 @@ class Attributor:
         if author:
             author = HONORIFIC.sub("", author.strip())
             self.state.author = self.resolve_name(author) or author
-        self._alias_index = None
+        self._alias_index = None        # a copy of the registry's index, made once the text introduces a name
+        self._turn = None               # the speaker of the current transcript turn
+        self._narr_subject = None       # the person a narrated sentence opened with ("胡春华出席…")
+        self._last_para_speaker = None  # the speaker of the previous paragraph's last sentence
 
     # ---------------------------------------------------------------- names and mentions
     def _aliases(self) -> "AliasIndex":
-        """The registry's aliases (shared by all documents) plus the names this text introduced."""
+        """The registry's aliases (one index shared by all documents) plus the names this text
+        introduced (a per-document copy, made only when there are any)."""
+        if not self.state.runtime:
+            return _registry_index(self.state.registry)
         if self._alias_index is None:
             self._alias_index = AliasIndex(_registry_index(self.state.registry))
         for alias in self.state.runtime:
@@ -325,7 +331,7 @@ class Attributor:
         return self._joint_re
 
     def _pronoun_target(self) -> str | None:
-        if getattr(self, "_narr_subject", None):
+        if self._narr_subject:
             return self._narr_subject
         cur = self.state.current
         if cur and cur not in (NARRATOR, BOTH):
@@ -428,7 +434,7 @@ class Attributor:
                 self.introduce(para.text[a:b])
                 self.note_mentions(para.text[a:b])
             return [Attribution(who, cue) for _ in spans]
-        if getattr(self, "_turn", None) is not None:
+        if self._turn is not None:
             turn = self._turn
             for a, b in spans:
                 self.note_mentions(para.text[a:b])
@@ -464,7 +470,7 @@ class Attributor:
 
     def _continues_quote(self, text: str) -> bool:
         """A paragraph that is all quotation, with no cue, goes on with the previous speaker."""
-        prev = getattr(self, "_last_para_speaker", None)
+        prev = self._last_para_speaker
         if not prev or prev == NARRATOR or not self.state.current:
             return False
         masked, spans = mask_quotes(text)
