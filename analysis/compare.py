@@ -8,6 +8,7 @@
 - `agreement(df)`: how far two scorers agree (Spearman on scores, Cohen's kappa on labels).
 - `drivers(df, "speaker")`: each group's most cooperative and most confrontational statements,
   with their evidence.
+- `same_event_pairs(df)`: documents of the same date in English and Chinese (one event, two reports).
 Every random draw is seeded: the same input gives the same numbers.
 """
 from __future__ import annotations
@@ -136,3 +137,16 @@ def drivers(df: pd.DataFrame, group: str = "speaker", scorer: str = "lexicon", k
                              "evidence": getattr(r, ev) if ev else "", "doc_id": r.doc_id,
                              "statement_id": r.statement_id})
     return pd.DataFrame(rows)
+
+
+def same_event_pairs(df: pd.DataFrame) -> list[tuple[str, str]]:
+    """Documents with the same date in two languages: the same event reported twice."""
+    docs = df.groupby("doc_id").agg(date=("date", "first"), lang=("lang", lambda s: s.mode().iat[0]))
+    docs = docs[docs.date.astype(str).str.match(r"^\d{4}-\d{2}-\d{2}$")]
+    pairs = []
+    for date, part in docs.groupby("date"):
+        en = part[part.lang == "en"].index.tolist()
+        zh = part[part.lang == "zh"].index.tolist()
+        if en and zh:
+            pairs.append((en[0], zh[0]))
+    return pairs

@@ -43,19 +43,6 @@ def _has_cjk_font() -> bool:
     return any(f in have for f in CJK_FONTS)
 
 
-def same_event_pairs(df: pd.DataFrame) -> list[tuple[str, str]]:
-    """Documents with the same date in two languages: the same event reported twice."""
-    docs = df.groupby("doc_id").agg(date=("date", "first"), lang=("lang", lambda s: s.mode().iat[0]))
-    docs = docs[docs.date.astype(str).str.match(r"^\d{4}-\d{2}-\d{2}$")]
-    pairs = []
-    for date, part in docs.groupby("date"):
-        en = part[part.lang == "en"].index.tolist()
-        zh = part[part.lang == "zh"].index.tolist()
-        if en and zh:
-            pairs.append((en[0], zh[0]))
-    return pairs
-
-
 def _text_page(pdf, title: str, blocks: list[tuple[str, str]]) -> None:
     """Pages of headed paragraphs; a new page (title marked "continued") when one is full."""
     fig, y = None, 0.0
@@ -122,11 +109,8 @@ def findings(df: pd.DataFrame, pairs: list) -> list[str]:
         out.append(f"The two methods agree on {agr.same_label:.0%} of the labels (Cohen's kappa {agr.kappa:.2f}); "
                    f"their scores correlate with Spearman {agr.spearman:.2f} over {agr.n} statements.")
     for a, b in pairs[:1]:
-        parts = []
-        for s in sc:
-            ma = compare.speech(df[df.doc_id == a])[f"{s}_score"].astype(float).mean()
-            mb = compare.speech(df[df.doc_id == b])[f"{s}_score"].astype(float).mean()
-            parts.append(f"{s} {_fmt(ma)} (English) against {_fmt(mb)} (Chinese)")
+        means = compare.by(compare.speech(df), "doc_id").set_index(["doc_id", "scorer"])["mean"]
+        parts = [f"{s} {_fmt(means[(a, s)])} (English) against {_fmt(means[(b, s)])} (Chinese)" for s in sc]
         out.append(f"The same meeting in two languages ({a} and {b}): mean speaker score " + "; ".join(parts) + ".")
     return out
 
@@ -168,7 +152,7 @@ def build(inputs, out_dir: str | Path = "reports", title: str = "Tenor report",
     warnings = [str(p) for p in result.problems] + warnings
     sc = compare.scorers_in(df)
     colors = charts.speaker_colors(df)
-    pairs = same_event_pairs(df)
+    pairs = compare.same_event_pairs(df)
     titles = {}
     for doc, part in df.groupby("doc_id"):
         fm = part[part.section == "front_matter"].text.tolist()

@@ -81,3 +81,7 @@ def test_report_writes_pdf_and_pngs(tmp_path):
     assert out["pdf"].exists() and out["pdf"].read_bytes()[:4] == b"%PDF"
     assert {p.name for p in out["pngs"]} >= {"speakers.png", "documents.png", "same_event_two_languages.png"}
     assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_same_event_pairs_on_the_seeds(seeds_scored):
+    assert compare.same_event_pairs(seeds_scored) == [("000_38ea7e343e1e71a6", "002_5df478c603910367")]
