@@ -69,6 +69,8 @@ def main() -> None:
         ("pool_extra.jsonl", ["annotator_a_x_en1.csv", "annotator_a_x_en2.csv", "annotator_a_x_zh1.csv",
                               "annotator_a_x_zh2.csv"], ["annotator_b_x_double.csv", "annotator_b_x_double2.csv"],
          ["adjudication_extra.csv", "adjudication_extra2.csv"]),
+        ("pool_extra3.jsonl", ["annotator_a_x3_en1.csv", "annotator_a_x3_en2.csv"], ["annotator_b_x3_double.csv"],
+         ["adjudication_extra3.csv"]),
     ]
     records, report = [], {}
     for pool_name, a_files, b_files, adj_files in sets:
@@ -92,7 +94,8 @@ def main() -> None:
             if i in b.index:
                 annot = "A+B"
             if i in adj.index:
-                row, annot = adj.loc[i], "A+B, adjudicated"
+                # adjudicated (A and B differed), or a consistency review of A's label alone
+                row, annot = adj.loc[i], ("A+B, adjudicated" if i in b.index else "A, reviewed")
             speaker = str(row.speaker).strip() or NARRATOR
             if speaker in (NARRATOR, BOTH):
                 side = "none"
