@@ -199,3 +199,78 @@ def cross_language(df: pd.DataFrame, doc_a: str, doc_b: str, colors: dict | None
                  x=0.02, ha="left", fontsize=11)
     fig.tight_layout()
     return fig
+
+
+# -- corpora of turns (analysis.compare.turns / rates / language_pairs) ---------------------------
+def rates_bars(rates: pd.DataFrame, group: str, measure: str = "share_hostile", by: str = "scorer",
+               title: str = "", colors: dict | None = None) -> plt.Figure:
+    """A measure per group with its 95% interval as bars, one bar per `by` value (scorer or lang)."""
+    groups = list(dict.fromkeys(rates[group]))
+    if group in ("day", "month", "year"):
+        groups = sorted(groups)
+    series = list(dict.fromkeys(rates[by]))
+    fig, ax = plt.subplots(figsize=(8, 3.6))
+    width = 0.8 / max(1, len(series))
+    for k, name in enumerate(series):
+        part = rates[rates[by] == name].set_index(group).reindex(groups)
+        x = np.arange(len(groups)) + (k - (len(series) - 1) / 2) * width
+        y = part[measure].to_numpy(float)
+        err = np.vstack([y - part[f"{measure}_low"].to_numpy(float), part[f"{measure}_high"].to_numpy(float) - y])
+        c = (colors or {}).get(name, OKABE_ITO[k % len(OKABE_ITO)])
+        ax.bar(x, y, width, color=c, alpha=0.85, label=str(name))
+        ax.errorbar(x, y, yerr=err, fmt="none", ecolor="#333333", capsize=3, lw=1)
+    ax.set_xticks(np.arange(len(groups)))
+    ax.set_xticklabels([str(g) for g in groups])
+    label = {"share_hostile": "share of answers with a confrontational statement",
+             "share_friendly": "share of answers with a cooperative statement",
+             "mean": SCORE_AXIS}.get(measure, measure)
+    if measure.startswith("share"):
+        ax.set_ylim(0, 1)
+    else:
+        ax.axhline(0, color="#444444", lw=0.8)
+    ax.legend(fontsize=8, frameon=False, title=by)
+    _style(ax, title or f"{measure} by {group} (95% intervals over press conferences)", group, label)
+    ax.grid(axis="y", alpha=0.3)
+    fig.tight_layout()
+    return fig
+
+
+def rates_timeline(rates: pd.DataFrame, unit: str = "month", measure: str = "mean", by: str = "lang",
+                   title: str = "") -> plt.Figure:
+    """A measure per period with its 95% band, one line per `by` value (language or speaker)."""
+    fig, ax = plt.subplots(figsize=(8, 3.8))
+    for k, (name, part) in enumerate(rates.groupby(by, sort=True)):
+        part = part.sort_values(unit)
+        x = pd.to_datetime(part[unit])
+        c = OKABE_ITO[k % len(OKABE_ITO)]
+        ax.plot(x, part[measure], marker="o", ms=3, color=c, label=str(name))
+        ax.fill_between(x, part[f"{measure}_low"], part[f"{measure}_high"], color=c, alpha=0.15)
+    if measure.startswith("share"):
+        ax.set_ylim(0, 1)
+        ylabel = "share of answers with a confrontational statement" if measure == "share_hostile" else measure
+    else:
+        ax.axhline(0, color="#444444", lw=0.8)
+        ylabel = "mean answer score (-1 .. +1)"
+    ax.legend(fontsize=8, frameon=False, title=by)
+    _style(ax, title or f"{measure} per {unit} (95% band over press conferences)", unit, ylabel)
+    ax.grid(axis="y", alpha=0.3)
+    fig.autofmt_xdate()
+    fig.tight_layout()
+    return fig
+
+
+def language_scatter(pairs: pd.DataFrame, scorer: str = "lexicon", title: str = "") -> plt.Figure:
+    """English against Chinese score of the same answers (one dot per aligned pair)."""
+    fig, ax = plt.subplots(figsize=(4.6, 4.6))
+    p = pairs.dropna(subset=[f"en_{scorer}_score", f"zh_{scorer}_score"])
+    ax.scatter(p[f"en_{scorer}_score"], p[f"zh_{scorer}_score"], s=6, alpha=0.3, color=OKABE_ITO[0],
+               edgecolors="none")
+    ax.plot([-1, 1], [-1, 1], color="#888888", lw=0.8, ls="--")
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_aspect("equal")
+    _style(ax, title or f"Same answer, two languages ({scorer})", "English answer score",
+           "Chinese answer score")
+    ax.grid(alpha=0.3)
+    fig.tight_layout()
+    return fig

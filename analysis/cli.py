@@ -22,10 +22,19 @@ def _score(args) -> int:
         print(f"E401 --scorers: unknown scorer(s) {', '.join(unknown)}; available: "
               f"{', '.join(scorers.available()) or '(none yet)'}", file=sys.stderr)
         return 2
+    if args.store:
+        return _score_corpus(args, names)
+    if not args.out:
+        print("E403 tenor score: give --out FILE.csv (or --store DIR for a corpus table)", file=sys.stderr)
+        return 2
+    if args.engine != "local":
+        print("E403 tenor score: --engine dask needs --store DIR (a corpus table streamed into a store)",
+              file=sys.stderr)
+        return 2
     registry = Registry.load(args.registry) if args.registry else None
     result = statements(args.inputs, registry=registry, text_col=args.text_col,
                         speaker_col=args.speaker_col, date_col=args.date_col,
-                        lang_col=args.lang_col, id_col=args.id_col)
+                        lang_col=args.lang_col, id_col=args.id_col, rows=args.rows)
     for p in result.problems:
         print(p, file=sys.stderr)
     if not result.read_anything:
@@ -43,6 +52,64 @@ def _score(args) -> int:
     n_err = sum(p.is_error for p in result.problems)
     print(f"wrote {len(df)} statements from {len(result.documents)} input(s) to {args.out}"
           + (f"; {n_err} input problem(s) reported above" if n_err else ""), file=sys.stderr)
+    return 0
+
+
+def _score_corpus(args, names) -> int:
+    """A corpus table streamed in chunks into a store: resumable, local or on Dask."""
+    from . import corpus
+    from .errors import TenorError
+    if len(args.inputs) != 1:
+        print("E603 tenor score --store: give one table (CSV, TSV, JSONL, JSONL.gz or Parquet)", file=sys.stderr)
+        return 2
+    try:
+        summary = corpus.run(args.inputs[0], args.store, args.text_col, args.speaker_col, args.date_col,
+                             args.lang_col, args.id_col, args.rows, args.chunk_rows, names,
+                             {"transformer": {"model": args.model, "head": args.head}}, args.registry,
+                             strict=args.scorers not in (None, "all"), engine=args.engine,
+                             scheduler=args.scheduler, workers=args.workers, threads=args.threads,
+                             overwrite=args.overwrite, progress=not args.quiet)
+    except corpus.Interrupted as e:
+        print(f"\n{e}", file=sys.stderr)
+        return 130
+    except (TenorError, ImportError) as e:
+        print(e.problem if isinstance(e, TenorError) else f"E501 {e}", file=sys.stderr)
+        return 2
+    for p in summary["problems"][:20]:
+        print(p, file=sys.stderr)
+    if len(summary["problems"]) > 20:
+        print(f"... and {len(summary['problems']) - 20} more problems (see the store's parts/*.json)",
+              file=sys.stderr)
+    for w in summary["warnings"]:
+        print(w, file=sys.stderr)
+    if args.out:
+        corpus.export_csv(args.store, args.out)
+    print(f"{summary['statements']} statements from {summary['rows']} rows in {args.store} "
+          f"({summary['chunks_run_now']} chunks run now, {summary['chunks_resumed']} already done; "
+          f"{summary['seconds']} s, engine {summary['engine']})"
+          + (f"; also written to {args.out}" if args.out else ""), file=sys.stderr)
+    return 0
+
+
+def _query(args) -> int:
+    from .errors import TenorError
+    from .store import Store
+    try:
+        df = Store(args.store).query(args.sql)
+    except TenorError as e:
+        print(e.problem, file=sys.stderr)
+        return 2
+    except Exception as e:  # a SQL error: DuckDB's message says what is wrong
+        print(f"E604 query: {e}", file=sys.stderr)
+        return 2
+    if args.out:
+        from .output import write_csv_atomic
+        write_csv_atomic(df, args.out)
+    else:
+        import pandas as pd
+        with pd.option_context("display.max_rows", args.max_rows, "display.width", 200,
+                               "display.max_colwidth", 80):
+            print(df.to_string(index=False) if len(df) <= args.max_rows else df)
     return 0
 
 
@@ -91,6 +158,23 @@ def _train(args) -> int:
 
 
 def _report(args) -> int:
+    if args.store:
+        from .errors import TenorError
+        from .report import build_corpus
+        if args.inputs:
+            print("E403 tenor report: give inputs or --store, not both", file=sys.stderr)
+            return 2
+        try:
+            out = build_corpus(args.store, args.out, title=args.title if args.title != DEFAULT_TITLE
+                               else "Tenor corpus report")
+        except TenorError as e:
+            print(e.problem, file=sys.stderr)
+            return 2
+        print(f"wrote {out['pdf']} and {len(out['pngs'])} PNG charts", file=sys.stderr)
+        return 0
+    if not args.inputs:
+        print("E403 tenor report: give documents, folders or tables (or --store DIR)", file=sys.stderr)
+        return 2
     from .report import build
     out = build(args.inputs, args.out, title=args.title,
                 params={"transformer": {"model": args.model, "head": args.head}})
@@ -103,6 +187,9 @@ def _report(args) -> int:
     return 0
 
 
+DEFAULT_TITLE = "Tenor report: how China and the US frame their relations"
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="tenor", description="Diplomatic-language stance and sentiment "
                                  "analyzer: documents -> attributed statements -> scores.")
@@ -112,7 +199,8 @@ def build_parser() -> argparse.ArgumentParser:
     sc = sub.add_parser("score", help="split documents into attributed statements (and score them)")
     sc.add_argument("inputs", nargs="+", help=".txt/.md documents, folders of them (with an optional "
                     "manifest.csv), or tables (.csv, .tsv, .jsonl, .jsonl.gz) of statements")
-    sc.add_argument("--out", required=True, help="output CSV, one row per statement")
+    sc.add_argument("--out", help="output CSV, one row per statement (with --store: also export the "
+                    "store to this CSV)")
     sc.add_argument("--scorers", default="all", help="comma-separated scorer names, 'all' (default) "
                     "or 'none'")
     sc.add_argument("--registry", help="speaker registry TSV (default: the one shipped with Tenor)")
@@ -124,7 +212,29 @@ def build_parser() -> argparse.ArgumentParser:
     sc.add_argument("--date-col", default="date")
     sc.add_argument("--lang-col", default="lang")
     sc.add_argument("--id-col", default="id")
+    sc.add_argument("--rows", default="turns", choices=["turns", "statements"],
+                    help="table rows are turns (an answer, a speech: split into statements that keep the "
+                    "row's speaker and date; default) or statements (one row, one statement)")
+    big = sc.add_argument_group("a corpus at scale (one table streamed in chunks into a store)")
+    big.add_argument("--store", help="store folder (Parquet parts, queried with DuckDB): streams the "
+                     "table in chunks with bounded memory and resumes an interrupted run")
+    big.add_argument("--chunk-rows", type=int, default=500, help="rows per chunk (default: 500)")
+    big.add_argument("--engine", default="local", choices=["local", "dask"],
+                     help="local (this process, default) or dask (a Dask distributed cluster)")
+    big.add_argument("--scheduler", help="Dask scheduler address (default: a local cluster)")
+    big.add_argument("--workers", type=int, help="workers of the local Dask cluster (default: cores/threads)")
+    big.add_argument("--threads", type=int, help="encoder threads per process (default: cores, at most 2; "
+                     "part of the store's configuration: bfloat16 results depend on it)")
+    big.add_argument("--overwrite", action="store_true", help="start the store afresh")
+    big.add_argument("--quiet", action="store_true", help="no progress bar")
     sc.set_defaults(func=_score)
+
+    qy = sub.add_parser("query", help="SQL over a store's statements (a DuckDB view named statements)")
+    qy.add_argument("store", help="store folder made by tenor score --store")
+    qy.add_argument("sql", help="e.g. \"SELECT speaker, avg(lexicon_score) FROM statements GROUP BY 1\"")
+    qy.add_argument("--out", help="write the result to this CSV instead of printing it")
+    qy.add_argument("--max-rows", type=int, default=60)
+    qy.set_defaults(func=_query)
 
     ev = sub.add_parser("evaluate", help="measure Tenor against gold labels")
     evs = ev.add_subparsers(dest="what", required=True)
@@ -142,9 +252,10 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("--scorers", default="all", help="comma-separated scorer names (default: all)")
     st.set_defaults(func=_evaluate_stance)
     rp = sub.add_parser("report", help="a PDF report and PNG charts comparing speakers, sides and dates")
-    rp.add_argument("inputs", nargs="+", help="documents, folders or tables, as for tenor score")
+    rp.add_argument("inputs", nargs="*", help="documents, folders or tables, as for tenor score")
+    rp.add_argument("--store", help="report on a corpus store made by tenor score --store instead")
     rp.add_argument("--out", default="reports", help="output folder (default: reports)")
-    rp.add_argument("--title", default="Tenor report: how China and the US frame their relations")
+    rp.add_argument("--title", default=DEFAULT_TITLE)
     rp.add_argument("--model", help="transformer encoder (as for tenor score)")
     rp.add_argument("--head", help="transformer head JSON (as for tenor score)")
     rp.set_defaults(func=_report)

@@ -9,6 +9,14 @@
 - `drivers(df, "speaker")`: each group's most cooperative and most confrontational statements,
   with their evidence.
 - `same_event_pairs(df)`: documents of the same date in English and Chinese (one event, two reports).
+For corpora of turns (press-conference answers; analysis.corpus):
+- `turns(df)`: one row per turn (input row) with its speaker, date, language, mean scores and whether
+  any statement is confrontational (a "hostile answer").
+- `rates(turns, "year")`: per group, the mean score and the shares of hostile and cooperative turns,
+  with 95% intervals from a bootstrap over clusters (press conferences: turns of one day are not
+  independent).
+- `cross_language(turns)`: English against Chinese versions of the same answers (dates whose two pages
+  have the same number of turns, aligned in order): Spearman and agreement per scorer.
 Every random draw is seeded: the same input gives the same numbers.
 """
 from __future__ import annotations
@@ -150,3 +158,116 @@ def same_event_pairs(df: pd.DataFrame) -> list[tuple[str, str]]:
         if en and zh:
             pairs.append((en[0], zh[0]))
     return pairs
+
+
+# -- corpora of turns --------------------------------------------------------------------------
+def turns(df: pd.DataFrame, scorers: list[str] | None = None) -> pd.DataFrame:
+    """One row per turn (the input row, `paragraph`): doc_id, row, lang (of most statements),
+    speaker, date, statements, and per scorer the mean score, the share of confrontational and
+    cooperative statements and `<scorer>_hostile` (at least one confrontational statement)."""
+    scorers = scorers or scorers_in(df)
+    data = df[df["text"].astype(str).str.strip() != ""]
+    agg = {"lang": ("lang", lambda s: s.mode().iat[0]), "speaker": ("speaker", "first"),
+           "date": ("date", "first"), "statements": ("text", "size")}
+    data = data.assign(**{f"_{sc}_conf": data[f"{sc}_label"] == "confrontational" for sc in scorers},
+                       **{f"_{sc}_coop": data[f"{sc}_label"] == "cooperative" for sc in scorers})
+    for sc in scorers:
+        agg[f"{sc}_score"] = (f"{sc}_score", "mean")
+        agg[f"{sc}_share_confrontational"] = (f"_{sc}_conf", "mean")
+        agg[f"{sc}_share_cooperative"] = (f"_{sc}_coop", "mean")
+    out = data.groupby(["doc_id", "paragraph"], sort=True).agg(**agg).reset_index()
+    out = out.rename(columns={"paragraph": "row"})
+    for sc in scorers:
+        out[f"{sc}_hostile"] = out[f"{sc}_share_confrontational"] > 0
+        out[f"{sc}_friendly"] = out[f"{sc}_share_cooperative"] > 0
+    return out
+
+
+def _cluster_boot(values: np.ndarray, clusters: np.ndarray, n_boot: int, seed: int) -> tuple[float, float]:
+    """95% interval of a mean by resampling whole clusters (ratio of resampled sums to counts)."""
+    ok = ~np.isnan(values)
+    values, clusters = values[ok], clusters[ok]
+    if len(values) < 2:
+        return (float(values[0]), float(values[0])) if len(values) else (np.nan, np.nan)
+    codes, inv = np.unique(clusters, return_inverse=True)
+    sums = np.bincount(inv, weights=values)
+    counts = np.bincount(inv).astype(float)
+    rng = np.random.default_rng(seed)
+    w = rng.multinomial(len(codes), np.full(len(codes), 1 / len(codes)), size=n_boot)
+    means = (w @ sums) / (w @ counts)
+    return float(np.quantile(means, 0.025)), float(np.quantile(means, 0.975))
+
+
+def rates(tr: pd.DataFrame, group: str, scorers: list[str] | None = None, cluster: str = "date",
+          n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
+    """Per group (speaker, lang, or 'month'/'year' of the date) and scorer: turns, clusters, mean
+    turn score and the shares of hostile and friendly turns, each with a cluster-bootstrap 95%
+    interval (clusters: press conferences, i.e. dates, by default)."""
+    scorers = scorers or [c[:-8] for c in tr.columns if c.endswith("_hostile")]
+    data = tr
+    if group in ("day", "month", "year"):
+        data = tr.assign(**{group: _period(tr["date"].astype(str), group)}).dropna(subset=[group])
+    rows = []
+    for sc in scorers:
+        for g, part in data.groupby(group, sort=True):
+            cl = part[cluster].astype(str).to_numpy()
+            row = {group: g, "scorer": sc, "turns": len(part), "clusters": int(part[cluster].nunique())}
+            for name, col in (("mean", f"{sc}_score"), ("share_hostile", f"{sc}_hostile"),
+                              ("share_friendly", f"{sc}_friendly")):
+                v = part[col].astype(float).to_numpy()
+                lo, hi = _cluster_boot(v, cl, n_boot, seed)
+                row.update({name: float(np.nanmean(v)) if len(v) else np.nan,
+                            f"{name}_low": lo, f"{name}_high": hi})
+            rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def language_pairs(tr: pd.DataFrame) -> pd.DataFrame:
+    """Turns of the same day in English and Chinese, aligned in order, for the days whose two pages
+    have the same number of turns (a page that leaves an item out would shift every pair after it)."""
+    out = []
+    for date, part in tr[tr["date"].astype(str) != ""].groupby("date", sort=True):
+        en = part[part["lang"] == "en"].sort_values("row")
+        zh = part[part["lang"] == "zh"].sort_values("row")
+        if len(en) and len(en) == len(zh):
+            pair = pd.concat([en.reset_index(drop=True).add_prefix("en_"),
+                              zh.reset_index(drop=True).add_prefix("zh_")], axis=1)
+            pair.insert(0, "date", date)
+            out.append(pair)
+    return pd.concat(out, ignore_index=True) if out else pd.DataFrame(columns=["date"])
+
+
+def cross_language(tr: pd.DataFrame, scorers: list[str] | None = None, n_boot: int = 2000,
+                   seed: int = 0) -> pd.DataFrame:
+    """How well the English and Chinese versions of the same answers agree, per scorer: Spearman
+    of the turn scores (with a bootstrap interval over days), agreement and kappa on hostile turns,
+    and Spearman of the daily means over every day with both languages."""
+    scorers = scorers or [c[:-8] for c in tr.columns if c.endswith("_hostile")]
+    pairs = language_pairs(tr)
+    days = tr[tr["date"].astype(str) != ""]
+    rows = []
+    for sc in scorers:
+        row = {"scorer": sc, "pairs": len(pairs), "days": int(pairs["date"].nunique()) if len(pairs) else 0}
+        if len(pairs) > 2:
+            p = pairs.dropna(subset=[f"en_{sc}_score", f"zh_{sc}_score"])
+            row["spearman"] = spearman(p[f"en_{sc}_score"], p[f"zh_{sc}_score"])
+            rng = np.random.default_rng(seed)
+            dates = p["date"].unique()
+            idx = {d: np.flatnonzero(p["date"].to_numpy() == d) for d in dates}
+            boots = []
+            for _ in range(n_boot // 4):          # rank correlations are slower: 500 draws
+                pick = np.concatenate([idx[d] for d in rng.choice(dates, len(dates))])
+                boots.append(spearman(p[f"en_{sc}_score"].to_numpy()[pick], p[f"zh_{sc}_score"].to_numpy()[pick]))
+            row["spearman_low"], row["spearman_high"] = (float(np.quantile(boots, 0.025)),
+                                                         float(np.quantile(boots, 0.975)))
+            a, b = p[f"en_{sc}_hostile"].astype(bool), p[f"zh_{sc}_hostile"].astype(bool)
+            row["hostile_agreement"] = float((a == b).mean())
+            row["hostile_kappa"] = cohen_kappa(a, b, [True, False])
+            row["hostile_share_en"], row["hostile_share_zh"] = float(a.mean()), float(b.mean())
+        daily = days.groupby(["date", "lang"])[f"{sc}_score"].mean().unstack()
+        if {"en", "zh"} <= set(daily.columns):
+            daily = daily.dropna(subset=["en", "zh"])
+            row["daily_days"] = len(daily)
+            row["daily_spearman"] = spearman(daily["en"], daily["zh"]) if len(daily) > 2 else np.nan
+        rows.append(row)
+    return pd.DataFrame(rows)

@@ -74,51 +74,95 @@ def document_statements(text: str, doc_id: str = "doc", meta: Meta | None = None
     return rows
 
 
+ROWS = ("turns", "statements")
+
+
 def table_statements(df: pd.DataFrame, doc_id: str, source: str, registry: Registry,
                      text_col: str = "text", speaker_col: str = "speaker", date_col: str = "date",
-                     lang_col: str = "lang", id_col: str = "id") -> tuple[pd.DataFrame, list]:
-    """One statement per row, not re-segmented; every input column passed through."""
+                     lang_col: str = "lang", id_col: str = "id", rows: str = "turns",
+                     row_offset: int = 0) -> tuple[pd.DataFrame, list]:
+    """Statements of a table's rows, every input column passed through.
+
+    rows="turns" (default): each row is a turn (an answer, a speech) split into statements that keep
+    the row's speaker (first-person: every sentence is theirs) and date; ids `<row id>:<k>`. A row
+    without a speaker is attributed from its text like a document. rows="statements": each row is
+    one statement, not re-segmented; ids are the row ids. Rows are numbered from row_offset + 1
+    (the corpus runner passes the chunk's first row).
+    """
+    if rows not in ROWS:
+        raise ValueError(f"rows must be one of {ROWS}, not {rows!r}")
     problems = []
     if text_col not in df.columns:
         raise TenorError("E301", source, detail=text_col, columns=", ".join(map(str, df.columns)))
-    rows = []
-    for i, rec in enumerate(df.to_dict("records")):
-        text = "" if pd.isna(rec.get(text_col)) else str(rec.get(text_col))
+    out = []
+    for i, rec in enumerate(df.to_dict("records"), start=row_offset + 1):
+        text = "" if _missing(rec.get(text_col)) else str(rec.get(text_col))
         if not text.strip():
-            problems.append(problem("W302", source, row=i + 1, detail="empty text; kept as an empty statement"))
+            problems.append(problem("W302", source, row=i, detail="empty text; kept as an empty statement"))
         lang = LANGS.get(str(rec.get(lang_col, "")).strip().lower()) if lang_col in df.columns else None
-        lang = lang or detect(text, default="en")
-        if lang == "und":
-            lang = "en"
-        raw_date = str(rec.get(date_col, "") or "").strip() if date_col in df.columns else ""
+        raw_date = "" if _missing(rec.get(date_col)) else str(rec.get(date_col)).strip()
         date = parse_iso(raw_date[:10]) if raw_date else None
         if raw_date and not date:
-            problems.append(problem("W302", source, row=i + 1, detail=f"bad date '{raw_date}'"))
-        att = Attributor(registry, lang, year_of(date))
-        raw_speaker = str(rec.get(speaker_col, "") or "").strip() if speaker_col in df.columns else ""
-        if raw_speaker:
-            speaker, cue = att.resolve_name(raw_speaker) or raw_speaker, "table"
-        else:
-            found = att.attribute_sentence(text) if text.strip() else None
-            speaker, cue = (found.speaker, found.cue) if found else (NARRATOR, "none")
+            problems.append(problem("W302", source, row=i, detail=f"bad date '{raw_date}'"))
+        raw_speaker = "" if _missing(rec.get(speaker_col)) else str(rec.get(speaker_col)).strip()
         sid = rec.get(id_col) if id_col in df.columns else None
-        row = {
-            "doc_id": doc_id, "statement_id": str(sid) if sid not in (None, "") else f"{doc_id}:{i + 1}",
-            "speaker": speaker, "side": att.state.side(speaker), "date": date or "",
-            "date_source": "table" if date else "none", "lang": lang, "text": text,
-            "start": 0, "end": len(text), "section": "body", "cue": cue, "paragraph": i + 1,
-            "source": source, "label": "",
-        }
-        for k, v in rec.items():
-            row[f"input_{k}" if k in COLUMNS else k] = v
-        rows.append(row)
-    return pd.DataFrame(rows), problems
+        row_id = f"{doc_id}:{i}" if _missing(sid) or str(sid) == "" else str(sid)
+        if rows == "statements" or not text.strip():
+            found = _one_statement(text, lang, date, raw_speaker, registry)
+        else:
+            found = _turn_statements(text, row_id, lang, date, raw_speaker, registry)
+        # every input column passes through; in turns the turn's text is not repeated on each of its
+        # statements (start/end point into it; `paragraph` is its row)
+        extra = {f"input_{k}" if k in COLUMNS else k: v for k, v in rec.items()
+                 if not (k == text_col and rows == "turns")}
+        for k, st in enumerate(found, start=1):
+            st.update(doc_id=doc_id, statement_id=row_id if rows == "statements" else f"{row_id}:{k}",
+                      date=date or "", date_source="table" if date else "none", paragraph=i,
+                      source=source)
+            st.setdefault("label", "")
+            st.update(extra)
+            out.append(st)
+    cols = COLUMNS + [c for c in (out[0] if out else {}) if c not in COLUMNS]
+    return pd.DataFrame(out, columns=cols), problems
+
+
+def _missing(v) -> bool:
+    return v is None or (isinstance(v, float) and v != v) or v is pd.NA
+
+
+def _one_statement(text: str, lang: str | None, date: str | None, raw_speaker: str,
+                   registry: Registry) -> list[dict]:
+    lang = lang or detect(text, default="en")
+    lang = "en" if lang == "und" else lang
+    att = Attributor(registry, lang, year_of(date))
+    if raw_speaker:
+        speaker, cue = att.resolve_name(raw_speaker) or raw_speaker, "table"
+    else:
+        who = att.attribute_sentence(text) if text.strip() else None
+        speaker, cue = (who.speaker, who.cue) if who else (NARRATOR, "none")
+    return [{"speaker": speaker, "side": att.state.side(speaker), "lang": lang, "text": text,
+             "start": 0, "end": len(text), "section": "body", "cue": cue}]
+
+
+def _turn_statements(text: str, row_id: str, lang: str | None, date: str | None, raw_speaker: str,
+                     registry: Registry) -> list[dict]:
+    found = document_statements(text, row_id, Meta(date=date, lang=lang), registry)
+    if raw_speaker:
+        # the row names its speaker: every sentence of the turn is theirs (the guidelines read an
+        # answer or a speech as a first-person document), front-matter look-alikes included
+        att = Attributor(registry, lang or (found[0]["lang"] if found else "en"), year_of(date))
+        speaker = att.resolve_name(raw_speaker) or raw_speaker
+        for st in found:
+            st.update(speaker=speaker, side=att.state.side(speaker), section="body", cue="table")
+    return [{k: st[k] for k in ("speaker", "side", "lang", "text", "start", "end", "section", "cue", "label")}
+            for st in found]
 
 
 def statements(paths, registry: Registry | None = None, text_col: str = "text",
                speaker_col: str = "speaker", date_col: str = "date", lang_col: str = "lang",
-               id_col: str = "id", exclude=()) -> Result:
-    """Read every input (files, folders) into statements; problems are collected, never fatal."""
+               id_col: str = "id", exclude=(), rows: str = "turns") -> Result:
+    """Read every input (files, folders) into statements; problems are collected, never fatal.
+    Table rows are turns split into statements (rows="turns") or statements as they are."""
     registry = registry or Registry.load()
     inputs = collect(paths if isinstance(paths, (list, tuple)) else [paths], exclude=exclude)
     result = Result(pd.DataFrame(columns=COLUMNS), list(inputs.problems))
@@ -137,7 +181,7 @@ def statements(paths, registry: Registry | None = None, text_col: str = "text",
         try:
             df, probs = read_table(Path(path))
             out, probs2 = table_statements(df, doc_id, str(path), registry, text_col, speaker_col,
-                                           date_col, lang_col, id_col)
+                                           date_col, lang_col, id_col, rows)
         except TenorError as e:
             result.problems.append(e.problem)
             continue

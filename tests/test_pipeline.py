@@ -91,12 +91,31 @@ def test_language_detected_per_statement():
     assert rows[1]["speaker"] == "both sides"
 
 
-def test_table_rows_are_statements_not_resegmented(tmp_path):
+def _answers(tmp_path):
     p = tmp_path / "answers.csv"
     pd.DataFrame({"id": ["a1", "a2"], "text": ["We firmly oppose this. It is wrong.", "耿爽表示，中方欢迎。"],
                   "speaker": ["耿爽", ""], "date": ["2019-05-01", "not a date"],
                   "topic": ["trade", "trade"]}).to_csv(p, index=False)
-    res = statements([p])
+    return p
+
+
+def test_table_rows_are_turns_segmented_keeping_speaker_and_date(tmp_path):
+    res = statements([_answers(tmp_path)])
+    df = res.statements
+    assert df.statement_id.tolist() == ["a1:1", "a1:2", "a2:1"]
+    assert df.text.tolist() == ["We firmly oppose this.", "It is wrong.", "耿爽表示，中方欢迎。"]
+    assert df.start.tolist() == [0, 23, 0] and df.end.tolist() == [22, 35, 10]
+    assert df.speaker.tolist() == ["Geng Shuang"] * 3          # the row's speaker; row 2 from its text
+    assert df.cue.tolist() == ["table", "table", "reported"]
+    assert df.date.tolist() == ["2019-05-01", "2019-05-01", ""]
+    assert df.paragraph.tolist() == [1, 1, 2]                  # the input row
+    assert df.topic.tolist() == ["trade"] * 3                  # passed through
+    assert "input_text" not in df.columns                      # the turn is not repeated per statement
+    assert any(p.code == "W302" and "not a date" in p.message for p in res.problems)
+
+
+def test_table_rows_as_statements_not_resegmented(tmp_path):
+    res = statements([_answers(tmp_path)], rows="statements")
     df = res.statements
     assert df.statement_id.tolist() == ["a1", "a2"]
     assert df.text.tolist()[0] == "We firmly oppose this. It is wrong."       # one row, one statement
@@ -104,7 +123,6 @@ def test_table_rows_are_statements_not_resegmented(tmp_path):
     assert df.topic.tolist() == ["trade", "trade"]                            # passed through
     assert df.input_speaker.tolist()[0] == "耿爽" and df.input_text.tolist()[1] == "耿爽表示，中方欢迎。"
     assert df.date.tolist() == ["2019-05-01", ""]
-    assert any(p.code == "W302" and "not a date" in p.message for p in res.problems)
 
 
 def test_jsonl_table(tmp_path):

@@ -38,20 +38,29 @@ def get(name: str, **params):
     return _REGISTRY[name](**params)
 
 
-def apply(df, names=None, params: dict | None = None, strict: bool = False):
-    """Add each named scorer's columns (default: every registered scorer) to the statements.
+def build(names=None, params: dict | None = None, strict: bool = False) -> tuple[dict, list]:
+    """The named scorers (default: every registered one), built once: ({name: scorer}, warnings).
     A scorer that cannot be built (no model, no head) raises when strict, else is left out with a
-    warning. Returns (DataFrame, list of warning strings)."""
+    warning."""
     from ..errors import TenorError
-    warnings = []
+    built, warnings = {}, []
     for name in (available() if names is None else names):
         try:
-            scorer = get(name, **{k: v for k, v in (params or {}).get(name, {}).items() if v})
+            built[name] = get(name, **{k: v for k, v in (params or {}).get(name, {}).items() if v})
         except (TenorError, ImportError) as e:
             if strict:
                 raise
             warnings.append(f"W401 scorer {name} is unavailable and was left out: "
                             f"{e.problem if isinstance(e, TenorError) else e}")
-            continue
+    return built, warnings
+
+
+def apply(df, names=None, params: dict | None = None, strict: bool = False, built: dict | None = None):
+    """Add each named scorer's columns (default: every registered scorer) to the statements
+    (scorers already built may be given). Returns (DataFrame, list of warning strings)."""
+    warnings: list = []
+    if built is None:
+        built, warnings = build(names, params, strict)
+    for scorer in built.values():
         df = df.join(scorer.score_frame(df))
     return df, warnings

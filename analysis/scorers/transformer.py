@@ -214,7 +214,13 @@ class TransformerScorer:
             hh = self.head_hash()
             keys = {i: key(enc.hash, enc.precision, hh, langs[i], texts[i]) for i in todo}
             cached = store.get_many(list(set(keys.values())))
-        fresh = [i for i in todo if keys.get(i) not in cached]
+        # each distinct (language, text) is encoded once: a repeated sentence gets one score, the
+        # same whichever batch it would have fallen in (bfloat16 results depend on the batch)
+        first: dict = {}
+        for i in todo:
+            if keys.get(i) not in cached:
+                first.setdefault((langs[i], texts[i]), i)
+        fresh = list(first.values())
         if fresh:
             X = enc.encode([texts[i] for i in fresh], progress=True)
             for lang in set(langs[i] for i in fresh):
@@ -234,8 +240,11 @@ class TransformerScorer:
             if use_cache:
                 store.put_many([(keys[i], float(score[i]), label[i], float(sent[i])) for i in fresh])
         for i in todo:
-            if i not in fresh:
+            if keys.get(i) in cached:
                 score[i], label[i], sent[i] = cached[keys[i]]
+            elif first[(langs[i], texts[i])] != i:
+                j = first[(langs[i], texts[i])]
+                score[i], label[i], sent[i] = score[j], label[j], sent[j]
         return pd.DataFrame({"score": score, "label": label, "sentiment": sent, "reason": reason})
 
     def predict(self, texts, langs) -> list[str]:
