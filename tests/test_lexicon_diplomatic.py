@@ -50,3 +50,18 @@ def test_score_frame_contract(lex):
     assert out.lexicon_label.tolist() == ["confrontational", "cooperative", "neutral"]
     assert "oppose" in out.lexicon_evidence.iloc[0]
     assert out.lexicon_score.between(-1, 1).all() and out.lexicon_sentiment.between(-1, 1).all()
+
+
+@pytest.mark.parametrize("text, label", [
+    # reported events (en_event_verbs.tsv): the verb of the event carries the stance
+    ("Zambia extradited the suspect to Britain on Sunday.", "cooperative"),
+    ("Uganda has granted political asylum to 18 rebels.", "cooperative"),
+    ("Army bulldozers demolished homes in the south on Sunday.", "confrontational"),
+    ("Guerillas blew up three power lines last month.", "confrontational"),
+    # words that read differently in statements are not event entries
+    ("The relevant authorities have carried out a serious investigation.", "neutral"),
+    ("The DPRK had suspended its nuclear tests.", "neutral"),
+])
+def test_event_reports(lex, text, label):
+    s = lex.score_one(text, "en")
+    assert s.label == label, s.evidence()

@@ -130,3 +130,61 @@ def test_bad_category_names_the_line(tmp_path):
     p.write_text("pattern\trole\tweight\tcategory\tsource\tnote\nfoo\tterm\t1\tfriendly\tx\t\n", "utf-8")
     with pytest.raises(ValueError, match="en_bad.tsv:2: unknown category 'friendly'"):
         read_entries(p)
+
+
+# ---- the batch path (transform) reads each statement exactly as score_one does
+TRICKY = [
+    "We oppose this.", "They interfere", "in China's internal affairs.",       # a gap never crosses statements
+    "They interfere in China's internal affairs.", "We firmly oppose", "cooperation, but not now.",
+    "we met", "Asia Pacific Economic Cooperation met, we oppose it.",          # capitalised runs stay inside one
+    "He joined the Peace Corps in Ghana, united.", "The United States met the delegation.",
+    "We do not oppose it.", "", "   ", "We oppose this.",                      # repeats and empty statements
+    "We\x00oppose this.",                                                      # the batch separator inside a text
+]
+
+
+def test_transform_equals_score_one(scorer):
+    out = scorer.transform(TRICKY, ["en"] * len(TRICKY))
+    for text, row in zip(TRICKY, out.itertuples()):
+        s = scorer.score_one(text, "en")
+        assert (row.score, row.label, row.sentiment, row.evidence, row.raw) == \
+            (s.score, s.label, s.sentiment, s.evidence(), s.raw), text
+
+
+def test_batch_keeps_statements_apart(scorer):
+    raws = scorer.transform(["They interfere", "in China's internal affairs.", "We oppose this."]).raw.tolist()
+    assert raws == [0.0, 0.0, -4.0]
+    assert scorer.transform(["We\x00oppose this."]).raw.tolist() == [-4.0]   # NUL reads as a space
+
+
+def test_mixed_languages_and_missing_texts(scorer):
+    out = scorer.transform(["中方坚决反对。", None, "We oppose this.", float("nan")], ["zh", "en", "en", "en"])
+    assert out.raw.tolist() == [-6.0, 0.0, -4.0, 0.0]
+    assert out.label.tolist() == ["confrontational", "neutral", "confrontational", "neutral"]
+    assert list(scorer.transform([]).columns) == ["score", "label", "sentiment", "evidence", "raw"]
+
+
+def test_leftmost_longest_matches_a_plain_scan():
+    """The automaton's matches, leftmost and longest first, against trying the words longest first
+    at each position (the rule the lexicon states), on random strings."""
+    import random
+
+    from analysis.scorers.lexicon import _automaton, _leftmost_longest
+
+    def plain(words, text):
+        out, i = [], 0
+        while i < len(text):
+            w = next((w for w in sorted(words, key=len, reverse=True) if text.startswith(w, i)), None)
+            if w:
+                out.append((i, w))
+                i += len(w)
+            else:
+                i += 1
+        return out
+
+    rng = random.Random(4)
+    for _ in range(500):
+        words = {"".join(rng.choice("abc") for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 8))}
+        text = "".join(rng.choice("abcx") for _ in range(rng.randint(0, 30)))
+        auto = _automaton((w, (len(w), w)) for w in words)
+        assert [(s, v[1]) for s, v in _leftmost_longest(auto, text)] == plain(words, text)

@@ -17,18 +17,28 @@ evidence of the statement:
 
 Sentiment (general tone, -1..1): VADER's word valences on the masked English text; a word list
 (analysis/data/lexicon/zh_sentiment.tsv) with the same negation for Chinese.
+
+Speed (docs/benchmarks.md): transform reads all English statements of a call at once (one regular
+expression over them, a table of the facts about each distinct word looked up in C, numpy for the
+per-word steps; Python visits only the words where an entry or a longer name may start) and finds
+Chinese words with Aho-Corasick automata (pyahocorasick); a text repeated in one call is scored
+once. score_one gives exactly the same answers one statement at a time.
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import json
 import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, chain
 from importlib import resources
 from pathlib import Path
 
+import ahocorasick
+import numpy as np
 import pandas as pd
 
 from . import LABELS, register
@@ -131,6 +141,155 @@ def units_with_offsets(text: str) -> tuple[list, list]:
     return units, unit_starts(text, units)
 
 
+# The units with the text between them: [gap, unit, gap, unit, ..., gap].
+UNIT_SPLIT = re.compile(f"({UNIT.pattern})")
+# Many statements at once: joined by a separator that is a unit of its own.
+BATCH_SEP = "\x00"
+GAP_STOP_UNITS = UNIT_PUNCT | {BATCH_SEP}         # a gap in a pattern never skips these
+UNIT_BATCH = re.compile(f"{UNIT.pattern}|{BATCH_SEP}")
+_LATIN = [chr(c) for c in list(range(0x41, 0x5b)) + list(range(0x61, 0x7b)) + list(range(0xc0, 0x250))]
+_UPPER = re.escape("".join(c for c in _LATIN if c.isupper()))
+_LOWER = re.escape("".join(c for c in _LATIN if c.islower()))
+
+
+def _automaton(pairs) -> "ahocorasick.Automaton | None":
+    """An Aho-Corasick automaton (pyahocorasick, C) over the (key, value) pairs; None if empty."""
+    a = ahocorasick.Automaton()
+    for k, v in pairs:
+        a.add_word(k, v)
+    if not len(a):
+        return None
+    a.make_automaton()
+    return a
+
+
+def _leftmost_longest(automaton, text: str) -> list:
+    """Non-overlapping matches of the automaton's keys in text, leftmost first and, at one start,
+    longest first: [(start, value)]. Values are (key length, ...)."""
+    # the matches come by their end: of two starting at one place the longer comes later and wins
+    best = dict((end - v[0] + 1, v) for end, v in automaton.iter(text))
+    out, i = [], 0
+    for s in sorted(best):
+        if s >= i:
+            v = best[s]
+            out.append((s, v))
+            i = s + v[0]
+    return out
+
+
+def _match_spec(spec, k, low, j, masked, n) -> int:
+    """Match spec[k:] from unit j (see Lexicon._match_en); the first way through a gap wins."""
+    while k < len(spec):
+        kind, val = spec[k]
+        if kind == "gap":
+            for skip in range(0, GAP_EN + 1):
+                if skip and (j + skip > n or low[j + skip - 1] in GAP_STOP_UNITS):
+                    break
+                r = _match_spec(spec, k + 1, low, j + skip, masked, n)
+                if r >= 0:
+                    return r
+            return -1
+        if j < n and not masked[j] and ((low[j] == val) if kind == "exact" else low[j].startswith(val)):
+            k += 1
+            j += 1
+            continue
+        return -1
+    return j
+
+
+class _Lower:
+    """The lower case of a list of units, computed for the units that are read (find_units reads
+    only the few near the places where an entry may start)."""
+
+    __slots__ = ("units",)
+
+    def __init__(self, units: list):
+        self.units = units
+
+    def __len__(self) -> int:
+        return len(self.units)
+
+    def __getitem__(self, k):
+        if type(k) is slice:
+            return [u.lower() for u in self.units[k]]
+        return self.units[k].lower()
+
+
+class _UnitTable(dict):
+    """unit -> id: 0 for a unit that plays no part (most words), 1 for the separator of statements
+    (BATCH_SEP), else a number indexing the facts kept about it (`facts`, and as arrays for numpy:
+    `arrays()`): lower case, where an entry may start at it, VADER valence, is a negation, names
+    starting with it. A dict whose misses are computed once (__missing__), so that
+    `map(table.__getitem__, units)` runs in C for known units.
+
+    Entry starts: True when some entry starting here is a single word or goes on with a prefix or a
+    gap; else the set of words that must follow (the second words of the entries), so the many
+    places where "to" or "in" begins no entry are skipped. Names: (second word -> names starting
+    with these two words, in the index's longest-first order), and whether the unit alone is a name."""
+
+    LIMIT = 500_000
+
+    def __init__(self, lexicon: "Lexicon"):
+        super().__init__()
+        self.lexicon = lexicon
+        self.words, negate = _vader_words()
+        self.negate = negate | {"t"}
+        self.names = _names().latin
+        # the words that can come second in a longer name (case-sensitive) or in an entry
+        self.name_second = {toks[1] for v in self.names.values() for toks, _ in v if len(toks) > 1}
+        self.entry_second = {spec[1][1] for lst in chain(lexicon._exact.values(), lexicon._prefix.values())
+                             for _, spec, _ in lst if len(spec) > 1 and spec[1][0] == "exact"}
+        # facts: lower case, entry start, valence (nan: none), negation, one-word name, longer names,
+        # second word of a longer name, second word of an entry
+        self.facts = [("", False, math.nan, False, False, None, False, False)] * 2
+        self[BATCH_SEP] = 1
+        self._arrays = None
+
+    def __missing__(self, u: str):
+        low = u.lower()
+        punct = u in UNIT_PUNCT
+        start = False
+        if not punct:
+            for _, spec, _ in self.lexicon._candidates(low):
+                if len(spec) == 1 or spec[1][0] != "exact":
+                    start = True
+                    break
+                start = (start or set()) | {spec[1][1]}
+        val = None if (punct or low in EN_TONE_NEUTRAL) else self.words.get(low)
+        neg = low in self.negate
+        single, longer = False, None
+        for toks, _ in self.names.get(u, ()):
+            if len(toks) == 1:
+                single = True
+            else:
+                longer = longer or {}
+                longer.setdefault(toks[1], []).append(toks)
+        second_name, second_entry = u in self.name_second, low in self.entry_second
+        if start or val is not None or neg or single or longer or second_name or second_entry:
+            x = len(self.facts)
+            self.facts.append((low, start, math.nan if val is None else val, neg, single, longer,
+                               second_name, second_entry))
+            self._arrays = None
+            self[u] = x
+        else:
+            x = 0
+            if len(self) < self.LIMIT:
+                self[u] = x
+        return x
+
+    def arrays(self):
+        """The facts as numpy arrays indexed by id: an entry may start here whatever follows (1) or
+        if the right word follows (2), valence, negation, one-word name, longer names, second word
+        of a longer name, second word of an entry."""
+        if self._arrays is None:
+            f = self.facts
+            self._arrays = (np.array([1 if x[1] is True else 2 if x[1] else 0 for x in f], dtype=np.int8),
+                            np.array([x[2] for x in f], dtype=float), np.array([x[3] for x in f]),
+                            np.array([x[4] for x in f]), np.array([x[5] is not None for x in f]),
+                            np.array([x[6] for x in f]), np.array([x[7] for x in f]))
+        return self._arrays
+
+
 class Lexicon:
     """All entries of one language, indexed for fast longest-match lookup.
 
@@ -189,29 +348,28 @@ class Lexicon:
                            for _, spec, _ in lst if len(spec) > 1 and all(k == "exact" for k, _ in spec)}
         self._prefix_lengths = sorted({len(k) for k in self._prefix}, reverse=True)
         self._cand_cache: dict = {}
-        self._unit_cache: dict = {}
+        self._split_cache: dict = {}
 
-    def _match_en(self, spec, low, i, masked) -> int:
-        """Index after the last unit matched from low[i], or -1. Words must be consecutive units;
-        a gap skips up to GAP_EN words but never punctuation; masked units (names) never match."""
-        def go(k, j):
-            if k == len(spec):
-                return j
-            kind, val = spec[k]
-            if kind == "gap":
-                for skip in range(0, GAP_EN + 1):
-                    if skip and (j + skip > len(low) or low[j + skip - 1] in UNIT_PUNCT):
-                        break
-                    r = go(k + 1, j + skip)
-                    if r >= 0:
-                        return r
-                return -1
-            if j < len(low) and not masked[j]:
-                t = low[j]
-                if (t == val) if kind == "exact" else t.startswith(val):
-                    return go(k + 1, j + 1)
-            return -1
-        return go(0, i)
+    def _split(self, t: str) -> tuple:
+        """The candidates of token t (in their longest-first order, numbered) split into those that
+        need no particular second word and, by second word, those that do (cached)."""
+        others, by_second = [], {}
+        for rank, (length, spec, e) in enumerate(self._candidates(t)):
+            # (rank, length, spec, entry, the words of a words-only pattern (None: one word; ():
+            # prefixes or gaps), kind and value of the second element)
+            seq = None if len(spec) == 1 else self._exact_seq.get(id(spec), ())
+            x = (rank, length, spec, e, seq, *(spec[1] if len(spec) > 1 else (None, None)))
+            if len(spec) > 1 and spec[1][0] == "exact":
+                by_second.setdefault(spec[1][1], []).append(x)
+            else:
+                others.append(x)
+        # when all the candidates that need no second word are single words, the best of them is
+        # known in advance: the longest pattern, then the first
+        one = max(others, key=lambda c: (c[1], -c[0]))[3] if others and all(c[4] is None for c in others) else None
+        x = (others, by_second, one)
+        if len(self._split_cache) < 200_000:
+            self._split_cache[t] = x
+        return x
 
     def _candidates(self, t: str) -> list:
         """Entries whose first token can match the token t (cached: the vocabulary is bounded)."""
@@ -225,50 +383,64 @@ class Lexicon:
                 self._cand_cache[t] = c
         return c
 
-    def unit_info(self, u: str) -> tuple:
-        """Cached facts about one English unit: (lower case, names starting with it, lexicon entries
-        that can start at it, VADER valence or None, is a negation, is capitalised, ends in a
-        lower-case letter, ends a clause)."""
-        x = self._unit_cache.get(u)
-        if x is None:
-            low = u.lower()
-            punct = u in UNIT_PUNCT
-            words, negate = _vader_words()
-            val = None if (punct or low in EN_TONE_NEUTRAL) else words.get(low)
-            names = [toks for toks, _ in _names().latin.get(u, ())] or None
-            x = (low, names, [] if punct else self._candidates(low), val,
-                 low in negate or low == "t", u[:1].isupper() and not punct, u[-1:].islower(),
-                 u in UNIT_CLAUSE)
-            if len(self._unit_cache) < 500_000:
-                self._unit_cache[u] = x
-        return x
+    def unit_table(self) -> "_UnitTable":
+        """English: facts about each distinct unit, looked up in C (see _UnitTable)."""
+        if getattr(self, "_units", None) is None:
+            self._units = _UnitTable(self)
+        return self._units
 
-    def find_units(self, low: list, masked: list, infos=None) -> list[Match]:
+    def zh_automaton(self):
+        """Chinese: an automaton over the first segments of the entries; values (segment length,
+        [(rank, segs, entry)]) where rank is the entry's place in the longest-first order."""
+        if getattr(self, "_zh_auto", False) is False:
+            by_seg: dict = {}
+            for c, lst in self._first.items():
+                for rank, (_, segs, e) in enumerate(lst):
+                    by_seg.setdefault(segs[0], []).append((rank, segs, e))
+            self._zh_auto = _automaton((k, (len(k), v)) for k, v in by_seg.items())
+        return self._zh_auto
+
+    def find_units(self, low: list, masked: list, starts=None) -> list[Match]:
         """English: non-overlapping matches over lower-case units, leftmost and longest first;
-        Match.start/end are unit indices."""
+        Match.start/end are unit indices. starts: the units where an entry can start, ascending
+        (default: all units with candidates)."""
         out = []
         n = len(low)
-        if infos is not None:
-            starts = [k for k, x in enumerate(infos) if x[2]]
-        else:
+        if starts is None:
             starts = [k for k in range(n) if self._candidates(low[k])]
         i = 0
+        split = self._split_cache
         for i0 in starts:
             if i0 < i or masked[i0]:
                 continue
             i = i0
-            cands = infos[i][2] if infos is not None else self._candidates(low[i])
+            t = low[i]
+            others, by_second, one = split.get(t) or self._split(t)
+            # candidates: those that do not need a given second word, and those whose second word
+            # is the next unit; the best is the longest span, then the longest pattern, then the
+            # first in the longest-first order (as if all candidates were tried in that order)
+            if by_second and i + 1 < n and not masked[i + 1] and low[i + 1] in by_second:
+                cands = sorted(chain(others, by_second[low[i + 1]]))
+            elif one is not None:
+                out.append(Match(one, i, i + 1, ""))
+                i += 1
+                continue
+            else:
+                cands = others
             best = None
-            for length, spec, e in cands:
-                if len(spec) == 1:           # one word: it matched by being a candidate
+            for _, length, spec, e, seq, kind, val in cands:
+                if seq is None:              # one word: it matched by being a candidate
                     j = i + 1
+                elif seq:                    # words only, no prefixes or gaps: compare slices
+                    m = len(seq)
+                    j = i + m if low[i:i + m] == seq and not any(masked[i:i + m]) else -1
+                elif kind == "gap" or (i + 1 < n and not masked[i + 1] and (
+                        (low[i + 1] == val) if kind == "exact" else low[i + 1].startswith(val))):
+                    # (most entries fail on their second word)
+                    j = _match_spec(spec, 1 if kind == "gap" else 2, low, i + 1 if kind == "gap" else i + 2,
+                                    masked, n)
                 else:
-                    seq = self._exact_seq.get(id(spec))
-                    if seq is not None:      # words only, no prefixes or gaps: compare slices
-                        m = len(seq)
-                        j = i + m if low[i:i + m] == seq and not any(masked[i:i + m]) else -1
-                    else:
-                        j = self._match_en(spec, low, i, masked)
+                    j = -1
                 if j > i and (best is None or (j - i, length) > (best[0] - i, best[1])):
                     best = (j, length, e)
             if best:
@@ -288,16 +460,20 @@ class Lexicon:
                 a, b = starts[m.start], starts[m.end - 1] + len(units[m.end - 1])
                 out.append(Match(m.entry, a, b, text[a:b]))
             return out
-        i, first = 0, self._first
-        for i0 in [k for k, c in enumerate(text) if c in first]:   # only where an entry can start
+        auto = self.zh_automaton()
+        if auto is None:
+            return out
+        at: dict = {}
+        for end, (n, lst) in auto.iter(text):
+            at.setdefault(end - n + 1, []).append(lst)
+        i = 0
+        for i0 in sorted(at):              # only where the first segment of an entry occurs
             if i0 < i:
                 continue
-            i = i0
+            lists = at[i0]
             found = None
-            for length, segs, e in first[text[i]]:
-                if not text.startswith(segs[0], i):
-                    continue
-                end = i + len(segs[0])
+            for _, segs, e in (lists[0] if len(lists) == 1 else sorted(chain(*lists), key=lambda x: x[0])):
+                end = i0 + len(segs[0])
                 for seg in segs[1:]:
                     k = text.find(seg, end, end + GAP_ZH + len(seg))
                     if k < 0 or GAP_STOP.search(text, end, k):   # a gap never crosses a clause
@@ -309,7 +485,7 @@ class Lexicon:
                     break
             if found:
                 end, e = found
-                out.append(Match(e, i, end, text[i:end]))
+                out.append(Match(e, i0, end, text[i0:end]))
                 i = end
         return out
 
@@ -342,47 +518,44 @@ def _blank(text: str, spans) -> str:
     return "".join(chars)
 
 
+@lru_cache(maxsize=1)
+def _name_automata():
+    """The Chinese names of the names index as an automaton (alias -> (length, alias)), and the
+    characters that send a Chinese text to the names index itself (Latin names inside Chinese text
+    are matched by AliasIndex.find)."""
+    names = _names()
+    cjk = _automaton((a, (len(a), a)) for v in names.cjk.values() for a in v)
+    digits = any(k[:1].isdigit() for k in names.latin)
+    return cjk, re.compile(r"[A-Za-z\u00c0-\u024f" + (r"\d" if digits else "") + "]")
+
+
+def name_spans(text: str) -> list:
+    """Character spans of the names in a (Chinese) text, as _names().find gives them."""
+    cjk, latin_chars = _name_automata()
+    if latin_chars.search(text):
+        return [(a, b) for a, b, _ in _names().find(text)]
+    if cjk is None:
+        return []
+    return [(s, s + v[0]) for s, v in _leftmost_longest(cjk, text)]
+
+
 def mask_names(text: str, lexicon: "Lexicon | None" = None) -> tuple[str, list]:
     """Chinese: the text with names blanked (same length), and the lexicon's matches on it (the
     lexicon's `mask` entries, names that contain scorable words, are consumed and dropped).
     English statements go through LexiconScorer._en, which applies the same rules to units."""
-    masked = _blank(text, [(a, b) for a, b, _ in _names().find(text)])
+    masked = _blank(text, name_spans(text))
     if lexicon is None:
         return masked, []
     return masked, [m for m in lexicon.find(masked) if m.entry.role != "mask"]
 
 
-def caps_runs(units: list, infos: list) -> list[tuple[int, int]]:
-    """Unit ranges of capitalised multiword names in running English text ("Asia Pacific Economic
-    Cooperation", "Peace Corps"): two or more capitalised words (with of/and/the/for/on/de/la
-    between them), after a word ending in a lower-case letter or after , ; : ) -- so not at the
-    start of a sentence. infos: Lexicon.unit_info of each unit."""
-    out = []
-    n, i = len(units), 1
-    caps = [k for k, x in enumerate(infos) if x[5] and k]
-    if len(caps) < 2:
-        return out
-    while i < n:
-        if infos[i][5] and (infos[i - 1][6] or units[i - 1] in (",", ";", ":", ")")):
-            j = i + 1
-            last = i
-            while j < n:
-                if infos[j][5]:
-                    last = j
-                    j += 1
-                elif units[j] in CONNECTORS and j + 1 < n and infos[j + 1][5]:
-                    j += 1
-                else:
-                    break
-            if last > i:
-                out.append((i, last + 1))
-                i = last + 1
-                continue
-        i += 1
-    return out
-
-
+# Capitalised multiword names in running English text ("Asia Pacific Economic Cooperation", "Peace
+# Corps"), read on the units joined by spaces: two or more capitalised words (with one of
+# of/and/the/for/on/de/la between two of them), after a word ending in a lower-case letter or after
+# , ; : ) -- so not at the start of a sentence.
 CONNECTORS = frozenset({"of", "and", "the", "for", "on", "de", "la"})
+CAPS_RUN = re.compile(rf"[{_UPPER}](?<=[{_LOWER},;:)] [{_UPPER}])[^ ]*"       # (starts with a set: fast search)
+                      rf"(?: (?:(?:{'|'.join(sorted(CONNECTORS))}) )?[{_UPPER}][^ ]*)+")
 
 
 # ------------------------------------------------------------------------------------ scoring
@@ -395,13 +568,18 @@ class Scored:
     label: str = "neutral"
 
     def evidence(self) -> str:
-        parts = []
-        for m in self.matches:
-            if m.entry.role != "term":
-                continue
-            rules = f" {' '.join(m.rules)}" if m.rules else ""
-            parts.append(f"{m.text}({m.weight:+.1f}{rules})")
-        return "; ".join(parts)
+        return _evidence(self.matches)
+
+
+def _evidence(matches) -> str:
+    """The matched terms with their weights after the rules and the rules applied."""
+    parts = []
+    for m in matches:
+        if m.entry.role != "term":
+            continue
+        rules = f" {' '.join(m.rules)}" if m.rules else ""
+        parts.append(f"{m.text}({m.weight:+.1f}{rules})")
+    return "; ".join(parts)
 
 
 def apply_rules(matches: list[Match], clause, gap, lang: str, contrast_after: float,
@@ -410,10 +588,20 @@ def apply_rules(matches: list[Match], clause, gap, lang: str, contrast_after: fl
     first stance term of a sentence, usually its main verb or formula, counts first_weight times);
     returns the raw sum. clause(i): clause number of position i; gap(p, m): words between p and m."""
     contrast_at = [m.start for m in matches if m.entry.role == "contrast"]
+    rules_at = any(m.entry.role != "term" for m in matches)     # intensifiers, negators, contrast
     lead = next((m for m in matches if m.entry.role == "term" and m.entry.weight), None)
     int_gap = INTENSIFIER_GAP_EN if lang == "en" else INTENSIFIER_GAP_ZH
     neg_gap = EN_WINDOW if lang == "en" else ZH_WINDOW
     raw = 0.0
+    if not rules_at:                    # terms only: the lead term rule alone applies
+        for m in matches:
+            w = m.entry.weight
+            if m is lead and first_weight != 1.0:
+                w *= first_weight
+                m.rules.append(f"lead x{first_weight:g}")
+            m.weight = w
+            raw += w
+        return raw
     for k, m in enumerate(matches):
         if m.entry.role != "term":
             continue
@@ -452,10 +640,12 @@ def apply_rules(matches: list[Match], clause, gap, lang: str, contrast_after: fl
     return raw
 
 
+ZH_CLAUSE_RE = re.compile("[" + re.escape(ZH_CLAUSE) + "]")
+
+
 def _zh_context(text: str):
     """clause and gap functions over characters (Chinese)."""
-    import bisect
-    bounds = [i for i, c in enumerate(text) if c in ZH_CLAUSE]
+    bounds = [m.start() for m in ZH_CLAUSE_RE.finditer(text)]
     return (lambda pos: bisect.bisect_right(bounds, pos),
             lambda p, m: len(text[p.end:m.start].strip()))
 
@@ -501,22 +691,29 @@ EN_TONE_NEUTRAL = frozenset({"united", "strongly", "firmly", "support", "support
                              "party", "parties", "free", "freedom", "ok", "yes", "no", "want", "care"})
 
 
+@lru_cache(maxsize=1)
+def _zh_sentiment_automaton():
+    """zh_sentiment.tsv as an automaton: word -> (length, weight, word); a word listed twice keeps
+    its first weight."""
+    words: dict = {}
+    for lst in _zh_sentiment().values():
+        for word, w in lst:
+            words.setdefault(word, w)
+    return _automaton((k, (len(k), w, k)) for k, w in words.items())
+
+
 def zh_tone(masked: str) -> tuple[float, list]:
     """General tone of Chinese text from the word list zh_sentiment.tsv (longest match), a negation
     in the three characters before flipping a word (x -0.7)."""
-    index = _zh_sentiment()
-    raw, used, i = 0.0, [], 0
-    for i0 in [k for k, c in enumerate(masked) if c in index]:
-        if i0 < i:
-            continue
-        for word, w in index[masked[i0]]:
-            if masked.startswith(word, i0):
-                if ZH_NEGATION.search(masked, max(0, i0 - 3), i0):
-                    w = -0.7 * w
-                raw += w
-                used.append((word, w))
-                i = i0 + len(word)
-                break
+    auto = _zh_sentiment_automaton()
+    raw, used = 0.0, []
+    if auto is None:
+        return raw, used
+    for i0, (_, w, word) in _leftmost_longest(auto, masked):
+        if ZH_NEGATION.search(masked, max(0, i0 - 3), i0):
+            w = -0.7 * w
+        raw += w
+        used.append((word, w))
     return raw, used
 
 
@@ -560,84 +757,193 @@ class LexiconScorer:
         if lang == "en":
             matches, raw, tone_raw = self._en(text, lex)
         else:
-            masked, matches = mask_names(text, lex)
-            tone_raw, _ = zh_tone(masked)
-            clause, gap = _zh_context(masked)
-            for m in matches:
-                m.text = text[m.start:m.end]
-            raw = apply_rules(matches, clause, gap, lang, self.contrast_after, self.contrast_before,
-                              self.first_weight)
+            matches, raw, tone_raw = self._zh(text, lex)
         sentiment = _squash(tone_raw, 15.0 if lang == "en" else 8.0)
         # the score is the evidence alone (no evidence: 0); the label is decided after the fitted bias
         decision = _squash(raw + self.bias_[lang], self.alpha)
         return Scored(_squash(raw, self.alpha), raw, sentiment, matches, self._label(decision, lang))
 
-    def _en(self, text: str, lex: "Lexicon"):
-        """English, read as units: names left out, lexicon matches, capitalised names hiding the
-        terms inside them (unless a term covers the name whole: "a new Cold War"), the rules, and
-        the tone of the remaining words. One pass over cached per-unit facts keeps it fast."""
-        units = UNIT.findall(text)
-        cache, info = lex._unit_cache, lex.unit_info
-        infos = [cache.get(u) or info(u) for u in units]
-        n = len(units)
-        masked = [False] * n
-        low = [x[0] for x in infos]
-        # names (case-sensitive, multiword): only units that can start a name are looked at
-        done = -1
-        for i in [k for k, x in enumerate(infos) if x[1]]:
-            if i <= done:
-                continue
-            for cand in infos[i][1]:
-                m = len(cand)
-                if m == 1 or units[i:i + m] == cand:
-                    masked[i:i + m] = [True] * m
-                    done = i + m - 1
-                    break
-        matches = lex.find_units(low, masked, infos)
-        runs = caps_runs(units, infos)
-        if runs:
-            def covers(t, c):
-                return t.entry.role == "term" and t.start <= c[0] and t.end >= c[1]
-            matches = [t for t in matches
-                       if not any(c[0] <= t.start < c[1] and not covers(t, c) for c in runs)]
-            for c in runs:
-                if not any(covers(t, c) for t in matches):
-                    for k in range(c[0], c[1]):
-                        masked[k] = True
-        # tone: VADER valences of the words left, negated by a negation in the 3 words before
-        tone_raw = 0.0
-        for k, v in [(k, x[3]) for k, x in enumerate(infos) if x[3] is not None]:
-            if not masked[k]:
-                if any(infos[j][4] for j in range(max(0, k - 3), k)):
-                    v *= -0.74
-                tone_raw += v
-        matches = [m for m in matches if m.entry.role != "mask"]
+    def _columns(self, raw, tone, lang: str) -> tuple:
+        """score, label and sentiment arrays for arrays of raw stance and tone sums, exactly as
+        score_one computes them one by one."""
+        alpha, band = self.alpha, self.band_[lang]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            score = np.where(raw != 0, raw / np.sqrt(raw * raw + alpha), 0.0)
+            d = raw + self.bias_[lang]
+            decision = np.where(d != 0, d / np.sqrt(d * d + alpha), 0.0)
+            a = 15.0 if lang == "en" else 8.0
+            sentiment = np.where(tone != 0, tone / np.sqrt(tone * tone + a), 0.0)
+        label = np.where(decision >= band, "cooperative", np.where(decision <= -band, "confrontational", "neutral"))
+        return score, label.astype(object), sentiment
+
+    def _zh(self, text: str, lex: "Lexicon"):
+        masked, matches = mask_names(text, lex)
+        tone_raw, _ = zh_tone(masked)
         if not matches:
             return matches, 0.0, tone_raw
-        starts = unit_starts(text, units)
+        clause, gap = _zh_context(masked)
         for m in matches:
-            m.text = text[starts[m.start]:starts[m.end - 1] + len(units[m.end - 1])]
-        clause_no, k = [], 0
-        for x in infos:
-            if x[7]:
-                k += 1
-            clause_no.append(k)
-        raw = apply_rules(matches, clause_no.__getitem__, lambda p, m: m.start - p.end, "en",
-                          self.contrast_after, self.contrast_before, self.first_weight)
+            m.text = text[m.start:m.end]
+        raw = apply_rules(matches, clause, gap, "zh", self.contrast_after, self.contrast_before,
+                          self.first_weight)
         return matches, raw, tone_raw
+
+    def _en(self, text: str, lex: "Lexicon"):
+        """English, one statement: (matches, raw, tone) (see _en_batch)."""
+        matches, raw, tone = self._en_batch([text], lex)
+        return matches.get(0, []), float(raw[0]), float(tone[0])
+
+    def _en_batch(self, texts: list, lex: "Lexicon"):
+        """English statements, read as units: names left out, lexicon matches, capitalised names
+        hiding the terms inside them (unless a term covers the name whole: "a new Cold War"), the
+        rules, and the tone of the remaining words. Returns ({statement number: its matches, for
+        the statements with any}, raw stance sums, raw tone sums).
+
+        All statements are read at once: one regular expression finds the units of all of them
+        (joined by a separator unit), one pass in C gives each unit its id in the unit table, and
+        numpy does the per-unit work (name masking, negation windows, tone sums); Python visits only
+        the units where an entry or a longer name may start, and the statements with matches."""
+        T = len(texts)
+        big = BATCH_SEP.join(texts)
+        if big.count(BATCH_SEP) != T - 1:      # a text holds the separator: it is no unit, so a space
+            big = BATCH_SEP.join(t.replace(BATCH_SEP, " ") for t in texts)     # reads the same
+        units_all = UNIT_BATCH.findall(big)
+        N = len(units_all)
+        raw = np.zeros(T)
+        if not N - (T - 1):
+            return {}, raw, np.zeros(T)
+        table = lex.unit_table()
+        ids = np.fromiter(map(table.__getitem__, units_all), dtype=np.intp, count=N)
+        START, VAL, NEG, SINGLE, LONGER, NAME2, ENTRY2 = table.arrays()
+        facts = table.facts
+        is_sep = ids == 1
+        text_of = np.cumsum(is_sep)
+        first = np.concatenate(([0], np.flatnonzero(is_sep) + 1))     # first unit of each text
+        # names (case-sensitive): one-word names masked at once; longer names only where the next
+        # unit goes on with one of them, leftmost and longest first
+        masked = SINGLE[ids]
+        done = -1
+        nxt = np.append(ids[1:], 0)                  # the id of the next unit
+        for g in np.flatnonzero(LONGER[ids] & NAME2[nxt]).tolist():
+            if g <= done or g + 1 >= N:
+                continue
+            for cand in facts[ids[g]][5].get(units_all[g + 1], ()):
+                m = len(cand)
+                if units_all[g:g + m] == cand:
+                    masked[g:g + m] = True
+                    done = g + m - 1
+                    break
+        # lexicon entries: only where an entry may start (and its second word follows)
+        start = START[ids]
+        maybe = ((start == 1) | ((start == 2) & ENTRY2[nxt])) & ~masked
+        starts = [g for g in np.flatnonzero(maybe).tolist()
+                  if start[g] == 1 or units_all[g + 1].lower() in facts[ids[g]][1]]
+        found: dict = {}
+        if starts:
+            # one pass over all statements: the separators are masked (nothing matches them) and stop
+            # gaps, so no entry reaches across two statements
+            ms = lex.find_units(_Lower(units_all), (masked | is_sep).tolist(), starts)
+            for m in ms:
+                t = int(text_of[m.start])
+                a = int(first[t])
+                m.start -= a
+                m.end -= a
+                found.setdefault(t, []).append(m)
+        # capitalised multiword names (one regular expression over all units)
+        joined = " %s " % " ".join(units_all)
+        runs: dict = {}
+        if CAPS_RUN.search(joined):
+            lens = np.fromiter(map(len, units_all), dtype=np.intp, count=N)
+            pos = np.cumsum(lens + 1) - lens            # where each unit starts in `joined`
+            for m in CAPS_RUN.finditer(joined):
+                g = int(np.searchsorted(pos, m.start()))
+                t = int(text_of[g])
+                if t in found:
+                    a = int(first[t])
+                    runs.setdefault(t, []).append((g - a, g - a + m.group().count(" ") + 1))
+                else:
+                    masked[g:g + m.group().count(" ") + 1] = True
+        # tone: VADER valences of the units left, negated by a negation in the 3 units before
+        neg = NEG[ids]
+        negated = np.zeros(N, dtype=bool)
+        for j in (1, 2, 3):
+            negated[j:] |= neg[:-j] & (text_of[j:] == text_of[:-j])
+        matches: dict = {}
+        for t, ms in found.items():
+            a = int(first[t])
+            rs = runs.get(t)
+            if rs:
+                def covers(m, c):
+                    return m.entry.role == "term" and m.start <= c[0] and m.end >= c[1]
+                ms = [m for m in ms if not any(c[0] <= m.start < c[1] and not covers(m, c) for c in rs)]
+                for c in rs:
+                    if not any(covers(m, c) for m in ms):
+                        masked[a + c[0]:a + c[1]] = True
+            ms = [m for m in ms if m.entry.role != "mask"]
+            if ms:
+                b = int(first[t + 1]) - 1 if t + 1 < T else N
+                matches[t] = ms
+                raw[t] = self._rules(texts[t], units_all[a:b], ms)
+        val = VAL[ids]
+        sel = ~np.isnan(val) & ~masked
+        val = np.where(negated, val * -0.74, val)
+        tone = np.bincount(text_of[sel], weights=val[sel], minlength=T)
+        return matches, raw, tone
+
+    def _rules(self, text: str, units: list, matches: list) -> float:
+        """The evidence text of each match and the rules (apply_rules) on one English statement."""
+        offs = list(accumulate(map(len, UNIT_SPLIT.split(text))))   # unit k: offs[2k]..offs[2k+1]
+        for m in matches:
+            m.text = text[offs[2 * m.start]:offs[2 * m.end - 1]]
+        def clause(pos, memo=[]):
+            if not memo:                    # clause-ending units, counted only when a rule needs them
+                memo.append([k for k, u in enumerate(units) if u in UNIT_CLAUSE])
+            return bisect.bisect_right(memo[0], pos)
+        return apply_rules(matches, clause, lambda p, m: m.start - p.end,
+                           "en", self.contrast_after, self.contrast_before, self.first_weight)
 
     def _label(self, decision: float, lang: str) -> str:
         band = self.band_["zh" if lang == "zh" else "en"]
         return "cooperative" if decision >= band else "confrontational" if decision <= -band else "neutral"
 
     def transform(self, texts, langs=None) -> pd.DataFrame:
-        langs = list(langs) if langs is not None else ["en"] * len(texts)
-        rows = []
-        for t, lang in zip(texts, langs):
-            s = self.score_one("" if t is None or (isinstance(t, float) and math.isnan(t)) else str(t), lang)
-            rows.append({"score": s.score, "label": s.label, "sentiment": s.sentiment,
-                         "evidence": s.evidence(), "raw": s.raw})
-        return pd.DataFrame(rows)
+        """One row per text: score, label, sentiment, evidence, raw. A text repeated in the input
+        (boilerplate, re-posted statements) is scored once; English statements are scored together
+        (_en_batch)."""
+        self._ensure()
+        texts = list(texts)
+        if not set(map(type, texts)) <= {str}:
+            texts = ["" if t is None or (isinstance(t, float) and math.isnan(t)) else str(t) for t in texts]
+        n = len(texts)
+        langs = ["en"] * n if langs is None else ["zh" if lang == "zh" else "en" for lang in langs]
+        score, sentiment, raw = np.zeros(n), np.zeros(n), np.zeros(n)
+        label, evidence = np.full(n, "neutral", dtype=object), np.full(n, "", dtype=object)
+        for lang in ("en", "zh"):
+            sel = list(range(n)) if lang == "en" and "zh" not in langs else \
+                [k for k in range(n) if langs[k] == lang]
+            if not sel:
+                continue
+            group = texts if len(sel) == n else [texts[k] for k in sel]
+            uniq = list(dict.fromkeys(group))
+            if lang == "en":
+                matches, r, tone = self._en_batch(uniq, self.lexicons_["en"])
+            else:
+                res = [self._zh(t, self.lexicons_["zh"]) for t in uniq]
+                matches = {k: x[0] for k, x in enumerate(res) if x[0]}
+                r, tone = np.array([x[1] for x in res]), np.array([x[2] for x in res])
+            ev = np.full(len(uniq), "", dtype=object)
+            for k, ms in matches.items():
+                ev[k] = _evidence(ms)
+            sc, lab, se = self._columns(r, tone, lang)
+            cols = (sc, lab, se, ev, r)
+            if len(uniq) < len(group):          # repeated texts: each row takes its text's results
+                where = np.fromiter(map(dict(zip(uniq, range(len(uniq)))).__getitem__, group),
+                                    dtype=np.intp, count=len(group))
+                cols = tuple(c[where] for c in cols)
+            for out, c in zip((score, label, sentiment, evidence, raw), cols):
+                out[sel] = c
+        return pd.DataFrame({"score": score, "label": label, "sentiment": sentiment,
+                             "evidence": evidence, "raw": raw})
 
     def predict(self, texts, langs=None) -> list[str]:
         return self.transform(texts, langs)["label"].tolist()
