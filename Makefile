@@ -2,12 +2,16 @@
 #   make report   creates .venv, installs Tenor with its models, scores seeds/ and writes the
 #                 report (reports/report.pdf, a PNG per chart, reports/statements.csv)
 #   make test     the same set-up, then the tests
+#   make corpus   the MFA press conferences (CORPUS=path) scored into stores/mfa (resumable) and the
+#                 corpus report in reports/corpus/
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.tenor-installed
 
-.PHONY: install report test clean
+CORPUS ?= ../shared/corpora/mfa_presscon_en_zh_2016_2020/mfa_presscon_qa_en_zh.csv
+
+.PHONY: install report test corpus clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +28,10 @@ report: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+corpus: $(STAMP)
+	$(BIN)/tenor score $(CORPUS) --text-col answer --speaker-col spokesperson --id-col row_id --store stores/mfa
+	$(BIN)/tenor report --store stores/mfa --out reports/corpus
 
 clean:
 	rm -rf $(VENV) build *.egg-info

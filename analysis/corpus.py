@@ -244,37 +244,38 @@ def _run_local(chunks, done, cfg, st, bar) -> int:
 
 def _run_dask(chunks, done, cfg, st, bar, scheduler, workers) -> int:
     """Chunks go to the cluster, at most two per worker in flight (bounded memory here and there);
-    parts are written here as results come back."""
+    parts are written here as results come back. No cluster is started when every chunk is done."""
     try:
         from dask.distributed import Client, LocalCluster, wait
     except ImportError as e:
         raise TenorError("E603", "dask", detail=f"{e}; install dask[distributed]") from None
-    cluster = None
-    if scheduler:
-        client = Client(scheduler)
-    else:
-        # one thread per worker process: the scorers' own threads (torch) use the cores
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=40)
-        client = Client(cluster)
+    cluster = client = None
+    pending: dict = {}
     new = 0
+
+    def collect(futures):
+        nonlocal new
+        for f in futures:
+            i, n = pending.pop(f)
+            out, info = f.result()
+            st.write_part(i, out, info)
+            new += 1
+            bar.update(n)
+
     try:
-        window = 2 * max(1, len(client.scheduler_info().get("workers", {})) or workers)
-        pending = {}
-
-        def collect(futures):
-            nonlocal new
-            for f in futures:
-                i, n = pending.pop(f)
-                out, info = f.result()
-                st.write_part(i, out, info)
-                new += 1
-                bar.update(n)
-
         for i, df in chunks:
             if i in done:
                 bar.update(len(df))
                 continue
+            if client is None:
+                if scheduler:
+                    client = Client(scheduler)
+                else:
+                    # one thread per worker process: the scorers' own threads (torch) use the cores
+                    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                           dashboard_address=None, silence_logs=40)
+                    client = Client(cluster)
+                window = 2 * max(1, len(client.scheduler_info().get("workers", {})) or workers)
             pending[client.submit(process_chunk, df, i, cfg, pure=False)] = (i, len(df))
             if len(pending) >= window:
                 finished, _ = wait(list(pending), return_when="FIRST_COMPLETED")
@@ -283,7 +284,8 @@ def _run_dask(chunks, done, cfg, st, bar, scheduler, workers) -> int:
             finished, _ = wait(list(pending), return_when="FIRST_COMPLETED")
             collect(finished)
     finally:
-        client.close()
+        if client is not None:
+            client.close()
         if cluster is not None:
             cluster.close()
     return new

@@ -202,3 +202,17 @@ def test_dask_engine_gives_the_local_results(tmp_path):
     pd.testing.assert_frame_equal(a.frame(), b.frame())
     for pa, pb in zip(sorted(a.parts_dir.glob("*.parquet")), sorted(b.parts_dir.glob("*.parquet"))):
         assert pa.read_bytes() == pb.read_bytes()             # the same bytes, part by part
+
+
+def test_dask_engine_gives_the_local_results_with_the_transformer(tmp_path):
+    """bfloat16 products depend on thread counts and batches: a chunk must be a pure function of
+    its rows and the configuration for the engines to agree bit for bit."""
+    pytest.importorskip("dask.distributed")
+    table = write(answers(12), tmp_path / "mfa.csv")
+    opts = {**OPTS, "scorers": ["lexicon", "transformer"], "chunk_rows": 4}
+    local = corpus.run(table, tmp_path / "local", **opts)
+    dask = corpus.run(table, tmp_path / "dask", engine="dask", **opts)
+    assert dask["statements"] == local["statements"] and not dask["warnings"]
+    a, b = Store(tmp_path / "local").frame(), Store(tmp_path / "dask").frame()
+    assert a.transformer_label.isin(["cooperative", "neutral", "confrontational"]).all()
+    pd.testing.assert_frame_equal(a, b, check_exact=True)
