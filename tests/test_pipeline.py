@@ -220,3 +220,25 @@ def test_mixed_language_paragraph():
     rows = document_statements(text, "mix")
     assert [r["lang"] for r in rows] == ["en", "zh", "en"]
     assert [r["speaker"] for r in rows][:2] == ["Wang Yi", "Wang Yi"]
+
+
+def test_a_fifty_megabyte_document(tmp_path):
+    """A scraped dump of 50 MB: read whole, every sentence out, and the other documents too."""
+    seeds = "\n\n".join(p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    big = tmp_path / "dump.txt"
+    with big.open("w", encoding="utf-8") as fh:
+        k = 0
+        while fh.tell() < 50 * 2**20:
+            fh.write(f"\n\nPart {k}.\n\n" + seeds)
+            k += 1
+    res = statements([big, SEEDS / "004_9b23e0202f362ceb.txt"])
+    df = res.statements
+    assert not [p for p in res.problems if p.is_error]
+    assert set(df.doc_id) == {"dump", "004_9b23e0202f362ceb"}
+    dump = df[df.doc_id == "dump"]
+    got = WS.sub("", "".join(dump.text) + "".join(dump.label))
+    assert len(got) == len(WS.sub("", big.read_text("utf-8")))      # every character, once
+    assert (dump.speaker != "").all()
+    source = big.read_text("utf-8")
+    tail = dump.tail(2000)                                          # offsets still right at the end
+    assert all(WS.sub("", source[a:b]) == WS.sub("", t) for a, b, t in zip(tail.start, tail.end, tail.text))
