@@ -9,6 +9,10 @@ Nothing is downloaded at run time.
 Speed: texts are batched by length (little padding), gradients are off, torch uses the threads
 given (default: all cores), and, where the CPU computes bfloat16 natively, matrix products run in
 bfloat16 (`precision="auto"`; embeddings agree with float32 to a cosine of about 0.9999).
+For all-MiniLM-L6-v2 "auto" goes further (measured in docs/benchmarks.md): the weights themselves
+are cast to bfloat16 (`precision="bf16-weights"`, no autocast overhead) and short sentences are
+packed into bigger batches, up to `max_tokens` padded tokens (`batch_size` stays the minimum), so
+that the CPU's bfloat16 matrix units get matrices big enough to pay off.
 """
 from __future__ import annotations
 
@@ -74,11 +78,19 @@ def cpu_precision() -> str:
     return "bf16" if ("avx512_bf16" in flags or "amx_bf16" in flags) else "fp32"
 
 
+# per-encoder speed settings for precision="auto" on a CPU with native bfloat16, chosen by
+# measurement (scripts/bench/transformer_speed.py; labels checked against float32 on the gold dev
+# split): all-MiniLM-L6-v2 runs with bfloat16 weights and batches of up to 4,096 padded tokens.
+# Other encoders keep bfloat16 autocast and fixed batches (their heads were trained that way).
+FAST = {MINILM: {"precision": "bf16-weights", "max_tokens": 4096}}
+
+
 class Encoder:
     """encode(texts) -> float32 array (n, dim), L2-normalised mean-pooled embeddings."""
 
     def __init__(self, model: str | None = None, batch_size: int = 32, threads: int | None = None,
-                 max_length: int = 256, precision: str = "auto", runtime: str = "torch"):
+                 max_length: int = 256, precision: str = "auto", runtime: str = "torch",
+                 max_tokens: int | None = None):
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         import torch
@@ -87,10 +99,17 @@ class Encoder:
         self.batch_size = batch_size
         self.max_length = max_length
         self.precision = cpu_precision() if precision == "auto" else precision
+        fast = FAST.get(self.name, {}) if (precision == "auto" and self.precision == "bf16"
+                                           and runtime == "torch") else {}
+        self.precision = fast.get("precision", self.precision)
+        # batches grow beyond batch_size while they hold at most max_tokens padded tokens
+        self.max_tokens = max_tokens if max_tokens is not None else fast.get("max_tokens", 0)
         if threads:
             torch.set_num_threads(threads)
         self.tokenizer = AutoTokenizer.from_pretrained(self.path)
         self.model = AutoModel.from_pretrained(self.path).eval()
+        if self.precision == "bf16-weights" and runtime == "torch":
+            self.model = self.model.to(torch.bfloat16)
         self.dim = int(self.model.config.hidden_size)
         self.prefix = "query: " if self._is_e5() else ""
         self.hash = folder_hash(self.path)
@@ -113,7 +132,8 @@ class Encoder:
 
     def info(self) -> dict:
         return {"name": self.name, "hash": self.hash, "dim": self.dim, "languages": sorted(self.languages),
-                "prefix": self.prefix, "precision": self.precision, "runtime": self.runtime}
+                "prefix": self.prefix, "precision": self.precision, "runtime": self.runtime,
+                "max_tokens": self.max_tokens}
 
     def _onnx_session(self, threads):
         """An ONNX Runtime session of this encoder with int8 weights (per-channel dynamic
@@ -152,6 +172,24 @@ class Encoder:
         opts.intra_op_num_threads = threads or os.cpu_count() or 1
         return ort.InferenceSession(str(out), opts, providers=["CPUExecutionProvider"])
 
+    def _batches(self, texts: list[str], order):
+        """Index arrays of the batches, in length order: batch_size texts each, or, with
+        max_tokens, as many more as fit in max_tokens padded tokens (estimated at 4 characters
+        a token, the longest text of the batch setting the padded length)."""
+        if not self.max_tokens:
+            return [order[k:k + self.batch_size] for k in range(0, len(order), self.batch_size)]
+        out, k, n = [], 0, len(order)
+        while k < n:
+            j = min(n, k + self.batch_size)
+            while j < n:
+                width = min(self.max_length, len(texts[order[j]]) // 4 + 2)
+                if (j + 1 - k) * width > self.max_tokens:
+                    break
+                j += 1
+            out.append(order[k:j])
+            k = j
+        return out
+
     def encode(self, texts: list[str], progress: bool = False) -> np.ndarray:
         import torch
         texts = [self.prefix + (t or "") for t in texts]
@@ -163,10 +201,9 @@ class Encoder:
         if progress and len(texts) > 2000:
             from tqdm import tqdm
             bar = tqdm(total=len(texts), unit="statements", desc=f"encoding ({self.name})")
-        use_bf16 = self.precision == "bf16"
+        use_bf16 = self.precision == "bf16"    # autocast; "bf16-weights" models are bfloat16 already
         with torch.inference_mode():
-            for k in range(0, len(texts), self.batch_size):
-                idx = order[k:k + self.batch_size]
+            for idx in self._batches(texts, order):
                 batch = self.tokenizer([texts[i] for i in idx], padding=True, truncation=True,
                                        max_length=self.max_length, return_tensors="pt")
                 if self._session is not None:

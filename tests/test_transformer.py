@@ -135,3 +135,62 @@ def test_damaged_cache_is_moved_aside(default_scorer, tmp_path, monkeypatch, cap
     assert out.label[0] == "cooperative"
     assert "W501" in capsys.readouterr().err
     assert any(p.name.startswith("scores.sqlite.damaged") for p in tmp_path.iterdir())
+
+
+# ----------------------------------------------------------------------------- speed settings
+FEW = ["China firmly opposes the US sanctions and urges the US to stop its interference.",
+       "Both sides agreed to deepen win-win cooperation and strengthen the partnership.",
+       "The spokesperson answered questions about the schedule of the visit.",
+       "We strongly condemn the provocation and will take resolute countermeasures.",
+       "The two leaders exchanged congratulatory messages on the anniversary of diplomatic ties.",
+       "The meeting will be held in Geneva next week.",
+       "We are deeply concerned and have lodged solemn representations.",
+       "We welcome the agreement and hope for more progress through dialogue."]
+
+
+def test_token_budget_batches_cover_every_text_once(tmp_path):
+    from analysis.encoders import Encoder
+    model = tiny_model(tmp_path / "tiny", seed=3)
+    texts = [" ".join(WORDS[: 1 + (k * 7) % len(WORDS)]) for k in range(50)]
+    fixed = Encoder(str(model), batch_size=4, precision="fp32")
+    packed = Encoder(str(model), batch_size=4, precision="fp32", max_tokens=64)
+    assert fixed.max_tokens == 0 and packed.max_tokens == 64
+    order = np.argsort([len(t) for t in texts], kind="stable")
+    batches = packed._batches(texts, order)
+    assert np.array_equal(np.concatenate(batches), order)            # every text once, in length order
+    assert all(len(b) >= 4 for b in batches[:-1])                    # batch_size is the minimum
+    assert max(len(b) for b in batches) > 4                          # short texts are packed together
+    for b in batches:
+        if len(b) > 4:
+            assert len(b) * (max(len(texts[i]) for i in b) // 4 + 2) <= 64
+    np.testing.assert_allclose(packed.encode(texts), fixed.encode(texts), atol=1e-5)
+
+
+def test_other_encoders_keep_their_settings(tmp_path, monkeypatch):
+    import analysis.encoders as encoders
+    model = tiny_model(tmp_path / "tiny", seed=4)
+    enc = encoders.Encoder(str(model))
+    assert enc.precision == encoders.cpu_precision() and enc.max_tokens == 0   # no FAST entry
+    monkeypatch.setattr(encoders, "cpu_precision", lambda: "fp32")            # a CPU without bf16
+    enc = encoders.Encoder("all-MiniLM-L6-v2")
+    assert enc.precision == "fp32" and enc.max_tokens == 0
+    assert next(enc.model.parameters()).dtype == torch.float32
+
+
+def test_minilm_fast_default_gives_the_float32_labels():
+    from analysis.encoders import Encoder, cpu_precision
+    from analysis.scorers.transformer import TransformerScorer, default_head_path
+    if cpu_precision() != "bf16":
+        pytest.skip("the fast all-MiniLM-L6-v2 setting needs a CPU with native bfloat16")
+    fast = Encoder("all-MiniLM-L6-v2", batch_size=2)
+    assert fast.precision == "bf16-weights" and fast.max_tokens == 4096
+    assert next(fast.model.parameters()).dtype == torch.bfloat16
+    ref = Encoder("all-MiniLM-L6-v2", precision="fp32")
+    assert ref.max_tokens == 0 and next(ref.model.parameters()).dtype == torch.float32
+    Xf, Xr = fast.encode(FEW), ref.encode(FEW)
+    assert Xf.dtype == np.float32 and (Xf * Xr).sum(1).min() > 0.999
+    head = TransformerScorer.load(default_head_path("all-MiniLM-L6-v2")).heads_["en"]["stance"]
+    Pf, Pr = head.proba(Xf), head.proba(Xr)
+    assert (Pf.argmax(1) == Pr.argmax(1)).all()
+    assert len(set(Pr.argmax(1))) == 3                 # the sentences exercise all three labels
+    np.testing.assert_allclose(Pf, Pr, atol=0.03)

@@ -1,11 +1,15 @@
 """Transformer scorer throughput against sentence-transformers' encode() with the same model, in
 one run, and peak memory of each configuration in a fresh process.
 
-    .venv/bin/python scripts/bench/transformer_speed.py [--n 5000] [--repeats 3]
+    .venv/bin/python scripts/bench/transformer_speed.py [--n 5000] [--repeats 3] [--model NAME]
+        [--kinds tenor-torch,tenor-onnx-int8,sentence-transformers] [--memory-only]
 
 Sentences: n real sentences (half English, half Chinese MFA answers for multilingual-e5-small;
 English only for all-MiniLM-L6-v2). Tenor: the full scorer (encode + heads), cache off; torch
-(bf16 where the CPU has it, else fp32) and ONNX Runtime int8. Peer: SentenceTransformer(model
+with the encoder's default settings (precision="auto": for all-MiniLM-L6-v2 on a bfloat16 CPU,
+bfloat16 weights and batches of up to 4,096 tokens; else bfloat16 autocast or fp32, batches of
+32), `tenor-torch-b32` (the earlier default: bfloat16 autocast, batches of 32) and ONNX Runtime
+int8. Peer: SentenceTransformer(model
 folder).encode(texts, batch_size=32) on the CPU (it sorts by length too). Repeats interleaved;
 medians reported.
 """
@@ -14,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -50,8 +55,16 @@ def runner(kind: str, model: str):
         from analysis.scorers.transformer import train
         train(model=model, out=head)
     scorer = TransformerScorer.load(head, model=model, cache=False)
-    from analysis.encoders import Encoder
-    scorer.encoder_ = Encoder(model, runtime="onnx-int8" if kind == "tenor-onnx-int8" else "torch")
+    from analysis.encoders import Encoder, cpu_precision
+    if kind == "tenor-onnx-int8":
+        scorer.encoder_ = Encoder(model, runtime="onnx-int8")
+    elif kind == "tenor-torch-b32":
+        scorer.encoder_ = Encoder(model, precision=cpu_precision(), max_tokens=0)
+    else:
+        scorer.encoder_ = Encoder(model)
+    enc = scorer.encoder_
+    print(f"# {kind}: precision {enc.precision}, batch_size {enc.batch_size}, max_tokens {enc.max_tokens}",
+          file=sys.stderr)
     return lambda texts, langs: scorer.transform(texts, langs, use_cache=False)
 
 
@@ -64,20 +77,36 @@ def one(kind: str, model: str, data: str) -> None:
     t0 = time.perf_counter()
     fn(texts, langs)
     dt = time.perf_counter() - t0
-    print(json.dumps({"seconds": dt, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+    print(json.dumps({"seconds": dt, "peak_rss_mb": peak_rss_mb()}))
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process (VmHWM). Not ru_maxrss: Linux carries it over from
+    the parent across fork and exec, so a child would report at least its parent's size."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=5000)
     ap.add_argument("--repeats", type=int, default=3)
-    ap.add_argument("--models", default="multilingual-e5-small,all-MiniLM-L6-v2")
+    ap.add_argument("--models", "--model", default="multilingual-e5-small,all-MiniLM-L6-v2",
+                    help="comma-separated encoder names (default: both)")
+    ap.add_argument("--kinds", default="tenor-torch,tenor-onnx-int8,sentence-transformers",
+                    help="configurations, comma-separated, among tenor-torch, tenor-torch-b32, "
+                         "tenor-onnx-int8, sentence-transformers (the peer; ratios need it)")
     ap.add_argument("--memory-only", action="store_true", help="only the peak-memory runs")
     ap.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         return one(*args.child)
-    kinds = ["tenor-torch", "tenor-onnx-int8", "sentence-transformers"]
+    kinds = args.kinds.split(",")
     for model in args.models.split(","):
         texts, langs = texts_for(model, args.n)
         import tempfile
@@ -89,6 +118,7 @@ def main():
                                    capture_output=True, text=True, check=True)
                 m = json.loads(r.stdout.strip().splitlines()[-1])
                 print(f"{model} {k:22s} peak RSS {m['peak_rss_mb']:,.0f} MB ({args.n / m['seconds']:.1f} statements/s, one run)")
+            shutil.rmtree(data.parent, ignore_errors=True)
             continue
         fns = {k: runner(k, model) for k in kinds}
         for k, fn in fns.items():
@@ -105,12 +135,17 @@ def main():
             r = subprocess.run([sys.executable, __file__, "--child", k, model, str(data)],
                                capture_output=True, text=True, check=True)
             mem[k] = json.loads(r.stdout.strip().splitlines()[-1])["peak_rss_mb"]
-        base = args.n / statistics.median(times["sentence-transformers"])
+        shutil.rmtree(data.parent, ignore_errors=True)
+        peer = times.get("sentence-transformers")
+        base = args.n / statistics.median(peer) if peer else float("nan")
         print(f"\n{model}: {args.n} sentences, {args.repeats} interleaved repeats")
         for k in kinds:
             rate = args.n / statistics.median(times[k])
             print(f"  {k:22s} {rate:8.1f} statements/s  ({rate / base:.2f}x sentence-transformers)  "
                   f"peak RSS {mem[k]:,.0f} MB  runs: {', '.join(f'{t:.1f}s' for t in times[k])}")
+            if peer:
+                print(f"  {'':22s} round by round: "
+                      + ", ".join(f"{p / t:.2f}x" for p, t in zip(peer, times[k])))
 
 
 if __name__ == "__main__":
