@@ -188,3 +188,23 @@ def test_leftmost_longest_matches_a_plain_scan():
         text = "".join(rng.choice("abcx") for _ in range(rng.randint(0, 30)))
         auto = _automaton((w, (len(w), w)) for w in words)
         assert [(s, v[1]) for s, v in _leftmost_longest(auto, text)] == plain(words, text)
+
+
+def test_parts_do_not_change_answers(scorer, monkeypatch):
+    """English statements are read in parts of about EN_PART_CHARS characters; any part size gives
+    the same rows, and the garbage collector is left as it was."""
+    import gc
+
+    import analysis.scorers.lexicon as lexicon
+    texts = TRICKY * 3 + ["The Peace Corps does not seek confrontation, but we firmly oppose it."]
+    whole = scorer.transform(texts)
+    for chars in (1, 30, 200):
+        monkeypatch.setattr(lexicon, "EN_PART_CHARS", chars)
+        assert scorer.transform(texts).equals(whole), chars
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        scorer.transform(texts)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -18,22 +18,26 @@ evidence of the statement:
 Sentiment (general tone, -1..1): VADER's word valences on the masked English text; a word list
 (analysis/data/lexicon/zh_sentiment.tsv) with the same negation for Chinese.
 
-Speed (docs/benchmarks.md): transform reads all English statements of a call at once (one regular
-expression over them, a table of the facts about each distinct word looked up in C, numpy for the
-per-word steps; Python visits only the words where an entry or a longer name may start) and finds
-Chinese words with Aho-Corasick automata (pyahocorasick); a text repeated in one call is scored
-once. score_one gives exactly the same answers one statement at a time.
+Speed (docs/benchmarks.md): transform reads the English statements of a call together, in parts of
+about EN_PART_CHARS characters (one regular expression over a part, a table of the facts about each
+distinct word looked up in C, numpy for the per-word steps; Python visits only the words where an
+entry or a longer name may start, with their candidates and next word fetched from the table) and
+finds Chinese words with Aho-Corasick automata (pyahocorasick); a text repeated in one call is
+scored once, and the cyclic garbage collector is paused while a call scores. score_one gives
+exactly the same answers one statement at a time.
 """
 from __future__ import annotations
 
 import bisect
 import csv
+import gc
 import json
 import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, chain
+from operator import itemgetter
 from importlib import resources
 from pathlib import Path
 
@@ -53,6 +57,7 @@ EN_WINDOW = 4      # tokens between a negator and the term it scopes over
 ZH_WINDOW = 4      # characters between a negator and the term it scopes over
 INTENSIFIER_GAP_EN = 2
 INTENSIFIER_GAP_ZH = 3
+EN_PART_CHARS = 120_000     # English statements are read in parts of about this many characters
 
 
 @dataclass(frozen=True)
@@ -66,7 +71,7 @@ class Entry:
     file: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Match:
     entry: Entry
     start: int          # character offsets in the statement
@@ -147,6 +152,7 @@ UNIT_SPLIT = re.compile(f"({UNIT.pattern})")
 BATCH_SEP = "\x00"
 GAP_STOP_UNITS = UNIT_PUNCT | {BATCH_SEP}         # a gap in a pattern never skips these
 UNIT_BATCH = re.compile(f"{UNIT.pattern}|{BATCH_SEP}")
+UNIT_BATCH_SPLIT = re.compile(f"({UNIT.pattern}|{BATCH_SEP})")    # [gap, unit, gap, ..., unit, gap]
 _LATIN = [chr(c) for c in list(range(0x41, 0x5b)) + list(range(0x61, 0x7b)) + list(range(0xc0, 0x250))]
 _UPPER = re.escape("".join(c for c in _LATIN if c.isupper()))
 _LOWER = re.escape("".join(c for c in _LATIN if c.islower()))
@@ -197,6 +203,10 @@ def _match_spec(spec, k, low, j, masked, n) -> int:
     return j
 
 
+# how find_units matches the rest of a candidate entry, its first word matched (see Lexicon._split)
+ONE_WORD, TWO_WORDS, WORDS, GAP_LAST, GAP, SECOND_WORD, SECOND_PREFIX = range(7)
+
+
 class _Lower:
     """The lower case of a list of units, computed for the units that are read (find_units reads
     only the few near the places where an entry may start)."""
@@ -243,7 +253,7 @@ class _UnitTable(dict):
         # second word of a longer name, second word of an entry
         self.facts = [("", False, math.nan, False, False, None, False, False)] * 2
         self[BATCH_SEP] = 1
-        self._arrays = None
+        self._arrays = self._objects = None
 
     def __missing__(self, u: str):
         low = u.lower()
@@ -269,7 +279,7 @@ class _UnitTable(dict):
             x = len(self.facts)
             self.facts.append((low, start, math.nan if val is None else val, neg, single, longer,
                                second_name, second_entry))
-            self._arrays = None
+            self._arrays = self._objects = None
             self[u] = x
         else:
             x = 0
@@ -288,6 +298,19 @@ class _UnitTable(dict):
                             np.array([x[4] for x in f]), np.array([x[5] is not None for x in f]),
                             np.array([x[6] for x in f]), np.array([x[7] for x in f]))
         return self._arrays
+
+    def objects(self):
+        """The facts as numpy object arrays indexed by id: lower case ("" for the ids 0 and 1), the
+        entry-start fact (True, or the words that must follow), and the entry's candidates split as
+        Lexicon._split gives them (None where no entry starts)."""
+        if self._objects is None:
+            f = self.facts
+            low, start, split = (np.empty(len(f), dtype=object) for _ in range(3))
+            low[:] = [x[0] for x in f]
+            start[:] = [x[1] for x in f]
+            split[:] = [self.lexicon._split_of(x[0]) if x[1] else None for x in f]
+            self._objects = (low, start, split)
+        return self._objects
 
 
 class Lexicon:
@@ -355,21 +378,37 @@ class Lexicon:
         need no particular second word and, by second word, those that do (cached)."""
         others, by_second = [], {}
         for rank, (length, spec, e) in enumerate(self._candidates(t)):
-            # (rank, length, spec, entry, the words of a words-only pattern (None: one word; ():
-            # prefixes or gaps), kind and value of the second element)
-            seq = None if len(spec) == 1 else self._exact_seq.get(id(spec), ())
-            x = (rank, length, spec, e, seq, *(spec[1] if len(spec) > 1 else (None, None)))
-            if len(spec) > 1 and spec[1][0] == "exact":
-                by_second.setdefault(spec[1][1], []).append(x)
+            # (rank, length, spec, entry, how to match the rest (find_units), what it needs); the
+            # candidates with an exact second word are read only when the next unit is that word
+            kind, val = spec[1] if len(spec) > 1 else (None, None)
+            seq = self._exact_seq.get(id(spec))
+            if len(spec) == 1:
+                x = (rank, length, spec, e, ONE_WORD, None)
+            elif seq is not None:               # words only
+                x = (rank, length, spec, e, TWO_WORDS, None) if len(seq) == 2 else \
+                    (rank, length, spec, e, WORDS, seq[2:])
+            elif kind == "gap":
+                # "first ... last" (one gap, then a word or prefix) is read on a window of units
+                x = (rank, length, spec, e, GAP_LAST, spec[2]) if len(spec) == 3 and spec[2][0] != "gap" else \
+                    (rank, length, spec, e, GAP, None)
+            elif kind == "exact":
+                x = (rank, length, spec, e, SECOND_WORD, None)
+            else:
+                x = (rank, length, spec, e, SECOND_PREFIX, val)
+            if kind == "exact":
+                by_second.setdefault(val, []).append(x)
             else:
                 others.append(x)
         # when all the candidates that need no second word are single words, the best of them is
         # known in advance: the longest pattern, then the first
-        one = max(others, key=lambda c: (c[1], -c[0]))[3] if others and all(c[4] is None for c in others) else None
+        one = max(others, key=lambda c: (c[1], -c[0]))[3] if others and all(c[4] == ONE_WORD for c in others) else None
         x = (others, by_second, one)
         if len(self._split_cache) < 200_000:
             self._split_cache[t] = x
         return x
+
+    def _split_of(self, t: str) -> tuple:
+        return self._split_cache.get(t) or self._split(t)
 
     def _candidates(self, t: str) -> list:
         """Entries whose first token can match the token t (cached: the vocabulary is bounded)."""
@@ -400,55 +439,75 @@ class Lexicon:
             self._zh_auto = _automaton((k, (len(k), v)) for k, v in by_seg.items())
         return self._zh_auto
 
-    def find_units(self, low: list, masked: list, starts=None) -> list[Match]:
+    def find_units(self, low: list, masked: list, starts=None, splits=None, nexts=None,
+                   tuples: bool = False) -> list:
         """English: non-overlapping matches over lower-case units, leftmost and longest first;
         Match.start/end are unit indices. starts: the units where an entry can start, ascending
-        (default: all units with candidates)."""
+        (default: all units with candidates); splits and nexts, if given: for each start, its
+        candidates (_split) and the lower case of the next unit (it may be "" when the next unit
+        is no entry's second word: it is compared only with those). tuples: (entry, start, end)
+        instead of Match objects."""
         out = []
         n = len(low)
         if starts is None:
             starts = [k for k in range(n) if self._candidates(low[k])]
+        if splits is None:
+            splits = [self._split_of(low[k]) for k in starts]
+            nexts = [low[k + 1] if k + 1 < n else "" for k in starts]
         i = 0
-        split = self._split_cache
-        for i0 in starts:
+        for i0, (others, by_second, one), nx in zip(starts, splits, nexts):
             if i0 < i or masked[i0]:
                 continue
             i = i0
-            t = low[i]
-            others, by_second, one = split.get(t) or self._split(t)
             # candidates: those that do not need a given second word, and those whose second word
             # is the next unit; the best is the longest span, then the longest pattern, then the
             # first in the longest-first order (as if all candidates were tried in that order)
-            if by_second and i + 1 < n and not masked[i + 1] and low[i + 1] in by_second:
-                cands = sorted(chain(others, by_second[low[i + 1]]))
+            if by_second and nx in by_second and not masked[i + 1]:
+                cands = sorted(chain(others, by_second[nx]))
             elif one is not None:
-                out.append(Match(one, i, i + 1, ""))
+                out.append((one, i, i + 1))
                 i += 1
                 continue
             else:
                 cands = others
             best = None
-            for _, length, spec, e, seq, kind, val in cands:
-                if seq is None:              # one word: it matched by being a candidate
+            window = None
+            for _, length, spec, e, how, need in cands:
+                # (an exact second word is the next unit, not masked: cands hold such entries only then)
+                if how == ONE_WORD:
                     j = i + 1
-                elif seq:                    # words only, no prefixes or gaps: compare slices
-                    m = len(seq)
-                    j = i + m if low[i:i + m] == seq and not any(masked[i:i + m]) else -1
-                elif kind == "gap" or (i + 1 < n and not masked[i + 1] and (
-                        (low[i + 1] == val) if kind == "exact" else low[i + 1].startswith(val))):
-                    # (most entries fail on their second word)
-                    j = _match_spec(spec, 1 if kind == "gap" else 2, low, i + 1 if kind == "gap" else i + 2,
-                                    masked, n)
+                elif how == TWO_WORDS:
+                    j = i + 2
+                elif how == WORDS:           # words only: compare slices
+                    m = len(need)
+                    j = i + 2 + m if low[i + 2:i + 2 + m] == need and not any(masked[i + 2:i + 2 + m]) else -1
+                elif how == GAP_LAST:        # "first ... last": the first place after the gap
+                    if window is None:
+                        window = low[i + 1:i + 2 + GAP_EN]
+                    j = -1
+                    lk, lv = need
+                    for p, w in enumerate(window, i + 1):
+                        if not masked[p] and ((w == lv) if lk == "exact" else w.startswith(lv)):
+                            j = p + 1
+                            break
+                        if w in GAP_STOP_UNITS:
+                            break
+                elif how == GAP:
+                    j = _match_spec(spec, 1, low, i + 1, masked, n)
+                elif how == SECOND_WORD:
+                    j = _match_spec(spec, 2, low, i + 2, masked, n)
+                elif i + 1 < n and not masked[i + 1] and low[i + 1].startswith(need):
+                    j = _match_spec(spec, 2, low, i + 2, masked, n)
                 else:
                     j = -1
                 if j > i and (best is None or (j - i, length) > (best[0] - i, best[1])):
                     best = (j, length, e)
             if best:
-                out.append(Match(best[2], i, best[0], ""))
+                out.append((best[2], i, best[0]))
                 i = best[0]
             else:
                 i += 1
-        return out
+        return out if tuples else [Match(e, a, b, "") for e, a, b in out]
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches, leftmost and longest first, with character offsets."""
@@ -587,28 +646,32 @@ def apply_rules(matches: list[Match], clause, gap, lang: str, contrast_after: fl
     """Weights of the term matches after intensifiers, negation, contrast and the lead term (the
     first stance term of a sentence, usually its main verb or formula, counts first_weight times);
     returns the raw sum. clause(i): clause number of position i; gap(p, m): words between p and m."""
-    contrast_at = [m.start for m in matches if m.entry.role == "contrast"]
-    rules_at = any(m.entry.role != "term" for m in matches)     # intensifiers, negators, contrast
+    roles = [m.entry.role for m in matches]
+    terms = roles.count("term")
+    if not terms:                       # no terms: nothing to weigh
+        return 0.0
     lead = next((m for m in matches if m.entry.role == "term" and m.entry.weight), None)
-    int_gap = INTENSIFIER_GAP_EN if lang == "en" else INTENSIFIER_GAP_ZH
-    neg_gap = EN_WINDOW if lang == "en" else ZH_WINDOW
+    lead_rule = f"lead x{first_weight:g}"
     raw = 0.0
-    if not rules_at:                    # terms only: the lead term rule alone applies
+    if terms == len(roles):             # terms only: the lead term rule alone applies
         for m in matches:
             w = m.entry.weight
             if m is lead and first_weight != 1.0:
                 w *= first_weight
-                m.rules.append(f"lead x{first_weight:g}")
+                m.rules.append(lead_rule)
             m.weight = w
             raw += w
         return raw
+    contrast_at = [m.start for m, r in zip(matches, roles) if r == "contrast"]
+    int_gap = INTENSIFIER_GAP_EN if lang == "en" else INTENSIFIER_GAP_ZH
+    neg_gap = EN_WINDOW if lang == "en" else ZH_WINDOW
     for k, m in enumerate(matches):
         if m.entry.role != "term":
             continue
         w = m.entry.weight
         if m is lead and first_weight != 1.0:
             w *= first_weight
-            m.rules.append(f"lead x{first_weight:g}")
+            m.rules.append(lead_rule)
         here = clause(m.start)
         prev = [p for p in matches[:k] if p.entry.role != "term" and clause(p.start) == here]
         for p in reversed(prev):
@@ -794,6 +857,27 @@ class LexiconScorer:
         return matches.get(0, []), float(raw[0]), float(tone[0])
 
     def _en_batch(self, texts: list, lex: "Lexicon"):
+        """English statements (see _en_part), read in parts of about EN_PART_CHARS characters: a
+        part's units, ids and arrays stay in the processor's caches from one pass to the next, and
+        the statements are read apart, so the answers do not depend on the parts."""
+        T = len(texts)
+        if T <= 1:
+            return self._en_part(texts, lex)
+        ends = np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=T) + 1)
+        cuts = np.searchsorted(ends, np.arange(EN_PART_CHARS, int(ends[-1]), EN_PART_CHARS), side="right")
+        cuts = [0] + sorted(set(cuts.tolist()) - {0, T}) + [T]
+        if len(cuts) == 2:
+            return self._en_part(texts, lex)
+        matches, raws, tones = {}, [], []
+        for a, b in zip(cuts, cuts[1:]):
+            ms, raw, tone = self._en_part(texts[a:b], lex)
+            for k, m in ms.items():
+                matches[a + k] = m
+            raws.append(raw)
+            tones.append(tone)
+        return matches, np.concatenate(raws), np.concatenate(tones)
+
+    def _en_part(self, texts: list, lex: "Lexicon"):
         """English statements, read as units: names left out, lexicon matches, capitalised names
         hiding the terms inside them (unless a term covers the name whole: "a new Cold War"), the
         rules, and the tone of the remaining words. Returns ({statement number: its matches, for
@@ -805,9 +889,13 @@ class LexiconScorer:
         the units where an entry or a longer name may start, and the statements with matches."""
         T = len(texts)
         big = BATCH_SEP.join(texts)
-        if big.count(BATCH_SEP) != T - 1:      # a text holds the separator: it is no unit, so a space
-            big = BATCH_SEP.join(t.replace(BATCH_SEP, " ") for t in texts)     # reads the same
-        units_all = UNIT_BATCH.findall(big)
+        spaced = big.count(BATCH_SEP) != T - 1
+        if spaced:      # a text holds the separator: it is no unit, so a space reads the same
+            big = BATCH_SEP.join(t.replace(BATCH_SEP, " ") for t in texts)
+        # the units with the text between them (as UNIT_SPLIT gives them for each text): the
+        # characters a match covers are then known without reading its text again
+        parts = UNIT_BATCH_SPLIT.split(big)
+        units_all = parts[1::2]
         N = len(units_all)
         raw = np.zeros(T)
         if not N - (T - 1):
@@ -835,69 +923,91 @@ class LexiconScorer:
                     break
         # lexicon entries: only where an entry may start (and its second word follows)
         start = START[ids]
-        maybe = ((start == 1) | ((start == 2) & ENTRY2[nxt])) & ~masked
-        starts = [g for g in np.flatnonzero(maybe).tolist()
-                  if start[g] == 1 or units_all[g + 1].lower() in facts[ids[g]][1]]
+        maybe = np.flatnonzero(((start == 1) | ((start == 2) & ENTRY2[nxt])) & ~masked)
         found: dict = {}
-        if starts:
+        if len(maybe):
+            LOW, STARTS, SPLITS = table.objects()
+            # the lower case of the next unit where it is some entry's second word (else "")
+            nl = LOW[nxt[maybe]].tolist()
+            keep = [s is True or w in s for s, w in zip(STARTS[ids[maybe]].tolist(), nl)]
+            maybe = maybe[keep]
+            nl = [w for w, k in zip(nl, keep) if k]
+        if len(maybe):
             # one pass over all statements: the separators are masked (nothing matches them) and stop
             # gaps, so no entry reaches across two statements
-            ms = lex.find_units(_Lower(units_all), (masked | is_sep).tolist(), starts)
-            for m in ms:
-                t = int(text_of[m.start])
-                a = int(first[t])
-                m.start -= a
-                m.end -= a
-                found.setdefault(t, []).append(m)
+            hits = lex.find_units(_Lower(units_all), (masked | is_sep).tolist(), maybe.tolist(),
+                                  SPLITS[ids[maybe]].tolist(), nl, tuples=True)
+            ts = text_of[np.fromiter(map(itemgetter(1), hits), dtype=np.intp, count=len(hits))]
+            for (e, i, j), t, a in zip(hits, ts.tolist(), first[ts].tolist()):
+                if e.role == "mask":            # (a name holding scorable words: it only hides them)
+                    continue
+                # the matched text: a unit, or the units and what lies between them
+                if j - i == 1:
+                    m = Match(e, i - a, j - a, units_all[i])
+                elif not spaced:
+                    m = Match(e, i - a, j - a, "".join(parts[2 * i + 1:2 * j]))
+                else:
+                    offs = list(accumulate(map(len, parts[2 * a:2 * j])))
+                    m = Match(e, i - a, j - a, texts[t][offs[2 * (i - a)]:offs[-1]])
+                if t in found:
+                    found[t].append(m)
+                else:
+                    found[t] = [m]
         # capitalised multiword names (one regular expression over all units)
         joined = " %s " % " ".join(units_all)
         runs: dict = {}
         if CAPS_RUN.search(joined):
-            lens = np.fromiter(map(len, units_all), dtype=np.intp, count=N)
-            pos = np.cumsum(lens + 1) - lens            # where each unit starts in `joined`
+            # a run's first unit: the spaces before it in `joined`, less one (units hold no spaces)
+            caps, g, at = [], -1, 0
             for m in CAPS_RUN.finditer(joined):
-                g = int(np.searchsorted(pos, m.start()))
-                t = int(text_of[g])
+                s = m.start()
+                g += joined.count(" ", at, s)
+                at = s
+                caps.append((g, m.group().count(" ") + 1))
+            gs = np.array([g for g, _ in caps], dtype=np.intp)
+            ts = text_of[gs]
+            for (g, k), t, a in zip(caps, ts.tolist(), first[ts].tolist()):
                 if t in found:
-                    a = int(first[t])
-                    runs.setdefault(t, []).append((g - a, g - a + m.group().count(" ") + 1))
+                    runs.setdefault(t, []).append((g - a, g - a + k))
                 else:
-                    masked[g:g + m.group().count(" ") + 1] = True
+                    masked[g:g + k] = True
         # tone: VADER valences of the units left, negated by a negation in the 3 units before
         neg = NEG[ids]
         negated = np.zeros(N, dtype=bool)
         for j in (1, 2, 3):
             negated[j:] |= neg[:-j] & (text_of[j:] == text_of[:-j])
         matches: dict = {}
+        firsts = first.tolist() + [N + 1]
         for t, ms in found.items():
-            a = int(first[t])
             rs = runs.get(t)
             if rs:
+                a = firsts[t]
                 def covers(m, c):
                     return m.entry.role == "term" and m.start <= c[0] and m.end >= c[1]
                 ms = [m for m in ms if not any(c[0] <= m.start < c[1] and not covers(m, c) for c in rs)]
                 for c in rs:
                     if not any(covers(m, c) for m in ms):
                         masked[a + c[0]:a + c[1]] = True
-            ms = [m for m in ms if m.entry.role != "mask"]
-            if ms:
-                b = int(first[t + 1]) - 1 if t + 1 < T else N
-                matches[t] = ms
-                raw[t] = self._rules(texts[t], units_all[a:b], ms)
+                if not ms:
+                    continue
+            matches[t] = ms
+            raw[t] = self._rules(units_all, firsts[t], firsts[t + 1] - 1, ms)
         val = VAL[ids]
         sel = ~np.isnan(val) & ~masked
         val = np.where(negated, val * -0.74, val)
         tone = np.bincount(text_of[sel], weights=val[sel], minlength=T)
         return matches, raw, tone
 
-    def _rules(self, text: str, units: list, matches: list) -> float:
-        """The evidence text of each match and the rules (apply_rules) on one English statement."""
-        offs = list(accumulate(map(len, UNIT_SPLIT.split(text))))   # unit k: offs[2k]..offs[2k+1]
+    def _rules(self, units_all: list, a: int, b: int, matches: list) -> float:
+        """The rules (apply_rules) on one English statement, units_all[a:b]."""
         for m in matches:
-            m.text = text[offs[2 * m.start]:offs[2 * m.end - 1]]
+            if m.entry.role == "term":
+                break
+        else:                               # no terms (only negators, contrast...): nothing to weigh
+            return 0.0
         def clause(pos, memo=[]):
             if not memo:                    # clause-ending units, counted only when a rule needs them
-                memo.append([k for k, u in enumerate(units) if u in UNIT_CLAUSE])
+                memo.append([k for k, u in enumerate(units_all[a:b]) if u in UNIT_CLAUSE])
             return bisect.bisect_right(memo[0], pos)
         return apply_rules(matches, clause, lambda p, m: m.start - p.end,
                            "en", self.contrast_after, self.contrast_before, self.first_weight)
@@ -918,32 +1028,51 @@ class LexiconScorer:
         langs = ["en"] * n if langs is None else ["zh" if lang == "zh" else "en" for lang in langs]
         score, sentiment, raw = np.zeros(n), np.zeros(n), np.zeros(n)
         label, evidence = np.full(n, "neutral", dtype=object), np.full(n, "", dtype=object)
+        has_zh = "zh" in langs
         for lang in ("en", "zh"):
-            sel = list(range(n)) if lang == "en" and "zh" not in langs else \
-                [k for k in range(n) if langs[k] == lang]
+            if lang == "zh" and not has_zh:
+                continue
+            sel = list(range(n)) if lang == "en" and not has_zh else [k for k in range(n) if langs[k] == lang]
             if not sel:
                 continue
             group = texts if len(sel) == n else [texts[k] for k in sel]
-            uniq = list(dict.fromkeys(group))
-            if lang == "en":
-                matches, r, tone = self._en_batch(uniq, self.lexicons_["en"])
-            else:
-                res = [self._zh(t, self.lexicons_["zh"]) for t in uniq]
-                matches = {k: x[0] for k, x in enumerate(res) if x[0]}
-                r, tone = np.array([x[1] for x in res]), np.array([x[2] for x in res])
-            ev = np.full(len(uniq), "", dtype=object)
-            for k, ms in matches.items():
-                ev[k] = _evidence(ms)
-            sc, lab, se = self._columns(r, tone, lang)
-            cols = (sc, lab, se, ev, r)
-            if len(uniq) < len(group):          # repeated texts: each row takes its text's results
-                where = np.fromiter(map(dict(zip(uniq, range(len(uniq)))).__getitem__, group),
-                                    dtype=np.intp, count=len(group))
-                cols = tuple(c[where] for c in cols)
+            # the cyclic garbage collector is paused while one language is scored: scoring makes no
+            # reference cycles, but its many matches, lists and tuples (all freed on return) would
+            # set it off every few hundred allocations to traverse them all (a tenth of the time)
+            paused = gc.isenabled()
+            gc.disable()
+            try:
+                cols = self._transform_group(group, lang)
+            finally:
+                if paused:
+                    gc.enable()
             for out, c in zip((score, label, sentiment, evidence, raw), cols):
-                out[sel] = c
+                if len(sel) == n:
+                    out[:] = c
+                else:
+                    out[sel] = c
         return pd.DataFrame({"score": score, "label": label, "sentiment": sentiment,
                              "evidence": evidence, "raw": raw})
+
+    def _transform_group(self, group: list, lang: str) -> tuple:
+        """score, label, sentiment, evidence and raw arrays for texts of one language."""
+        uniq = list(dict.fromkeys(group))
+        if lang == "en":
+            matches, r, tone = self._en_batch(uniq, self.lexicons_["en"])
+        else:
+            res = [self._zh(t, self.lexicons_["zh"]) for t in uniq]
+            matches = {k: x[0] for k, x in enumerate(res) if x[0]}
+            r, tone = np.array([x[1] for x in res]), np.array([x[2] for x in res])
+        ev = np.full(len(uniq), "", dtype=object)
+        for k, ms in matches.items():
+            ev[k] = _evidence(ms)
+        sc, lab, se = self._columns(r, tone, lang)
+        cols = (sc, lab, se, ev, r)
+        if len(uniq) < len(group):          # repeated texts: each row takes its text's results
+            where = np.fromiter(map(dict(zip(uniq, range(len(uniq)))).__getitem__, group),
+                                dtype=np.intp, count=len(group))
+            cols = tuple(c[where] for c in cols)
+        return cols
 
     def predict(self, texts, langs=None) -> list[str]:
         return self.transform(texts, langs)["label"].tolist()
