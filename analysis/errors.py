@@ -24,6 +24,7 @@ CODES = {
     "E502": "model: {detail}",
     "E503": "transformer head: {detail}",
     "E504": "transformer head: {detail}",
+    "E505": "training data: {detail}",
     "E601": "store: {detail}",
     "E602": "store: {detail}",
     "E603": "corpus run: {detail}",

@@ -166,6 +166,18 @@ def _read_cameo(path: Path) -> pd.DataFrame:
     return df
 
 
+def training_rows(gold, split: str = "train", rounds=None, source=None):
+    """The gold statements of one split to fit on; with rounds, only those annotation rounds (the
+    gold's `round` field): E505 when the file has none."""
+    from .errors import TenorError
+    tr = gold[gold.split == split]
+    if rounds:
+        if "round" not in tr.columns:
+            raise TenorError("E505", source or "gold", detail="--rounds needs a gold file with a 'round' field")
+        tr = tr[tr["round"].astype(int).isin([int(r) for r in rounds])]
+    return tr
+
+
 def read_stance_gold(path: str | Path | None = None) -> pd.DataFrame:
     """A stance gold file (JSONL or CSV) with text, lang, stance (-2..2) and split columns; also reads
     the PLOVER gold records (.json) and the CAMEO five-class sentences (cameo_class_*.tsv)."""

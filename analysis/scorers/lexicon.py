@@ -1132,18 +1132,20 @@ class LexiconScorer:
                              "lexicon_sentiment": out.sentiment, "lexicon_evidence": out.evidence})
 
 
-def train(gold_path=None, split: str = "train", out: str | Path | None = None) -> dict:
-    """Fit the neutral band and bias per language on one split of a gold file and save them
-    (with the figures on train and dev) to analysis/data/lexicon/params.json."""
+def train(gold_path=None, split: str = "train", out: str | Path | None = None, rounds=None) -> dict:
+    """Fit the neutral band and bias per language on one split of a gold file (only the given
+    annotation rounds, if any) and save them (with the figures on train and dev) to
+    analysis/data/lexicon/params.json."""
     import datetime as dt
 
-    from ..evaluate import read_stance_gold
+    from ..evaluate import read_stance_gold, training_rows
     from ..metrics import accuracy, macro_f1
     gold = read_stance_gold(gold_path)
-    tr = gold[gold.split == split]
+    tr = training_rows(gold, split, rounds, gold_path)
     scorer = LexiconScorer().fit(tr.text.tolist(), tr.label.tolist(), tr.lang.tolist())
     report = {"fitted": scorer.get_fitted(), "fit_on": {"gold": str(gold_path or "tenor_gold.jsonl"),
-              "split": split, "n": int(len(tr))}, "fit_report": scorer.fit_report_,
+              "split": split, "n": int(len(tr)), **({"rounds": sorted(int(r) for r in rounds)} if rounds else {})},
+              "fit_report": scorer.fit_report_,
               "date": dt.date.today().isoformat(), "dev": {}}
     dev = gold[gold.split == "dev"]
     for lang in ("en", "zh"):

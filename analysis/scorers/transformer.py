@@ -271,11 +271,12 @@ def default_head_path(model: str | None = None) -> Path:
 
 
 def train(gold_path=None, model: str | None = None, out: str | Path | None = None, C: float = 10.0,
-          split: str = "train", seed: int = 0) -> dict:
-    """Fit the heads on one split of the gold corpus (default: train), report dev, save."""
-    from ..evaluate import read_stance_gold
+          split: str = "train", seed: int = 0, rounds: list | None = None) -> dict:
+    """Fit the heads on one split of the gold corpus (default: train), report dev, save.
+    rounds: only the training statements of these annotation rounds (the gold's `round` field)."""
+    from ..evaluate import read_stance_gold, training_rows
     gold = read_stance_gold(gold_path)
-    tr = gold[gold.split == split]
+    tr = training_rows(gold, split, rounds, gold_path)
     dv = gold[gold.split == "dev"]
     sent = tr["sentiment"].tolist() if "sentiment" in tr.columns else None
     dev = (dv.text.tolist(), dv.label.tolist(), dv.lang.tolist(),
@@ -283,6 +284,8 @@ def train(gold_path=None, model: str | None = None, out: str | Path | None = Non
     scorer = TransformerScorer(model=model, C=C, seed=seed, cache=False)
     scorer.fit(tr.text.tolist(), tr.label.tolist(), tr.lang.tolist(), sent, dev=dev)
     scorer.card_["trained_on_split"] = split
+    if rounds:
+        scorer.card_["trained_on_rounds"] = sorted(int(r) for r in rounds)
     scorer.card_["gold"] = str(gold_path or "analysis/data/gold/tenor_gold.jsonl")
     path = Path(out) if out else default_head_path(model)
     path.parent.mkdir(parents=True, exist_ok=True)

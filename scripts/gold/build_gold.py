@@ -73,6 +73,7 @@ def main() -> None:
          ["adjudication_extra3.csv"]),
     ]
     records, report = [], {}
+    rounds = {"pool.jsonl": 1, "seeds_pool.jsonl": 1, "pool_extra.jsonl": 2, "pool_extra3.jsonl": 3}
     for pool_name, a_files, b_files, adj_files in sets:
         pool = load_pool(pool_name)
         a = labels(*a_files)
@@ -109,7 +110,7 @@ def main() -> None:
                 "date": item.get("date", ""), "source": item["source"], "doc_id": item["doc_id"],
                 "split": item["split"], "stance": stance, "label": three_way(stance),
                 "sentiment": sentiment, "annotators": annot, "stratum": item.get("stratum", ""),
-                "licence": item.get("licence", ""), "guidelines_sha256": sha,
+                "licence": item.get("licence", ""), "guidelines_sha256": sha, "round": rounds[pool_name],
             })
     df = pd.DataFrame(records)
     # no document in two splits
