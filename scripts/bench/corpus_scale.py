@@ -6,8 +6,9 @@ Dask (a local cluster on the same machine).
     .venv/bin/python scripts/bench/corpus_scale.py [--corpus PATH] [--sizes 1000,10000,all]
         [--scorers lexicon lexicon,transformer] [--engines local,dask] [--repeats 1] [--out FILE.json]
 
-Each measurement runs in a fresh process (tenor's corpus.run in it), so peak memory (ru_maxrss of
-the process and of its children, the Dask workers) belongs to that run alone. The smaller sizes are
+Each measurement runs in a fresh process (tenor's corpus.run in it), so peak memory belongs to that
+run alone: VmHWM of the process, and ru_maxrss of its children (the largest Dask worker; an upper
+bound, since a child's ru_maxrss starts at its parent's size). The smaller sizes are
 a seeded random sample of rows, kept in file order (the file's first rows are all Chinese 2016
 pages; English answers are longer). Needs ../shared.
 """
@@ -34,7 +35,8 @@ def one(table: str, store: str, scorers: str, engine: str) -> dict:
     s = corpus.run(table, store, text_col="answer", speaker_col="spokesperson", id_col="row_id",
                    scorers=scorers.split(","), engine=engine, progress=False)
     wall = time.perf_counter() - t
-    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # VmHWM: this process's own peak (ru_maxrss would carry over the parent's size at fork)
+    me = next(int(ln.split()[1]) for ln in open("/proc/self/status") if ln.startswith("VmHWM")) / 1024
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {"seconds": wall, "statements": s["statements"], "rows": s["rows"], "chunks_run": s["chunks_run_now"],
             "peak_mb_process": round(me), "peak_mb_workers": round(kids)}
@@ -59,18 +61,21 @@ def main() -> None:
     ap.add_argument("--engines", default="local")
     ap.add_argument("--repeats", type=int, default=1)
     ap.add_argument("--out", default=None)
+    ap.add_argument("--work", default=None, help="folder for the tables and stores (default: a new temporary one)")
     args = ap.parse_args()
     if not Path(args.corpus).exists():
         print(f"skipped: {args.corpus} not found (the MFA corpus lives in ../shared/corpora)")
         return
     import pandas as pd
     full = pd.read_csv(args.corpus, dtype=str, keep_default_na=False)
-    work = Path(tempfile.mkdtemp(prefix="tenor-bench-"))
+    work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="tenor-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
     results = []
     for size in args.sizes.split(","):
         n = len(full) if size == "all" else int(size)
-        table = work / f"mfa_{n}.csv"
-        (full if n == len(full) else full.sample(n, random_state=0).sort_index()).to_csv(table, index=False)
+        table = Path(args.corpus) if n == len(full) else work / f"mfa_{n}.csv"
+        if n != len(full):
+            full.sample(n, random_state=0).sort_index().to_csv(table, index=False)
         for scorers in args.scorers:
             for engine in args.engines.split(","):
                 cold, rerun = [], []
