@@ -216,3 +216,19 @@ def test_dask_engine_gives_the_local_results_with_the_transformer(tmp_path):
     a, b = Store(tmp_path / "local").frame(), Store(tmp_path / "dask").frame()
     assert a.transformer_label.isin(["cooperative", "neutral", "confrontational"]).all()
     pd.testing.assert_frame_equal(a, b, check_exact=True)
+
+
+def test_corpus_report_from_a_store(tmp_path):
+    from analysis.report import build_corpus
+    df = answers(48)
+    df["date"] = [f"2019-0{1 + i // 12}-1{i % 3}" for i in range(48)]       # both languages on a day
+    corpus.run(write(df, tmp_path / "mfa.csv"), tmp_path / "store", **OPTS)
+    out = build_corpus(tmp_path / "store", tmp_path / "rep")
+    assert out["pdf"].exists() and out["pdf"].read_bytes()[:4] == b"%PDF"
+    assert {p.name for p in out["pngs"]} >= {"spokespersons.png", "monthly.png", "hostile_by_year_lexicon.png"}
+    sp = out["speakers"].set_index("speaker")
+    # Geng Shuang: 8 English answers opposing sanctions, 8 Chinese ones agreeing to cooperate
+    assert sp.loc["Geng Shuang", "turns"] == 16 and sp.loc["Geng Shuang", "share_hostile"] == 0.5
+    assert sp.loc["Lu Kang", "turns"] == 8 and sp.loc["Lu Kang", "share_hostile"] == 0.0
+    assert "Zhao Lijian" not in sp.index                           # his answers are empty
+    assert out["cross_language"].pairs.iloc[0] > 0
