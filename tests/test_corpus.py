@@ -204,10 +204,12 @@ def test_dask_engine_gives_the_local_results(tmp_path):
         assert pa.read_bytes() == pb.read_bytes()             # the same bytes, part by part
 
 
-def test_dask_engine_gives_the_local_results_with_the_transformer(tmp_path):
+def test_dask_engine_gives_the_local_results_with_the_transformer(tmp_path, monkeypatch):
     """bfloat16 products depend on thread counts and batches: a chunk must be a pure function of
-    its rows and the configuration for the engines to agree bit for bit."""
+    its rows and the configuration for the engines to agree bit for bit. Both compute (the result
+    cache is neither read nor written by corpus runs, so neither run can copy the other)."""
     pytest.importorskip("dask.distributed")
+    monkeypatch.setenv("TENOR_CACHE", str(tmp_path / "cache"))
     table = write(answers(12), tmp_path / "mfa.csv")
     opts = {**OPTS, "scorers": ["lexicon", "transformer"], "chunk_rows": 4}
     local = corpus.run(table, tmp_path / "local", **opts)
@@ -216,6 +218,7 @@ def test_dask_engine_gives_the_local_results_with_the_transformer(tmp_path):
     a, b = Store(tmp_path / "local").frame(), Store(tmp_path / "dask").frame()
     assert a.transformer_label.isin(["cooperative", "neutral", "confrontational"]).all()
     pd.testing.assert_frame_equal(a, b, check_exact=True)
+    assert not (tmp_path / "cache" / "scores.sqlite").exists()
 
 
 def test_corpus_report_from_a_store(tmp_path):

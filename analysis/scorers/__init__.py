@@ -46,7 +46,7 @@ def build(names=None, params: dict | None = None, strict: bool = False) -> tuple
     built, warnings = {}, []
     for name in (available() if names is None else names):
         try:
-            built[name] = get(name, **{k: v for k, v in (params or {}).get(name, {}).items() if v})
+            built[name] = get(name, **{k: v for k, v in (params or {}).get(name, {}).items() if v is not None})
         except (TenorError, ImportError) as e:
             if strict:
                 raise
