@@ -96,10 +96,10 @@ def versions(cfg: Config) -> dict:
     names = scorers.available() if cfg.scorers is None else cfg.scorers
     if "transformer" in names:
         from .encoders import folder_hash, resolve
-        from .scorers.transformer import default_head_path
+        from .scorers.transformer import DEFAULT_ENCODER, default_head_path
         tp = cfg.params.get("transformer", {})
         try:
-            _, path = resolve(tp.get("model"))
+            _, path = resolve(tp.get("model") or DEFAULT_ENCODER)
             head = Path(tp["head"]) if tp.get("head") else default_head_path(tp.get("model"))
             out["encoder"] = folder_hash(path)
             out["head"] = file_hash(head) if head.exists() else "missing"
