@@ -30,6 +30,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import __version__
+from .documents import stem
 from .errors import TenorError
 from .store import Store
 from .tables import columns_of, count_rows, iter_table
@@ -65,15 +66,15 @@ class Interrupted(Exception):
                          f"{store}: run the same command again to resume")
 
 
+ROOT = Path(__file__).resolve().parent
+
+
 def _hash_files(files) -> str:
     h = hashlib.sha256()
     for f in sorted(files):
         h.update(str(f.relative_to(ROOT)).encode())
         h.update(f.read_bytes())
     return h.hexdigest()[:16]
-
-
-ROOT = Path(__file__).resolve().parent
 
 
 def file_hash(path: Path) -> str:
@@ -175,7 +176,7 @@ def run(table, store, text_col: str = "text", speaker_col: str = "speaker", date
     # the store is the cache of a corpus run: a chunk is a pure function of its rows (the result
     # cache, filled by other runs, would change which sentences share a batch and so bfloat16 bits)
     params.setdefault("transformer", {}).setdefault("cache", False)
-    cfg = Config(str(table), _doc_id(table), text_col, speaker_col, date_col, lang_col, id_col, rows,
+    cfg = Config(str(table), stem(table), text_col, speaker_col, date_col, lang_col, id_col, rows,
                  int(chunk_rows), scorers, params, registry, strict, threads)
     uses_torch = "transformer" in (scorers if scorers is not None else ["transformer"])
     workers = int(workers or max(1, cores // threads if uses_torch else cores))
@@ -211,14 +212,6 @@ def run(table, store, text_col: str = "text", speaker_col: str = "speaker", date
     st.mark_complete({k: v for k, v in summary.items() if k not in ("problems",)}
                      | {"problems": len(summary["problems"])})
     return summary
-
-
-def _doc_id(path: Path) -> str:
-    name = path.name
-    for suf in (".jsonl.gz", ".ndjson.gz", ".csv.gz", ".tsv.gz"):
-        if name.lower().endswith(suf):
-            return name[: -len(suf)]
-    return path.stem
 
 
 def _clean(params: dict | None) -> dict:
@@ -294,21 +287,15 @@ def _run_dask(chunks, done, cfg, st, bar, scheduler, workers) -> int:
 def export_csv(store, out) -> Path:
     """The store's statements as one CSV in input order, written by DuckDB (it streams and spills
     to disk, so memory stays bounded), atomically."""
-    import tempfile
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(fd)
+    from .output import atomic_path
     con = Store(store).connect()
     try:
-        con.execute(f"COPY (SELECT * FROM statements) TO '{tmp.replace(chr(39), chr(39) * 2)}' "
-                    "(HEADER, DELIMITER ',')")
-        os.replace(tmp, out)
+        with atomic_path(out) as tmp:
+            con.execute(f"COPY (SELECT * FROM statements) TO '{str(tmp).replace(chr(39), chr(39) * 2)}' "
+                        "(HEADER, DELIMITER ',')")
     finally:
         con.close()
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return out
+    return Path(out)
 
 
 def cpu_count() -> int:

@@ -38,6 +38,14 @@ class Inputs:
     problems: list = field(default_factory=list)
 
 
+def stem(p: Path) -> str:
+    """A file's name without its suffix, both parts of a compressed table's ("a.jsonl.gz" -> "a")."""
+    for suf in (".jsonl.gz", ".ndjson.gz", ".csv.gz", ".tsv.gz"):
+        if p.name.lower().endswith(suf):
+            return p.name[: -len(suf)]
+    return p.stem
+
+
 def _is_table(p: Path) -> bool:
     name = p.name.lower()
     return p.suffix.lower() in TABLE_SUFFIXES or name.endswith((".jsonl.gz", ".ndjson.gz", ".csv.gz"))
@@ -105,13 +113,7 @@ def collect(paths: list[str | Path], exclude=()) -> Inputs:
     manifests: dict = {}
 
     def doc_id_for(p: Path, root: Path | None) -> str:
-        base = p.name
-        for suf in (".jsonl.gz", ".ndjson.gz", ".csv.gz"):
-            if base.lower().endswith(suf):
-                base = base[: -len(suf)]
-                break
-        else:
-            base = p.stem
+        base = stem(p)
         if root is not None and p.parent != root:
             base = str(p.parent.relative_to(root) / base)
         did = base

@@ -4,27 +4,36 @@ from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
 
 
-def _atomic(path: str | Path, write, newline: str | None = None, binary: bool = False) -> Path:
-    """Call write(file handle) on a temporary file beside path, flush it to disk, rename it."""
+@contextmanager
+def atomic_path(path: str | Path):
+    """A temporary path beside `path` to write to; renamed onto `path` when the block ends without
+    an error, removed otherwise."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
     try:
-        with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline=newline)) as fh:
+        yield Path(tmp)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _atomic(path: str | Path, write, newline: str | None = None, binary: bool = False) -> Path:
+    """Call write(file handle) on a temporary file beside path, flush it to disk, rename it."""
+    with atomic_path(path) as tmp:
+        with (open(tmp, "wb") if binary else open(tmp, "w", encoding="utf-8", newline=newline)) as fh:
             write(fh)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return path
+    return Path(path)
 
 
 def write_csv_atomic(df: pd.DataFrame, path: str | Path) -> Path:

@@ -21,6 +21,7 @@ import pandas as pd  # noqa: E402
 from matplotlib.backends.backend_pdf import PdfPages  # noqa: E402
 
 from . import __version__, charts, compare, scorers  # noqa: E402
+from .output import atomic_path  # noqa: E402
 from .pipeline import statements  # noqa: E402
 
 PAGE = (8.27, 11.69)   # A4 portrait, inches
@@ -173,9 +174,9 @@ def build(inputs, out_dir: str | Path = "reports", title: str = "Tenor report",
         fig.savefig(p, dpi=150, bbox_inches="tight")
         pngs.append(p)
     pdf_path = out / "report.pdf"
-    tmp = out / ".report.pdf.tmp"
     body = compare.speech(df)
-    with PdfPages(tmp, metadata={"CreationDate": None, "ModDate": None}) as pdf:   # same input, same bytes
+    with atomic_path(pdf_path) as tmp, \
+            PdfPages(tmp, metadata={"CreationDate": None, "ModDate": None}) as pdf:   # same input, same bytes
         corpus = (f"{df.doc_id.nunique()} documents, {len(df)} statements ({len(body)} by named speakers, "
                   f"{int((df.speaker == 'narrator').sum())} by the narrator, "
                   f"{int((df.section == 'front_matter').sum())} front matter); languages: "
@@ -230,7 +231,6 @@ def build(inputs, out_dir: str | Path = "reports", title: str = "Tenor report",
             blocks.append((s, "\n".join(lines)))
         _text_page(pdf, f"What drives each speaker's score ({sc[0]})", blocks[:12])
         _text_page(pdf, "Versions", [("", versions(df))])
-    tmp.replace(pdf_path)
     return {"pdf": pdf_path, "pngs": pngs, "warnings": warnings, "statements": df}
 
 
@@ -323,8 +323,7 @@ def build_corpus(store, out_dir: str | Path = "reports/corpus", title: str = "Te
                "in order (a page that leaves an item out would shift every pair after it). Accuracy of both "
                "scorers on held-out gold statements: docs/evaluation.md.")
     pdf_path = out / "report.pdf"
-    tmp = out / ".report.pdf.tmp"
-    with PdfPages(tmp, metadata={"CreationDate": None, "ModDate": None}) as pdf:
+    with atomic_path(pdf_path) as tmp, PdfPages(tmp, metadata={"CreationDate": None, "ModDate": None}) as pdf:
         _text_page(pdf, title, [("Corpus", corpus), ("Methods", methods),
                                 ("Findings", "\n".join(f"{k}. {f}" for k, f in enumerate(
                                     corpus_findings(tr, yearly, speakers, xl, agree), 1)))])
@@ -334,6 +333,5 @@ def build_corpus(store, out_dir: str | Path = "reports/corpus", title: str = "Te
         _text_page(pdf, "Versions", [("", versions(df) + f"\nStore {st.path.name}: fingerprint "
                                       f"{manifest.get('fingerprint', '?')}; versions "
                                       f"{cfg.get('versions', {})}.")])
-    tmp.replace(pdf_path)
     return {"pdf": pdf_path, "pngs": pngs, "turns": tr, "yearly": yearly, "speakers": speakers,
             "cross_language": xl}
