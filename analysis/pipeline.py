@@ -174,9 +174,9 @@ def statements(paths, registry: Registry | None = None, text_col: str = "text",
             result.problems.append(e.problem)
             continue
         result.problems.extend(decoded.problems)
-        rows = document_statements(decoded.text, doc_id, meta, registry, str(path))
-        result.documents.append((doc_id, str(path), decoded.encoding, len(rows)))
-        frames.append(pd.DataFrame(rows, columns=COLUMNS))
+        found = document_statements(decoded.text, doc_id, meta, registry, str(path))
+        result.documents.append((doc_id, str(path), decoded.encoding, len(found)))
+        frames.append(pd.DataFrame(found, columns=COLUMNS))
     for doc_id, path in inputs.tables:
         try:
             df, probs = read_table(Path(path))

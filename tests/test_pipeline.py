@@ -114,6 +114,15 @@ def test_table_rows_are_turns_segmented_keeping_speaker_and_date(tmp_path):
     assert any(p.code == "W302" and "not a date" in p.message for p in res.problems)
 
 
+def test_documents_and_tables_together(tmp_path):
+    """A folder holding a document and a table: both come out (the table read as turns)."""
+    (tmp_path / "a.txt").write_text("Wang Yi said the talks were candid.", "utf-8")
+    _answers(tmp_path)
+    res = statements([tmp_path])
+    assert not res.problems or all(p.code == "W302" for p in res.problems)
+    assert res.statements.groupby("doc_id").size().to_dict() == {"a": 1, "answers": 3}
+
+
 def test_table_rows_as_statements_not_resegmented(tmp_path):
     res = statements([_answers(tmp_path)], rows="statements")
     df = res.statements
