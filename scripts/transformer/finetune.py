@@ -3,7 +3,10 @@ stance and a sentiment head on the gold train split; dev macro-F1 per language a
 The test split is never read.
 
     OMP_NUM_THREADS=2 .venv/bin/python scripts/transformer/finetune.py OUT_DIR \
-        [--mode lora|full] [--rank 16] [--lr 3e-4] [--epochs 4] [--rounds 1,2] [--batch 16]
+        [--mode lora|full] [--top 12] [--rank 16] [--lr 3e-4] [--epochs 4] [--rounds 1,2] [--batch 16] \
+        [--init-head HEAD.json] [--cache-dir DIR]
+--top K trains the top K blocks (the lower ones are frozen; their outputs are computed once);
+--init-head starts the heads from a saved logistic regression head (LP-FT).
 
 Writes OUT_DIR/epoch-N.pt (trainable state) and OUT_DIR/log.jsonl (dev figures per epoch).
 """
