@@ -130,8 +130,13 @@ def _scorer_names(arg: str | None) -> list[str] | None:
 
 
 def _evaluate_stance(args) -> int:
+    from .errors import TenorError
     from .evaluate import stance
-    report = stance(args.gold, split=args.split, scorer_names=_scorer_names(args.scorers))
+    try:
+        report = stance(args.gold, split=args.split, scorer_names=_scorer_names(args.scorers))
+    except (TenorError, ImportError) as e:
+        print(e.problem if isinstance(e, TenorError) else f"E501 {e}", file=sys.stderr)
+        return 2
     print(report.summary())
     return 0
 
@@ -251,7 +256,8 @@ def build_parser() -> argparse.ArgumentParser:
     st = evs.add_parser("stance", help="stance accuracy, macro-F1, per-class F1, confusion and "
                         "Spearman per scorer and language, beside VADER and the majority class")
     st.add_argument("gold", nargs="?", default=None,
-                    help="gold JSONL/CSV with text, lang, stance, split (default: Tenor's gold corpus)")
+                    help="gold JSONL/CSV/TSV: text and stance (-2..+2 or -1/0/+1) or label (cooperative/"
+                         "neutral/confrontational); lang and split optional (default: Tenor's gold corpus)")
     st.add_argument("--split", default="test", choices=["train", "dev", "test", "all"],
                     help="which split to report (default: test, the held-out one)")
     st.add_argument("--scorers", default="all", help="comma-separated scorer names (default: all)")

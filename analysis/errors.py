@@ -29,6 +29,8 @@ CODES = {
     "E602": "store: {detail}",
     "E603": "corpus run: {detail}",
     "W601": "store: {detail}",
+    "E701": "gold file: {detail}",
+    "E702": "gold file row {row}: {detail}",
     "W101": "undecodable bytes replaced with U+FFFD ({detail})",
     "W201": "manifest row {row}: bad date '{detail}'; the date is taken from the text instead",
     "W202": "manifest row {row}: duplicate entry for '{detail}'; the first row is used",

@@ -178,29 +178,111 @@ def training_rows(gold, split: str = "train", rounds=None, source=None):
     return tr
 
 
+# names a gold file may use for the three classes (the guidelines' words first)
+LABEL_NAMES = {
+    "cooperative": 1, "cooperation": 1, "coop": 1, "cooperate": 1, "positive": 1, "pos": 1,
+    "neutral": 0, "none": 0, "neu": 0,
+    "confrontational": -1, "confrontation": -1, "conflict": -1, "confr": -1, "hostile": -1,
+    "negative": -1, "neg": -1,
+}
+COLUMN_ALIASES = {"text": ("text", "sentence", "statement"), "lang": ("lang", "language"),
+                  "stance": ("stance", "score"), "label": ("label", "stance_label", "class")}
+
+
+def _stance_value(value, path, row: int) -> int:
+    """-2..+2 from a number (its sign and size; -1/0/+1 files too) or a class name."""
+    from .errors import TenorError
+    v = str(value).strip()
+    try:
+        x = float(v)
+    except ValueError:
+        if v.lower() in LABEL_NAMES:
+            return LABEL_NAMES[v.lower()]
+        raise TenorError("E702", path, row=row, detail=f"stance/label {v!r} is neither a number from -2 "
+                         "to 2 nor one of cooperative, neutral, confrontational") from None
+    if x != x or not -2 <= x <= 2:
+        raise TenorError("E702", path, row=row, detail=f"stance {v!r} is outside -2..2")
+    return int(round(x))
+
+
+def _normalise_gold(gold: pd.DataFrame, path) -> pd.DataFrame:
+    """Column aliases, stance from a label column when there is no number, language detected where
+    missing; every row is checked (E701/E702 name the file, the row and the problem)."""
+    from .errors import TenorError
+    from .lang import detect
+    lower = {str(c).strip().lower(): c for c in gold.columns}
+    for want, names in COLUMN_ALIASES.items():
+        if want not in gold.columns:
+            for n in names:
+                if n in lower:
+                    gold = gold.rename(columns={lower[n]: want})
+                    break
+    if "text" not in gold.columns:
+        raise TenorError("E701", path, detail=f"no text column (looked for {', '.join(COLUMN_ALIASES['text'])}); "
+                         f"columns: {list(gold.columns)}")
+    if "stance" not in gold.columns and "label" not in gold.columns:
+        raise TenorError("E701", path, detail="no stance column (-2..+2) nor label column (cooperative / neutral / "
+                         f"confrontational); columns: {list(gold.columns)}")
+    first = 1  # rows are numbered from the first data row
+    src = "stance" if "stance" in gold.columns else "label"
+    gold["stance"] = [_stance_value(v, path, k + first) for k, v in enumerate(gold[src])]
+    from .metrics import three_way
+    if "label" in gold.columns and src == "stance":
+        for k, (v, s) in enumerate(zip(gold["label"], gold["stance"])):
+            if str(v).strip().lower() in LABEL_NAMES and three_way(LABEL_NAMES[str(v).strip().lower()]) != three_way(s):
+                raise TenorError("E702", path, row=k + first, detail=f"label {v!r} disagrees with stance {s}")
+    gold["label"] = gold.stance.map(three_way)
+    texts = gold["text"].map(lambda t: "" if t is None or (isinstance(t, float) and t != t) else str(t))
+    empty = [k for k, t in enumerate(texts) if not t.strip()]
+    if empty:
+        raise TenorError("E702", path, row=empty[0] + first, detail="empty text")
+    gold["text"] = texts
+    if "lang" not in gold.columns:
+        gold["lang"] = ""
+    gold["lang"] = [l if l in ("en", "zh") else detect(t, "en")
+                    for l, t in zip(gold["lang"].map(lambda v: str(v).strip().lower()[:2]), gold["text"])]
+    if "sentiment" in gold.columns:
+        gold["sentiment"] = pd.to_numeric(gold["sentiment"], errors="coerce")
+    return gold
+
+
 def read_stance_gold(path: str | Path | None = None) -> pd.DataFrame:
-    """A stance gold file (JSONL or CSV) with text, lang, stance (-2..2) and split columns; also reads
-    the PLOVER gold records (.json) and the CAMEO five-class sentences (cameo_class_*.tsv)."""
+    """A stance gold file (JSONL, CSV or TSV) of statements: text and a stance (-2..+2, or -1/0/+1) or
+    a label (cooperative / neutral / confrontational); lang (en / zh) and split are optional (the
+    language is detected, the split is 'test'). Also reads the PLOVER gold records (.json) and the
+    CAMEO five-class sentences (cameo_class_*.tsv)."""
+    from .errors import TenorError
     path = Path(path) if path else DEFAULT_GOLD
-    if path.name.startswith("cameo_class"):
-        gold = _read_cameo(path)
-    elif path.suffix.lower() == ".json":
-        gold = _read_plover(path)
-    elif path.suffix.lower() == ".jsonl":
-        import json
-        gold = pd.DataFrame([json.loads(ln) for ln in path.read_text("utf-8").splitlines() if ln.strip()])
-    else:
-        gold = pd.read_csv(path, sep="\t" if path.suffix.lower() == ".tsv" else ",", dtype={"id": str},
-                           keep_default_na=False)
-    need = {"text", "lang", "stance"}
-    if not need <= set(gold.columns):
-        raise ValueError(f"{path}: a stance gold file needs columns {sorted(need)}; has {list(gold.columns)}")
-    gold["stance"] = gold["stance"].astype(int)
-    if "label" not in gold.columns:
-        from .metrics import three_way
-        gold["label"] = gold.stance.map(three_way)
+    if not path.is_file():
+        raise TenorError("E104", path)
+    try:
+        if path.name.startswith("cameo_class"):
+            gold = _read_cameo(path)
+        elif path.suffix.lower() == ".json":
+            gold = _read_plover(path)
+        elif path.suffix.lower() == ".jsonl":
+            import json
+            rows = []
+            for n, ln in enumerate(path.read_text("utf-8").splitlines(), 1):
+                if ln.strip():
+                    try:
+                        rows.append(json.loads(ln))
+                    except ValueError as e:
+                        raise TenorError("E702", path, row=n, detail=f"not a JSON object ({e})") from None
+            gold = pd.DataFrame(rows)
+        else:
+            gold = pd.read_csv(path, sep="\t" if path.suffix.lower() == ".tsv" else ",", dtype={"id": str},
+                               keep_default_na=False)
+    except TenorError:
+        raise
+    except (ValueError, KeyError, UnicodeDecodeError, pd.errors.ParserError) as e:
+        raise TenorError("E701", path, detail=f"cannot be read as a gold table ({e})") from None
+    if gold.empty:
+        raise TenorError("E701", path, detail="no rows")
+    gold = _normalise_gold(gold, path)
     if "split" not in gold.columns:
         gold["split"] = "test"
+    gold["split"] = gold["split"].map(lambda v: str(v).strip().lower() or "test")
     return gold.reset_index(drop=True)
 
 
@@ -234,7 +316,9 @@ def stance(gold_path=None, split: str = "test", scorer_names=None, baselines: bo
     train = gold[gold.split == "train"]
     data = gold if split == "all" else gold[gold.split == split]
     if data.empty:
-        raise ValueError(f"no gold statements in split {split!r} (splits: {sorted(gold.split.unique())})")
+        from .errors import TenorError
+        raise TenorError("E701", gold_path or DEFAULT_GOLD, detail=f"no statements in split {split!r} (splits: "
+                         f"{sorted(gold.split.unique())}; choose one with --split)")
     names = registry.available() if scorer_names in (None, "all") else list(scorer_names)
     scored = {}
     for name in names:

@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from analysis.cli import main
+from analysis.errors import TenorError
 from analysis.evaluate import DEFAULT_GOLD, read_stance_gold, stance
 
 
@@ -35,8 +36,43 @@ def test_majority_and_vader_baselines_exact(tiny_gold):
 def test_gold_needs_stance_columns(tmp_path):
     p = tmp_path / "g.csv"
     p.write_text("text\nhello\n", "utf-8")
-    with pytest.raises(ValueError, match="stance"):
+    with pytest.raises(TenorError, match="E701.*no stance column"):
         read_stance_gold(p)
+
+
+def test_gold_with_labels_only_and_no_language(tmp_path):
+    """A user's file of text and class names: stance from the names, language detected, split test."""
+    p = tmp_path / "mine.csv"
+    p.write_text("Sentence,Label\n\"China firmly opposes the sanctions.\",Confrontational\n"
+                 "双方同意加强合作。,cooperative\nThe meeting was held on Monday.,neutral\n", "utf-8")
+    g = read_stance_gold(p)
+    assert g.stance.tolist() == [-1, 1, 0]
+    assert g.label.tolist() == ["confrontational", "cooperative", "neutral"]
+    assert g.lang.tolist() == ["en", "zh", "en"]
+    assert set(g.split) == {"test"}
+
+
+@pytest.mark.parametrize("body, message", [
+    ("text,label\nfine,cooperative\nbad,friendly\n", "E702.*row 2: stance/label 'friendly'"),
+    ("text,stance\nfine,1\nbad,7\n", "E702.*row 2: stance '7' is outside"),
+    ("text,stance,label\nfine,-2,cooperative\n", "E702.*row 1: label 'cooperative' disagrees"),
+    ("text,stance\n,1\n", "E702.*row 1: empty text"),
+])
+def test_bad_gold_rows_are_named(tmp_path, body, message):
+    p = tmp_path / "bad.csv"
+    p.write_text(body, "utf-8")
+    with pytest.raises(TenorError, match=message):
+        read_stance_gold(p)
+
+
+def test_cli_reports_a_bad_gold_file_without_a_traceback(tmp_path, capsys):
+    p = tmp_path / "bad.jsonl"
+    p.write_text('{"text": "We oppose it.", "label": "conflict"}\n{broken\n', "utf-8")
+    assert main(["evaluate", "stance", str(p), "--scorers", "lexicon"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"E702 {p}: gold file row 2: not a JSON object")
+    assert main(["evaluate", "stance", str(tmp_path / "missing.csv")]) == 2
+    assert "E104" in capsys.readouterr().err
 
 
 def test_cli_prints_the_table(tiny_gold, capsys):
