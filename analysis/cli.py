@@ -114,8 +114,13 @@ def _query(args) -> int:
 
 
 def _evaluate_speakers(args) -> int:
+    from .errors import TenorError
     from .evaluate import speakers
-    report = speakers(args.gold, args.docs)
+    try:
+        report = speakers(args.gold, args.docs)
+    except TenorError as e:
+        print(e.problem, file=sys.stderr)
+        return 2
     for p in report.problems:
         print(p, file=sys.stderr)
     print(report.summary())

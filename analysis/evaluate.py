@@ -67,13 +67,20 @@ class SpeakerReport:
 
 
 def read_gold(path: str | Path) -> pd.DataFrame:
+    from .errors import TenorError
     path = Path(path)
+    if not path.is_file():
+        raise TenorError("E104", path)
     sep = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
-    gold = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False,
-                       quoting=csv.QUOTE_NONE if sep == "\t" else csv.QUOTE_MINIMAL)
+    try:
+        gold = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False,
+                           quoting=csv.QUOTE_NONE if sep == "\t" else csv.QUOTE_MINIMAL)
+    except (ValueError, UnicodeDecodeError, pd.errors.ParserError) as e:
+        raise TenorError("E701", path, detail=f"cannot be read as a gold table ({e})") from None
     need = {"doc_id", "speaker", "text"}
     if not need <= set(gold.columns):
-        raise ValueError(f"{path}: a speaker gold file needs columns {sorted(need)}; has {list(gold.columns)}")
+        raise TenorError("E701", path, detail=f"a speaker gold file needs columns {sorted(need)}; "
+                         f"has {list(gold.columns)}")
     if "section" not in gold.columns:
         gold["section"] = "body"
     if "n" not in gold.columns:

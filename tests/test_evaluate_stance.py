@@ -87,3 +87,10 @@ def test_shipped_gold_is_split_by_document():
     assert (g.groupby("doc_id").split.nunique() == 1).all()
     assert len(g) >= 1200 and (g.lang == "zh").sum() >= 400 and (g.lang == "en").sum() >= 600
     assert set(g.stance) <= {-2, -1, 0, 1, 2} and set(g.sentiment) <= {-1, 0, 1}
+
+
+def test_cli_reports_a_bad_speaker_gold_file(tmp_path, capsys):
+    p = tmp_path / "speakers.csv"
+    p.write_text("a,b\n1,2\n", "utf-8")
+    assert main(["evaluate", "speakers", str(p)]) == 2
+    assert capsys.readouterr().err.startswith(f"E701 {p}: gold file: a speaker gold file needs columns")
