@@ -51,6 +51,19 @@ HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|H\.E|HE|Sir|Dame|Sheikh|His Ex
 PARENTHETICAL = re.compile(r"\s*[（(][^（）()]*[）)]\s*[。.]?\s*")
 ZH_DATELINE = re.compile(r"^\s*(?:新华社|新華社|中新社|人民网|人民網|央视网|本报|本報)[\u4e00-\u9fff]{0,12}"
                          r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电?\s*(?:（记者[^）]*）)?")
+# what ends a country, a body or a place, never a person's name ("美国总统", "巴方", "外交部长")
+ZH_NOT_NAME = re.compile(r"(?:国|國|方|部|院|会|會|省|市|州|府|党|黨|局|委|厅|廳|署|处|處|团|團|盟|组织|組織|联合|聯合|"
+                         r"中|美|俄|日|英|法|德|韩|韓|朝|印|欧|歐|副|前|新|现任|現任|代理)$|^(?:国家|國家|中共|全国|全國)")
+# a meeting, a ceremony or a session as a sentence's subject: "报告会17日在京举行" is narration
+ZH_EVENT_SUBJECT = re.compile(r"^[\u4e00-\u9fff、·“”《》0-9A-Za-z]*?(?:会议|會議|大会|大會|报告会|報告會|座谈会|座談會|"
+                              r"会谈|會談|会见|會見|仪式|儀式|典礼|典禮|活动|活動|论坛|論壇|峰会|峰會|开幕式|開幕式|"
+                              r"会$|會$)")
+# what the speaker says will or should happen ("莱特希泽...将率领...") is the speaker's content
+ZH_MODAL = re.compile(r"将|將|要|愿|願|拟|擬|计划|計劃|准备|準備|希望|可以|应|應|必须|必須")
+# a narration verb inside an adverbial frame, "在会见中指出": the frame, not the sentence's verb
+ZH_FRAME = re.compile(r"在[^，。；：]{0,8}$")
+ZH_FRAME_END = re.compile(r"^[^，。；：]{0,4}?(?:中|时|時|期间|期間|上|后|後|之际|之際)")
+
 ZH_TITLE_CHAIN = re.compile(r"^[\u4e00-\u9fff、，]*?(?:主席|总书记|總書記|总理|總理|副总理|副總理|委员|委員|组长|組長|部长|部長|"
                             r"外长|外長|发言人|發言人|国务委员|國務委員|书记|書記|总统|總統|大使)")
 
@@ -399,7 +412,13 @@ class Attributor:
             k = s.rfind(t)
             if k >= 0:
                 name = s[k + len(t):].strip()
-                if 2 <= len(name) <= 4 and re.fullmatch(r"[\u3400-\u9fff·]+", name):
+                if not name and s.endswith(t):
+                    # a foreign name before its title, "侯赛因总统": the name, not a country or a body
+                    lead = re.search(r"[\u3400-\u9fff·]{2,6}$", s[:k])
+                    name = lead.group(0) if lead else ""
+                    if name and (ZH_NOT_NAME.search(name) or self.mentions_in(name)):
+                        name = ""
+                if 2 <= len(name) <= 6 and re.fullmatch(r"[\u3400-\u9fff·]+", name):
                     side = next((sd for rx, sd in SIDE_WORDS if rx.search(s[:k])), "other")
                     sp = Speaker(name, side, "person", [name], [Title(t, 0, None)])
                     self.state.runtime_speakers.setdefault(name, sp)
@@ -516,7 +535,7 @@ class Attributor:
         """
         inside = para_speaker not in (None, NARRATOR)
         if detect(text, default=self.state.lang) == "zh":
-            att = self._sentence_zh(text, not inside)
+            att = self._sentence_zh(text, not inside, para_speaker)
         else:
             att = self._sentence_en(text, not inside)
         if att and inside and att.cue in ("reported", "quote") and att.speaker != para_speaker:
@@ -601,7 +620,7 @@ class Attributor:
                     return Attribution(r[1], "quote")
         return None
 
-    def _sentence_zh(self, text: str, first: bool) -> Attribution | None:
+    def _sentence_zh(self, text: str, first: bool, para_speaker: str | None = None) -> Attribution | None:
         masked, qspans = mask_quotes(text)
         m = ZH_DATELINE.match(masked)
         if m:  # "新华社北京5月18日电" is the agency's dateline, not a speaker
@@ -618,8 +637,16 @@ class Attributor:
             subj = before[k + 1:]
             initial = not any(c in before for c in ZH_CLAUSE)
             if kind == "narration":
+                if ZH_FRAME.search(before) and ZH_FRAME_END.match(masked[end:]):
+                    continue    # "习近平主席在会见中指出": the meeting frames the speech verb
                 r = self.resolve_zh(subj) or (self.resolve_zh(head) if not subj.strip() else None)
                 if r and (first or (initial and r[0] == "both")) and r[0] in ("both", "person", "body"):
+                    return Attribution(NARRATOR, "narration")
+                if initial and not first and (
+                        (r and r[0] == "person" and r[1] != para_speaker and not ZH_MODAL.search(subj))
+                        or (r is None and ZH_EVENT_SUBJECT.match(subj.strip(" " + MASK)))):
+                    # inside a speaker's paragraph, another person's action ("胡春华出席会议") or a
+                    # meeting's ("报告会17日在京举行", "会议传达了...") is the reporter's again
                     return Attribution(NARRATOR, "narration")
                 continue
             cue = masked[start:end]
@@ -631,6 +658,9 @@ class Attributor:
             if subj.strip(" " + MASK) and (len(subj) <= 30 or subj.startswith(
                     tuple(self.cues.get("zh", "joint_subject")))):
                 r = self.resolve_zh(subj)
+            if r is None and len(subj) > 30 and self._head_names(subj):
+                # a long subject that opens with titles and a name: "国家主席习近平对...作出重要指示强调"
+                r = self.resolve_zh(self._head_names(subj)[0])
             if r is None and not initial and self._head_names(head):
                 # "习近平...回信，对...表示欢迎": a later clause shares the sentence's subject
                 r = self.resolve_zh(self._head_names(head)[0])

@@ -135,3 +135,34 @@ def test_title_resolves_to_the_office_holder_in_the_text():
     text = ("Trump met Liu He.\n\nThe president said a deal was close.\n\n"
             "The Chinese leader said cooperation is the only choice.")
     assert who(text, date="2019-01-31") == ["narrator", "Donald Trump", "Xi Jinping"]
+
+
+# -- Chinese news-style narration (Xinhua / MFA readouts)
+def test_meeting_frame_before_the_speech_verb_zh():
+    # "在会谈中" frames the speech verb; it is not the sentence's narration
+    assert who("习近平主席在会谈中指出，双方要加强沟通。") == ["Xi Jinping"]
+
+
+def test_foreign_name_before_its_title_zh():
+    assert who("卡尔松总统表示，两国合作前景广阔。") == ["卡尔松"]
+    # a country before the title is not a name
+    assert who("美国总统表示，两国合作前景广阔。") != ["美国"]
+
+
+def test_events_inside_a_speakers_paragraph_are_narration_zh():
+    # one paragraph: a meeting's and another person's actions end the speaker's continuation, and
+    # the next "他" is the person just narrated
+    assert who("李克强指出，要推进改革。论坛10日在京举行。胡春华出席会议并讲话。他强调，要稳定就业。") == \
+        ["Li Keqiang", "narrator", "narrator", "Hu Chunhua"]
+
+
+def test_what_the_speaker_says_others_will_do_stays_the_speakers_zh():
+    assert who("特朗普表示，双方磋商取得进展。莱特希泽将率领代表团赴华继续磋商。") == \
+        ["Donald Trump", "Donald Trump"]
+
+
+def test_long_subject_with_titles_zh():
+    # the subject before 强调 runs past 30 characters: titles and the name open it
+    subject = "中共中央总书记、国家主席、中央军委主席习近平对全国脱贫攻坚工作作出重要指示"
+    assert len(subject) > 30
+    assert who(subject + "强调，要巩固拓展脱贫攻坚成果。") == ["Xi Jinping"]
