@@ -335,16 +335,21 @@ def main(argv=None):
 # Counts: %s
 """ % ", ".join("%s=%d" % kv for kv in sorted(counts.items()))
 
-    os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
-    with open(a.out, "w", encoding="utf-8", newline="\n") as f:
+    write_rows(a.out, header, rows, counts)
+    return 0
+
+
+def write_rows(out, header, rows, counts):
+    """Write a lexicon file (header, column line, rows) and print the counts."""
+    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
+    with open(out, "w", encoding="utf-8", newline="\n") as f:
         f.write(header)
         f.write("pattern\trole\tweight\tcategory\tsource\tnote\n")
         for r in rows:
             f.write("\t".join(r) + "\n")
     for k in sorted(counts):
         print("%-14s %d" % (k, counts[k]))
-    print("total rows     %d -> %s" % (len(rows), os.path.relpath(a.out, os.getcwd())))
-    return 0
+    print("total rows     %d -> %s" % (len(rows), os.path.relpath(out, os.getcwd())))
 
 
 if __name__ == "__main__":

@@ -39,6 +39,9 @@ import os
 import re
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from derive_en import fmt, quad, read_goldstein, write_rows  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 
 DEFAULT_SCALE = 0.5
@@ -49,10 +52,6 @@ HEADER_RE = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]")
 CODE_RE = re.compile(r"\[([0-9:\-]*)\]")
 
 
-def read_goldstein(path):
-    with open(path, encoding="utf-8") as f:
-        rows = list(csv.reader(f, delimiter="\t"))
-    return {r[0].strip(): float(r[1]) for r in rows[1:] if len(r) >= 2}
 
 
 def read_cameo_names(path):
@@ -70,17 +69,6 @@ def goldstein_of(code, gold):
     return None, None
 
 
-def quad(code, weight):
-    root = int(code[:2])
-    if root == 1 and weight < 0:
-        return "verbal_conflict"
-    if root <= 5:
-        return "verbal_cooperation"
-    if root <= 8:
-        return "material_cooperation"
-    if root <= 13:
-        return "verbal_conflict"
-    return "material_conflict"
 
 
 def plural(word):
@@ -259,8 +247,6 @@ def post_variants(post, synsets):
     return [" ... ".join(c) for c in itertools.product(*parts)]
 
 
-def fmt(w):
-    return ("%.2f" % w).rstrip("0").rstrip(".")
 
 
 def main(argv=None):
@@ -351,15 +337,7 @@ def main(argv=None):
 """ % {"scale": fmt(a.scale), "excl": (" --exclude-roots %s" % a.exclude_roots) if exclude else "",
        "counts": ", ".join("%s=%d" % kv for kv in sorted(counts.items()))}
 
-    os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
-    with open(a.out, "w", encoding="utf-8", newline="\n") as f:
-        f.write(header)
-        f.write("pattern\trole\tweight\tcategory\tsource\tnote\n")
-        for r in rows:
-            f.write("\t".join(r) + "\n")
-    for k in sorted(counts):
-        print("%-14s %d" % (k, counts[k]))
-    print("total rows     %d -> %s" % (len(rows), os.path.relpath(a.out, os.getcwd())))
+    write_rows(a.out, header, rows, counts)
     return 0
 
 
