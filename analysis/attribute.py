@@ -28,7 +28,16 @@ ZH_PRONOUNS = ("他们", "她们", "他們", "她們", "他", "她")
 ZH_FIRST = ("我们", "我們", "我")
 ZH_CLAUSE = "，。；：,;:！？!?"
 ZH_TITLES = ("发言人", "發言人", "副总统", "副總統", "总统", "總統", "副总理", "副總理", "总理", "總理",
-             "外长", "外長", "部长", "部長", "国务卿", "國務卿", "主席", "大使", "秘书长", "秘書長", "首相")
+             "外长", "外長", "部长", "部長", "国务卿", "國務卿", "主席", "大使", "秘书长", "秘書長", "首相",
+             "外相", "国王", "國王", "女王", "议长", "議長", "委员长", "委員長", "总督", "總督", "特使",
+             "校长", "校長", "主任", "首席部长", "首席部長")
+ZH_INTRO = re.compile("(?:" + "|".join(ZH_TITLES) + r")(?P<name>[\u4e00-\u9fff·]{2,5})(?=[，。、；：！？]|先生|女士)")
+# adverbs between a subject and its verb: "李勇浩外相还表示"
+ZH_SUBJECT_TAIL = re.compile(r"(?:还|還|也|则|則|又|亦|都|均|再次|同时|同時|随后|隨後|进一步|進一步|此外|当即|當即)+$")
+# a side named by one character and 方: "瑞方", "朝方", "非方" (中方/美方 are in the speaker table)
+ZH_SIDE_BODY = re.compile(r"^[\u4e00-\u9fff]方$")
+# the author addressing the press or speaking for themselves: "据我了解", "正如你所说", "我们会及时发布"
+ZH_AUTHOR_VOICE = re.compile(r"(?:^|[，、；：]|据|據|正如|如)(?:我们|我們|我(?![国國方军軍])|你们|你們|你|大家)")
 EN_TITLE_WORDS = (
     r"(?:[Ss]pokes(?:man|woman|person)|(?:Vice |Deputy )?(?:President|Premier|Prime Minister)|"
     r"(?:Foreign |Defense |Defence |Finance |Trade |Commerce )?Minister|(?:Deputy |Under |Assistant )?"
@@ -48,6 +57,20 @@ STOP_CAPS = {"The", "This", "That", "It", "In", "On", "At", "But", "And", "As", 
 MASK = "\u2592"
 HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|H\.E|HE|Sir|Dame|Sheikh|His Excellency|Her Excellency|"
                        r"His Majesty|Her Majesty)\.?\s+)+")
+# the host named in a press conference's title: "2018年6月11日外交部发言人耿爽主持例行记者会",
+# "Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on January 10, 2020"
+PRESSER_TITLE = re.compile(r"发言人(?P<zh>[\u4e00-\u9fff·]{2,4}?)主持(?:例行)?记者会|發言人(?P<tw>[\u4e00-\u9fff·]{2,4}?)主持(?:例行)?記者會|"
+                           r"Spokes(?:person|man|woman) (?P<en>[A-Z][\w\-]+(?: [A-Z][\w\-]+){1,3})[’']s (?:Regular )?"
+                           r"Press Conference")
+
+
+def author_from_title(title: str | None) -> str | None:
+    """The spokesperson who hosts a press conference, from the page's title; None otherwise. Their
+    first-person sentences ("我们已经发布了消息") are theirs even where the page is an account."""
+    m = PRESSER_TITLE.search(title or "")
+    return next((g for g in m.groups() if g), None) if m else None
+
+
 PARENTHETICAL = re.compile(r"\s*[（(][^（）()]*[）)]\s*[。.]?\s*")
 ZH_DATELINE = re.compile(r"^\s*(?:新华社|新華社|中新社|人民网|人民網|央视网|本报|本報)[\u4e00-\u9fff]{0,12}"
                          r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电?\s*(?:（记者[^）]*）)?")
@@ -58,10 +81,12 @@ ZH_NOT_NAME = re.compile(r"(?:国|國|方|部|院|会|會|省|市|州|府|党|�
 ZH_EVENT_SUBJECT = re.compile(r"^[\u4e00-\u9fff、·“”《》0-9A-Za-z]*?(?:会议|會議|大会|大會|报告会|報告會|座谈会|座談會|"
                               r"会谈|會談|会见|會見|仪式|儀式|典礼|典禮|活动|活動|论坛|論壇|峰会|峰會|开幕式|開幕式|"
                               r"会$|會$)")
+ZH_ADDRESS = re.compile(r"你们|你們|你(?!方)|大家")
+ZH_FIRST_LEAD = re.compile(r"^(?:我们|我們|我)(?![国國方军軍])")
 # what the speaker says will or should happen ("莱特希泽...将率领...") is the speaker's content
 ZH_MODAL = re.compile(r"将|將|要|愿|願|拟|擬|计划|計劃|准备|準備|希望|可以|应|應|必须|必須")
 # a narration verb inside an adverbial frame, "在会见中指出": the frame, not the sentence's verb
-ZH_FRAME = re.compile(r"在[^，。；：]{0,8}$")
+ZH_FRAME = re.compile(r"在[^，。；：]{0,24}$")
 ZH_FRAME_END = re.compile(r"^[^，。；：]{0,4}?(?:中|时|時|期间|期間|上|后|後|之际|之際)")
 
 ZH_TITLE_CHAIN = re.compile(r"^[\u4e00-\u9fff、，]*?(?:主席|总书记|總書記|总理|總理|副总理|副總理|委员|委員|组长|組長|部长|部長|"
@@ -84,6 +109,7 @@ class DocState:
     runtime: dict = field(default_factory=dict)      # alias -> canonical name, from this document
     runtime_speakers: dict = field(default_factory=dict)  # name -> Speaker introduced by the text
     mentions: list = field(default_factory=list)     # persons, in order of mention
+    zh_titled: set = field(default_factory=set)      # Chinese names the text gave after a title
     current: str | None = None                       # last speaker (not narrator)
 
     def speaker(self, name: str) -> Speaker | None:
@@ -243,7 +269,12 @@ class Attributor:
         return out
 
     def introduce(self, text: str) -> None:
-        """Register people the text introduces with a title: 'State Department spokesman Matthew Miller'."""
+        """Register people the text introduces with a title: 'State Department spokesman Matthew Miller',
+        "美国哈佛大学校长巴科，" (a Chinese name is only taken where punctuation ends it)."""
+        for m in ZH_INTRO.finditer(text):
+            name = m.group("name")
+            if not ZH_NOT_NAME.search(name) and not self.mentions_in(name):
+                self.state.zh_titled.add(name)
         for m in INTRO.finditer(text):
             full = m.group("name").strip()
             toks = full.split()
@@ -385,7 +416,7 @@ class Attributor:
         return uniq[0] if len(uniq) == 1 else None
 
     def resolve_zh(self, subj: str) -> tuple[str, str] | None:
-        s = subj.strip(" \u3000\u2592")
+        s = ZH_SUBJECT_TAIL.sub("", subj.strip(" \u3000\u2592"))
         if not s:
             return None
         for js in self.cues.get("zh", "joint_subject"):
@@ -408,6 +439,16 @@ class Attributor:
         for g in self.cues.get("zh", "generic"):
             if g in s:
                 return ("generic", NARRATOR)
+        if s in self.state.zh_titled:
+            # "巴科表示": a name the text introduced with its title ("哈佛大学校长巴科")
+            self.state.runtime_speakers.setdefault(s, Speaker(s, "other", "person", [s], []))
+            self.state.runtime.setdefault(s, s)
+            return ("person", s)
+        if ZH_SIDE_BODY.match(s):
+            # a side the speaker table does not list, named as the text names it
+            self.state.runtime_speakers.setdefault(s, Speaker(s, "other", "body", [s], []))
+            self.state.runtime.setdefault(s, s)
+            return ("body", s)
         for t in ZH_TITLES:
             k = s.rfind(t)
             if k >= 0:
@@ -602,6 +643,11 @@ class Attributor:
                 r = self.resolve_en(clause)
             if r is None:
                 continue
+            if (r[0] == "person" and r[1] == self.state.author and first
+                    and ZH_FIRST_LEAD.match(subj.strip(" " + MASK))):
+                # "我在这里可以强调一下，...王毅外长强调...": the author frames another's words
+                own = own or Attribution(r[1], "first_person")
+                continue
             if r[0] == "generic":
                 return Attribution(NARRATOR, "reported")
             if r[0] == "both":
@@ -631,6 +677,11 @@ class Attributor:
         events += [(m.start(), m.end(), "narration") for m in narr.finditer(masked)]
         events.sort()
         head = re.split("[" + ZH_CLAUSE + "]", masked)[0]
+        own = None
+        if self.state.author and self.kind not in FIRST_PERSON_KINDS and ZH_ADDRESS.search(masked):
+            # the author addressing the press ("正如你所说", "至于你问到", "可能你们也已经注意到"): the
+            # spokesperson's own sentence, even inside an account of someone else's words
+            return Attribution(self.state.author, "first_person")
         for start, end, kind in events:
             before = masked[:start]
             k = max(before.rfind(c) for c in ZH_CLAUSE)
@@ -661,10 +712,18 @@ class Attributor:
             if r is None and len(subj) > 30 and self._head_names(subj):
                 # a long subject that opens with titles and a name: "国家主席习近平对...作出重要指示强调"
                 r = self.resolve_zh(self._head_names(subj)[0])
+            if r is None and not initial and ZH_SIDE_BODY.match(head.strip(" " + MASK)[:2]):
+                # "瑞方积极评价中瑞关系，表示...": the side that opens the sentence
+                r = self.resolve_zh(head.strip(" " + MASK)[:2])
             if r is None and not initial and self._head_names(head):
                 # "习近平...回信，对...表示欢迎": a later clause shares the sentence's subject
                 r = self.resolve_zh(self._head_names(head)[0])
             if r is None:
+                continue
+            if (r[0] == "person" and r[1] == self.state.author and first
+                    and ZH_FIRST_LEAD.match(subj.strip(" " + MASK))):
+                # "我在这里可以强调一下，...王毅外长强调...": the author frames another's words
+                own = own or Attribution(r[1], "first_person")
                 continue
             if r[0] == "generic":
                 return Attribution(NARRATOR, "reported")
@@ -673,4 +732,9 @@ class Attributor:
             if cue in self.cues.get("zh", "joint_verb"):
                 continue
             return Attribution(r[1], "quote" if qspans else "reported")
+        if own:
+            return own
+        if first and self.state.author and self.kind not in FIRST_PERSON_KINDS and ZH_AUTHOR_VOICE.search(masked):
+            # the author's own voice in an account: a spokesperson's "据我了解", "我们已经发布了消息"
+            return Attribution(self.state.author, "first_person")
         return None

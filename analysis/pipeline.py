@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .attribute import Attributor
+from .attribute import Attributor, author_from_title
 from .dates import find_date, parse_iso, year_of
 from .documents import LANGS, Meta, collect
 from .errors import TenorError, problem
@@ -51,7 +51,8 @@ def document_statements(text: str, doc_id: str = "doc", meta: Meta | None = None
     else:
         date = find_date([p.text for p in paras])
         date_source = "text" if date else "none"
-    att = Attributor(registry, lang, year_of(date), meta.kind or None, meta.author or None)
+    att = Attributor(registry, lang, year_of(date), meta.kind or None,
+                     meta.author or author_from_title(meta.title) or None)
     rows = []
     for pi, para in enumerate(paras):
         spans = [(a + para.label_end, b + para.label_end)

@@ -166,3 +166,31 @@ def test_long_subject_with_titles_zh():
     subject = "中共中央总书记、国家主席、中央军委主席习近平对全国脱贫攻坚工作作出重要指示"
     assert len(subject) > 30
     assert who(subject + "强调，要巩固拓展脱贫攻坚成果。") == ["Xi Jinping"]
+
+
+def test_press_conference_host_from_the_title_zh():
+    # an MFA answer kept as an account ("news"): the host's own first-person sentences are the host's
+    text = "习近平主席在会见中指出，双方要加强合作。\n\n我们已经发布了消息稿，你可以查阅。"
+    title = "2018年6月11日外交部发言人耿爽主持例行记者会"
+    assert who(text, kind="news", title=title) == ["Xi Jinping", "Geng Shuang"]
+    assert who(text, kind="news")[1] != "Geng Shuang"
+
+
+def test_name_introduced_after_its_title_speaks_later_zh():
+    text = "习近平主席会见了美国哈佛大学校长巴科。巴科表示，他此行是为了促进教育交流。"
+    assert who(text) == ["narrator", "巴科"]
+
+
+def test_title_then_adverb_before_the_verb_zh():
+    assert who("李勇浩外相还表示，朝方立场没有变化。") == ["李勇浩"]
+
+
+def test_a_side_named_by_its_first_character_zh():
+    assert who("瑞方积极评价两国关系，表示合作十分顺利。") == ["瑞方"]
+
+
+def test_the_host_addressing_the_press_and_framing_anothers_words_zh():
+    title = "2017年4月21日外交部发言人陆慷主持例行记者会"
+    text = ("王毅外长指出，中俄关系保持良好势头。至于你问到其他行程，我们会及时发布消息。\n\n"
+            "我在这里可以强调一下，王毅外长强调双方保持着密切协调。")
+    assert who(text, kind="news", title=title) == ["Wang Yi", "Lu Kang", "Wang Yi"]
