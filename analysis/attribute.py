@@ -33,11 +33,11 @@ ZH_TITLES = ("发言人", "發言人", "副总统", "副總統", "总统", "總�
              "校长", "校長", "主任", "首席部长", "首席部長")
 ZH_INTRO = re.compile("(?:" + "|".join(ZH_TITLES) + r")(?P<name>[\u4e00-\u9fff·]{2,5})(?=[，。、；：！？]|先生|女士)")
 # adverbs between a subject and its verb: "李勇浩外相还表示"
-ZH_SUBJECT_TAIL = re.compile(r"(?:还|還|也|则|則|又|亦|都|均|再次|同时|同時|随后|隨後|进一步|進一步|此外|当即|當即)+$")
+ZH_SUBJECT_TAIL = re.compile(r"(?:还|還|也|又|再次|同时|同時|随后|隨後|进一步|進一步|此外|当即|當即)+$")
 # a side named by one character and 方: "瑞方", "朝方", "非方" (中方/美方 are in the speaker table)
-ZH_SIDE_BODY = re.compile(r"^[\u4e00-\u9fff]方$")
+ZH_SIDE_BODY = re.compile(r"^(?![对對双雙各官地前后後一我多东東南北西军軍警校甲乙资資劳勞买買卖賣他另敌敵友上下])[\u4e00-\u9fff]方$")
 # the author addressing the press or speaking for themselves: "据我了解", "正如你所说", "我们会及时发布"
-ZH_AUTHOR_VOICE = re.compile(r"(?:^|[，、；：]|据|據|正如|如)(?:我们|我們|我(?![国國方军軍])|你们|你們|你|大家)")
+ZH_AUTHOR_VOICE = re.compile(r"(?:^|[，、；：]|据|據|正如|如)(?:我们|我們|我(?![国國方军軍]))")
 EN_TITLE_WORDS = (
     r"(?:[Ss]pokes(?:man|woman|person)|(?:Vice |Deputy )?(?:President|Premier|Prime Minister)|"
     r"(?:Foreign |Defense |Defence |Finance |Trade |Commerce )?Minister|(?:Deputy |Under |Assistant )?"
@@ -76,12 +76,16 @@ ZH_DATELINE = re.compile(r"^\s*(?:新华社|新華社|中新社|人民网|人民
                          r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电?\s*(?:（记者[^）]*）)?")
 # what ends a country, a body or a place, never a person's name ("美国总统", "巴方", "外交部长")
 ZH_NOT_NAME = re.compile(r"(?:国|國|方|部|院|会|會|省|市|州|府|党|黨|局|委|厅|廳|署|处|處|团|團|盟|组织|組織|联合|聯合|"
-                         r"中|美|俄|日|英|法|德|韩|韓|朝|印|欧|歐|副|前|新|现任|現任|代理)$|^(?:国家|國家|中共|全国|全國)")
+                         r"中|美|俄|日|英|法|德|韩|韓|朝|印|欧|歐|副|前|新|任|位|名|校|家|学|學|约|約|队|隊|军|軍|界|"
+                         r"议|議|选|選|邸|室|职|職|期|代理)$|"
+                         r"^(?:国家|國家|中共|全国|全國|该|該|这|這|那|此|各|多|两|兩|几|幾|数|數|每|本|贵|貴|历任|歷任|首任)|"
+                         r"国|國|大学|大學|学院|學院|公司|组织|組織|会议|會議|大选|大選|官邸|办公|辦公|政府")
 # a meeting, a ceremony or a session as a sentence's subject: "报告会17日在京举行" is narration
 ZH_EVENT_SUBJECT = re.compile(r"^[\u4e00-\u9fff、·“”《》0-9A-Za-z]*?(?:会议|會議|大会|大會|报告会|報告會|座谈会|座談會|"
                               r"会谈|會談|会见|會見|仪式|儀式|典礼|典禮|活动|活動|论坛|論壇|峰会|峰會|开幕式|開幕式|"
-                              r"会$|會$)")
-ZH_ADDRESS = re.compile(r"你们|你們|你(?!方)|大家")
+                              r"座谈|座談)")
+ZH_ADDRESS = re.compile(r"你们|你們|(?<!迷)你(?![方国國])")
+ZH_ADDRESS_ALL = re.compile(r"你们|你們|(?<!迷)你(?![方国國])|大家(?![庭族])")
 ZH_FIRST_LEAD = re.compile(r"^(?:我们|我們|我)(?![国國方军軍])")
 # what the speaker says will or should happen ("莱特希泽...将率领...") is the speaker's content
 ZH_MODAL = re.compile(r"将|將|要|愿|願|拟|擬|计划|計劃|准备|準備|希望|可以|应|應|必须|必須")
@@ -643,11 +647,6 @@ class Attributor:
                 r = self.resolve_en(clause)
             if r is None:
                 continue
-            if (r[0] == "person" and r[1] == self.state.author and first
-                    and ZH_FIRST_LEAD.match(subj.strip(" " + MASK))):
-                # "我在这里可以强调一下，...王毅外长强调...": the author frames another's words
-                own = own or Attribution(r[1], "first_person")
-                continue
             if r[0] == "generic":
                 return Attribution(NARRATOR, "reported")
             if r[0] == "both":
@@ -678,10 +677,12 @@ class Attributor:
         events.sort()
         head = re.split("[" + ZH_CLAUSE + "]", masked)[0]
         own = None
-        if self.state.author and self.kind not in FIRST_PERSON_KINDS and ZH_ADDRESS.search(masked):
+        if self.state.author and self.kind not in FIRST_PERSON_KINDS and (
+                ZH_ADDRESS.search(masked) or (first and ZH_ADDRESS_ALL.search(masked))):
             # the author addressing the press ("正如你所说", "至于你问到", "可能你们也已经注意到"): the
-            # spokesperson's own sentence, even inside an account of someone else's words
-            return Attribution(self.state.author, "first_person")
+            # spokesperson's own sentence, even inside an account of someone else's words, unless a
+            # named speaker's cue comes first ("蓬佩奥说，你们提出的建议很好")
+            own = Attribution(self.state.author, "first_person")
         for start, end, kind in events:
             before = masked[:start]
             k = max(before.rfind(c) for c in ZH_CLAUSE)
