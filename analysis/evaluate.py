@@ -193,30 +193,51 @@ LABEL_NAMES = {
     "negative": -1, "neg": -1,
 }
 COLUMN_ALIASES = {"text": ("text", "sentence", "statement"), "lang": ("lang", "language"),
-                  "stance": ("stance", "score"), "label": ("label", "stance_label", "class")}
+                  "stance": ("stance",), "label": ("label", "stance_label", "class")}
 
 
-def _stance_value(value, path, row: int) -> int:
-    """-2..+2 from a number (its sign and size; -1/0/+1 files too) or a class name."""
+def _missing(v) -> bool:
+    return v is None or (isinstance(v, float) and v != v) or (isinstance(v, str) and not v.strip())
+
+
+def _stance_value(value, path, line: int) -> int:
+    """-2..+2 from a whole number (-1/0/+1 files too) or a class name."""
     from .errors import TenorError
+    if _missing(value):
+        raise TenorError("E702", path, row=line, detail="no stance or label")
     v = str(value).strip()
     try:
         x = float(v)
     except ValueError:
         if v.lower() in LABEL_NAMES:
             return LABEL_NAMES[v.lower()]
-        raise TenorError("E702", path, row=row, detail=f"stance/label {v!r} is neither a number from -2 "
+        raise TenorError("E702", path, row=line, detail=f"stance/label {v!r} is neither a whole number from -2 "
                          "to 2 nor one of cooperative, neutral, confrontational") from None
-    if x != x or not -2 <= x <= 2:
-        raise TenorError("E702", path, row=row, detail=f"stance {v!r} is outside -2..2")
-    return int(round(x))
+    if x != x or not -2 <= x <= 2 or x != int(x):
+        raise TenorError("E702", path, row=line, detail=f"stance {v!r} is not a whole number from -2 to 2")
+    return int(x)
 
 
-def _normalise_gold(gold: pd.DataFrame, path) -> pd.DataFrame:
-    """Column aliases, stance from a label column when there is no number, language detected where
-    missing; every row is checked (E701/E702 name the file, the row and the problem)."""
+def _lang_value(value, text: str, path, line: int) -> str:
+    """en or zh from a language column (en, EN-us, english, zh-CN, chinese, 中文 ...); detected from
+    the text where empty; E702 for a language Tenor does not read."""
     from .errors import TenorError
     from .lang import detect
+    v = "" if _missing(value) else str(value).strip().lower()
+    if not v:
+        return detect(text, "en")
+    if v.startswith("zh") or v in ("chinese", "cn", "中文", "汉语", "漢語"):
+        return "zh"
+    if v.startswith("en") or v == "english":
+        return "en"
+    raise TenorError("E702", path, row=line, detail=f"language {value!r}: Tenor reads English (en) and Chinese (zh)")
+
+
+def _normalise_gold(gold: pd.DataFrame, path, lines: list[int]) -> pd.DataFrame:
+    """Column aliases, stance from a label column when there is no number, language detected where
+    missing; every row is checked (E701/E702 name the file, the line and the problem)."""
+    from .errors import TenorError
+    from .metrics import three_way
     lower = {str(c).strip().lower(): c for c in gold.columns}
     for want, names in COLUMN_ALIASES.items():
         if want not in gold.columns:
@@ -230,24 +251,34 @@ def _normalise_gold(gold: pd.DataFrame, path) -> pd.DataFrame:
     if "stance" not in gold.columns and "label" not in gold.columns:
         raise TenorError("E701", path, detail="no stance column (-2..+2) nor label column (cooperative / neutral / "
                          f"confrontational); columns: {list(gold.columns)}")
-    first = 1  # rows are numbered from the first data row
     src = "stance" if "stance" in gold.columns else "label"
-    gold["stance"] = [_stance_value(v, path, k + first) for k, v in enumerate(gold[src])]
-    from .metrics import three_way
+    gold["stance"] = [_stance_value(v, path, ln) for v, ln in zip(gold[src], lines)]
     if "label" in gold.columns and src == "stance":
-        for k, (v, s) in enumerate(zip(gold["label"], gold["stance"])):
-            if str(v).strip().lower() in LABEL_NAMES and three_way(LABEL_NAMES[str(v).strip().lower()]) != three_way(s):
-                raise TenorError("E702", path, row=k + first, detail=f"label {v!r} disagrees with stance {s}")
+        for v, st, ln in zip(gold["label"], gold["stance"], lines):
+            if _missing(v):
+                continue
+            name = str(v).strip().lower()
+            if name not in LABEL_NAMES:
+                raise TenorError("E702", path, row=ln, detail=f"label {v!r} is not one of cooperative, neutral, "
+                                 "confrontational")
+            if three_way(LABEL_NAMES[name]) != three_way(st):
+                raise TenorError("E702", path, row=ln, detail=f"label {v!r} disagrees with stance {st}")
     gold["label"] = gold.stance.map(three_way)
-    texts = gold["text"].map(lambda t: "" if t is None or (isinstance(t, float) and t != t) else str(t))
-    empty = [k for k, t in enumerate(texts) if not t.strip()]
-    if empty:
-        raise TenorError("E702", path, row=empty[0] + first, detail="empty text")
+    texts = ["" if _missing(t) else str(t) for t in gold["text"]]
+    for t, ln in zip(texts, lines):
+        if not t.strip():
+            raise TenorError("E702", path, row=ln, detail="empty text")
     gold["text"] = texts
-    if "lang" not in gold.columns:
-        gold["lang"] = ""
-    gold["lang"] = [l if l in ("en", "zh") else detect(t, "en")
-                    for l, t in zip(gold["lang"].map(lambda v: str(v).strip().lower()[:2]), gold["text"])]
+    langs = gold["lang"] if "lang" in gold.columns else [""] * len(gold)
+    gold["lang"] = [_lang_value(l, t, path, ln) for l, t, ln in zip(langs, texts, lines)]
+    if "split" in gold.columns:
+        for v, ln in zip(gold["split"], lines):
+            if _missing(v):
+                raise TenorError("E702", path, row=ln, detail="empty split (the file has a split column: give "
+                                 "every row train, dev or test)")
+        gold["split"] = [str(v).strip().lower() for v in gold["split"]]
+    else:
+        gold["split"] = "test"
     if "sentiment" in gold.columns:
         gold["sentiment"] = pd.to_numeric(gold["sentiment"], errors="coerce")
     return gold
@@ -257,7 +288,8 @@ def read_stance_gold(path: str | Path | None = None) -> pd.DataFrame:
     """A stance gold file (JSONL, CSV or TSV) of statements: text and a stance (-2..+2, or -1/0/+1) or
     a label (cooperative / neutral / confrontational); lang (en / zh) and split are optional (the
     language is detected, the split is 'test'). Also reads the PLOVER gold records (.json) and the
-    CAMEO five-class sentences (cameo_class_*.tsv)."""
+    CAMEO five-class sentences (cameo_class_*.tsv). Errors name the file's line (CSV: the header is
+    line 1)."""
     from .errors import TenorError
     path = Path(path) if path else DEFAULT_GOLD
     if not path.is_file():
@@ -265,32 +297,36 @@ def read_stance_gold(path: str | Path | None = None) -> pd.DataFrame:
     try:
         if path.name.startswith("cameo_class"):
             gold = _read_cameo(path)
+            lines = list(range(1, len(gold) + 1))
         elif path.suffix.lower() == ".json":
             gold = _read_plover(path)
+            lines = list(range(1, len(gold) + 1))
         elif path.suffix.lower() == ".jsonl":
             import json
-            rows = []
+            rows, lines = [], []
             for n, ln in enumerate(path.read_text("utf-8").splitlines(), 1):
                 if ln.strip():
                     try:
-                        rows.append(json.loads(ln))
+                        obj = json.loads(ln)
                     except ValueError as e:
                         raise TenorError("E702", path, row=n, detail=f"not a JSON object ({e})") from None
+                    if not isinstance(obj, dict):
+                        raise TenorError("E702", path, row=n, detail=f"not a JSON object but {type(obj).__name__}")
+                    rows.append(obj)
+                    lines.append(n)
             gold = pd.DataFrame(rows)
         else:
-            gold = pd.read_csv(path, sep="\t" if path.suffix.lower() == ".tsv" else ",", dtype={"id": str},
-                               keep_default_na=False)
+            tsv = path.suffix.lower() == ".tsv"
+            gold = pd.read_csv(path, sep="\t" if tsv else ",", dtype={"id": str}, keep_default_na=False,
+                               quoting=csv.QUOTE_NONE if tsv else csv.QUOTE_MINIMAL)
+            lines = list(range(2, len(gold) + 2))
     except TenorError:
         raise
     except (ValueError, KeyError, UnicodeDecodeError, pd.errors.ParserError) as e:
         raise TenorError("E701", path, detail=f"cannot be read as a gold table ({e})") from None
     if gold.empty:
         raise TenorError("E701", path, detail="no rows")
-    gold = _normalise_gold(gold, path)
-    if "split" not in gold.columns:
-        gold["split"] = "test"
-    gold["split"] = gold["split"].map(lambda v: str(v).strip().lower() or "test")
-    return gold.reset_index(drop=True)
+    return _normalise_gold(gold, path, lines).reset_index(drop=True)
 
 
 @dataclass
@@ -324,9 +360,13 @@ def stance(gold_path=None, split: str = "test", scorer_names=None, baselines: bo
     data = gold if split == "all" else gold[gold.split == split]
     if data.empty:
         from .errors import TenorError
-        raise TenorError("E701", gold_path or DEFAULT_GOLD, detail=f"no statements in split {split!r} (splits: "
-                         f"{sorted(gold.split.unique())}; choose one with --split)")
+        raise TenorError("E701", gold_path or DEFAULT_GOLD, detail=f"no statements in split {split!r} (the file's "
+                         f"splits: {sorted(gold.split.unique())}; --split takes train, dev, test or all)")
     names = registry.available() if scorer_names in (None, "all") else list(scorer_names)
+    unknown = [n for n in names if n not in registry.available()]
+    if unknown:
+        from .errors import TenorError
+        raise TenorError("E506", ", ".join(unknown), detail=f"available: {', '.join(registry.available())}")
     scored = {}
     for name in names:
         scored[name] = registry.get(name).score_frame(data)

@@ -53,10 +53,15 @@ def test_gold_with_labels_only_and_no_language(tmp_path):
 
 
 @pytest.mark.parametrize("body, message", [
-    ("text,label\nfine,cooperative\nbad,friendly\n", "E702.*row 2: stance/label 'friendly'"),
-    ("text,stance\nfine,1\nbad,7\n", "E702.*row 2: stance '7' is outside"),
-    ("text,stance,label\nfine,-2,cooperative\n", "E702.*row 1: label 'cooperative' disagrees"),
-    ("text,stance\n,1\n", "E702.*row 1: empty text"),
+    ("text,label\nfine,cooperative\nbad,friendly\n", "E702.*line 3: stance/label 'friendly'"),
+    ("text,stance\nfine,1\nbad,7\n", "E702.*line 3: stance '7' is not a whole number"),
+    ("text,stance\nfine,0.4\n", "E702.*line 2: stance '0.4' is not a whole number"),
+    ("text,stance\nfine,\n", "E702.*line 2: no stance or label"),
+    ("text,stance,label\nfine,-2,cooperative\n", "E702.*line 2: label 'cooperative' disagrees"),
+    ("text,stance,label\nfine,1,cooperativ\n", "E702.*line 2: label 'cooperativ' is not one of"),
+    ("text,stance\n,1\n", "E702.*line 2: empty text"),
+    ("text,stance,split\na,1,train\nb,1,\n", "E702.*line 3: empty split"),
+    ("text,stance,lang\nbonjour,1,fr\n", "E702.*line 2: language 'fr'"),
 ])
 def test_bad_gold_rows_are_named(tmp_path, body, message):
     p = tmp_path / "bad.csv"
@@ -65,12 +70,38 @@ def test_bad_gold_rows_are_named(tmp_path, body, message):
         read_stance_gold(p)
 
 
+def test_jsonl_gold_errors_name_the_files_line(tmp_path):
+    p = tmp_path / "g.jsonl"
+    p.write_text('\n\n{"text": "We welcome it.", "stance": 1}\n{"text": "", "stance": 1}\n', "utf-8")
+    with pytest.raises(TenorError, match="line 4: empty text"):
+        read_stance_gold(p)
+    p.write_text('{"text": "ok", "stance": null}\n', "utf-8")       # null is missing, not neutral
+    with pytest.raises(TenorError, match="line 1: no stance or label"):
+        read_stance_gold(p)
+    p.write_text('{"text": "ok", "stance": 1}\n[1, 2]\n', "utf-8")
+    with pytest.raises(TenorError, match="line 2: not a JSON object but list"):
+        read_stance_gold(p)
+
+
+def test_gold_language_names_and_tsv_quotes(tmp_path):
+    p = tmp_path / "g.tsv"
+    p.write_text('text\tstance\tlang\n"quoted" words\t1\tChinese\nplain\t0\tEN-us\n', "utf-8")
+    g = read_stance_gold(p)
+    assert g.text.tolist() == ['"quoted" words', "plain"]
+    assert g.lang.tolist() == ["zh", "en"]
+
+
+def test_unknown_scorer_is_a_coded_error(tiny_gold, capsys):
+    assert main(["evaluate", "stance", str(tiny_gold), "--scorers", "nope"]) == 2
+    assert capsys.readouterr().err.startswith("E506 nope: unknown scorer")
+
+
 def test_cli_reports_a_bad_gold_file_without_a_traceback(tmp_path, capsys):
     p = tmp_path / "bad.jsonl"
     p.write_text('{"text": "We oppose it.", "label": "conflict"}\n{broken\n', "utf-8")
     assert main(["evaluate", "stance", str(p), "--scorers", "lexicon"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith(f"E702 {p}: gold file row 2: not a JSON object")
+    assert err.startswith(f"E702 {p}: gold file line 2: not a JSON object")
     assert main(["evaluate", "stance", str(tmp_path / "missing.csv")]) == 2
     assert "E104" in capsys.readouterr().err
 
