@@ -8,7 +8,8 @@ The test split is never read.
 --top K trains the top K blocks (the lower ones are frozen; their outputs are computed once);
 --init-head starts the heads from a saved logistic regression head (LP-FT).
 
-Writes OUT_DIR/epoch-N.pt (trainable state) and OUT_DIR/log.jsonl (dev figures per epoch).
+Writes OUT_DIR/epoch-N.pt (trainable state) and OUT_DIR/log.jsonl (dev figures before training, epoch
+0, and after each epoch).
 """
 import argparse
 import json
@@ -203,7 +204,9 @@ def main():
         return res
 
     log = open(out / "log.jsonl", "a")
-    print(json.dumps({"epoch": 0, "dev": evaluate()}), flush=True)
+    rec = {"epoch": 0, "dev": evaluate(), "args": vars(a)}
+    print(json.dumps(rec), flush=True)
+    log.write(json.dumps(rec) + "\n")
     model.train()
     for ep in range(a.epochs):
         t0 = time.time()

@@ -313,12 +313,11 @@ def main(argv=None):
             for f in forms:
                 add(f, c, name, "verb %s (%s)" % (forms[0], form_kind(f, forms[0])))
 
-    header = """# en_cameo_verbs.tsv - Tenor English EVENT-VERB LAYER, derived automatically from the WHOLE CAMEO verb
-# dictionary by scripts/lexicon/derive_en_cameo_verbs.py (deterministic, stdlib only). Do not edit by hand.
-# Built with: python3 scripts/lexicon/derive_en_cameo_verbs.py --shared ../shared --scale %(scale)s%(excl)s
-# Precedence: LOW. The scorer reads this layer only for an English statement in which the curated files
-# (en_diplomatic, en_derived, en_events, en_event_verbs, en_review) find no stance term at all; any curated
-# evidence wins and the layer is then ignored (an experiment: the scorer does not read this file).
+    header = """# en_cameo_verbs.tsv - an EXPERIMENT (not read by Tenor's scorer): an English event-verb layer derived
+# automatically from the WHOLE CAMEO verb dictionary. Do not edit by hand.
+# Built with: python3 scripts/lexicon/experiments/derive_en_cameo_verbs.py --shared ../shared --scale %(scale)s%(excl)s
+# Measured by scripts/lexicon/experiments/harness.py as a low-precedence layer: read only for an English
+# statement in which the curated files find no stance term (docs/evaluation.md).
 # Entries: every verb form of a CAMEO verb block with a code (regular forms generated, irregular forms from
 # {...}), and every phrase pattern '- * OBJECT (PREP NOUN) [code]' as 'verb ... object ... prep ... noun'
 # (synonym sets expanded; patterns with a subject condition before the verb slot are left out).

@@ -4,8 +4,11 @@ A negative result, kept so it can be re-run (docs/evaluation.md, "A broad CAMEO 
 
     python3 scripts/lexicon/experiments/derive_en_cameo_verbs.py --out /tmp/layer.tsv --scale 1
     OMP_NUM_THREADS=1 .venv/bin/python scripts/lexicon/experiments/harness.py /tmp/layer.tsv --scales 0.25,1
-Environment switches: CONTENT=1 (phrases need a content word), GENERIC=1 / GENERIC_ALL=1 (drop the
-generic X0 codes), PRON=1 (layer off in first/second-person statements).
+Options: --scales (layer weight factors), --kinds past|base|s|ing (verb forms kept), --phrases-only,
+--verbs-only, --exclude 01,04 (CAMEO root codes left out), --minabs W. Environment switches: CONTENT=1
+(phrase patterns need a content word), GENERIC=1 / GENERIC_ALL=1 (drop the generic X0 codes), PRON=1
+(layer off in first/second-person statements). Each set is printed with both rules: fb (the layer only
+where the curated files find no term) and add (layer added to them).
 """
 import sys, time, json, itertools
 import numpy as np, pandas as pd
