@@ -35,7 +35,7 @@ ZH_INTRO = re.compile("(?:" + "|".join(ZH_TITLES) + r")(?P<name>[\u4e00-\u9fff·
 # adverbs between a subject and its verb: "李勇浩外相还表示"
 ZH_SUBJECT_TAIL = re.compile(r"(?:还|還|也|又|再次|同时|同時|随后|隨後|进一步|進一步|此外|当即|當即)+$")
 # a side named by one character and 方: "瑞方", "朝方", "非方" (中方/美方 are in the speaker table)
-ZH_SIDE_BODY = re.compile(r"^(?![对對双雙各官地前后後一我多东東南北西军軍警校甲乙资資劳勞买買卖賣他另敌敵友上下])[\u4e00-\u9fff]方$")
+ZH_SIDE_BODY = re.compile(r"^(?![对對双雙各官地前后後一二两兩三四五几幾数數我多东東南北西军軍警校甲乙资資劳勞买買卖賣他另敌敵友上下])[\u4e00-\u9fff]方$")
 # the author addressing the press or speaking for themselves: "据我了解", "正如你所说", "我们会及时发布"
 ZH_AUTHOR_VOICE = re.compile(r"(?:^|[，、；：]|据|據|正如|如)(?:我们|我們|我(?![国國方军軍]))")
 EN_TITLE_WORDS = (
@@ -76,16 +76,21 @@ ZH_DATELINE = re.compile(r"^\s*(?:新华社|新華社|中新社|人民网|人民
                          r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电?\s*(?:（记者[^）]*）)?")
 # what ends a country, a body or a place, never a person's name ("美国总统", "巴方", "外交部长")
 ZH_NOT_NAME = re.compile(r"(?:国|國|方|部|院|会|會|省|市|州|府|党|黨|局|委|厅|廳|署|处|處|团|團|盟|组织|組織|联合|聯合|"
-                         r"中|美|俄|日|英|法|德|韩|韓|朝|印|欧|歐|副|前|新|任|位|名|校|家|学|學|约|約|队|隊|军|軍|界|"
+                         r"中|美|俄|日|英|法|德|韩|韓|朝|印|欧|歐|副|前|新|任|位|名|校|家|学|學|约|約|队|隊|界|"
                          r"议|議|选|選|邸|室|职|職|期|代理)$|"
                          r"^(?:国家|國家|中共|全国|全國|该|該|这|這|那|此|各|多|两|兩|几|幾|数|數|每|本|贵|貴|历任|歷任|首任)|"
-                         r"国|國|大学|大學|学院|學院|公司|组织|組織|会议|會議|大选|大選|官邸|办公|辦公|政府")
+                         r"国家|國家|大学|大學|学院|學院|公司|组织|組織|会议|會議|大选|大選|官邸|办公|辦公|政府")
 # a meeting, a ceremony or a session as a sentence's subject: "报告会17日在京举行" is narration
 ZH_EVENT_SUBJECT = re.compile(r"^[\u4e00-\u9fff、·“”《》0-9A-Za-z]*?(?:会议|會議|大会|大會|报告会|報告會|座谈会|座談會|"
                               r"会谈|會談|会见|會見|仪式|儀式|典礼|典禮|活动|活動|论坛|論壇|峰会|峰會|开幕式|開幕式|"
                               r"座谈|座談)")
-ZH_ADDRESS = re.compile(r"你们|你們|(?<!迷)你(?![方国國])")
-ZH_ADDRESS_ALL = re.compile(r"你们|你們|(?<!迷)你(?![方国國])|大家(?![庭族])")
+# the host addressing the press: 你/你们, and 大家 only as the one spoken to ("向大家介绍", "大家可以看到");
+# idioms are not an address (你中有我、你追我赶), nor is 大家 as a subject ("大家一致认为")
+ZH_ADDRESS = re.compile(r"你们|你們|(?<!迷)你(?![方国國])|(?:向|请|請|告诉|告訴|跟|和|同|为|為)大家|"
+                        r"大家(?:可以|也可以|也都|都知道|所|关心|關心|注意到|看到|知道)")
+ZH_ASKED = re.compile(r"你们?(?:问到|问的|問到|問的|提到|提及|提出的问题|关心|關心|关注|關注|所说|所說|说的|說的|刚才|剛才)|"
+                      r"你们?(?:也|都)?(?:已经|已經)?(?:注意到|看到了)|正如你|如你所说|请你|請你|建议你|建議你")
+ZH_IDIOMS = re.compile(r"你中有我|我中有你|你追我赶|你追我趕|你来我往|你來我往|你死我活|你争我夺|你爭我奪|你我")
 ZH_FIRST_LEAD = re.compile(r"^(?:我们|我們|我)(?![国國方军軍])")
 # what the speaker says will or should happen ("莱特希泽...将率领...") is the speaker's content
 ZH_MODAL = re.compile(r"将|將|要|愿|願|拟|擬|计划|計劃|准备|準備|希望|可以|应|應|必须|必須")
@@ -421,6 +426,14 @@ class Attributor:
 
     def resolve_zh(self, subj: str) -> tuple[str, str] | None:
         s = ZH_SUBJECT_TAIL.sub("", subj.strip(" \u3000\u2592"))
+        r = self._resolve_zh(s)
+        if r is None and len(s) > 2 and s[-1] in "则則亦都均":
+            # "瑞方亦表示", "巴科则表示": a one-character adverb, tried only where the whole does not
+            # resolve (首都, a name ending in 均)
+            r = self._resolve_zh(s[:-1])
+        return r
+
+    def _resolve_zh(self, s: str) -> tuple[str, str] | None:
         if not s:
             return None
         for js in self.cues.get("zh", "joint_subject"):
@@ -459,8 +472,9 @@ class Attributor:
                 name = s[k + len(t):].strip()
                 if not name and s.endswith(t):
                     # a foreign name before its title, "侯赛因总统": the name, not a country or a body
+                    known = [n for n in self.state.zh_titled if s[:k].endswith(n)]
                     lead = re.search(r"[\u3400-\u9fff·]{2,6}$", s[:k])
-                    name = lead.group(0) if lead else ""
+                    name = max(known, key=len) if known else (lead.group(0) if lead else "")
                     if name and (ZH_NOT_NAME.search(name) or self.mentions_in(name)):
                         name = ""
                 if 2 <= len(name) <= 6 and re.fullmatch(r"[\u3400-\u9fff·]+", name):
@@ -677,11 +691,13 @@ class Attributor:
         events.sort()
         head = re.split("[" + ZH_CLAUSE + "]", masked)[0]
         own = None
+        plain = ZH_IDIOMS.sub("", masked)
         if self.state.author and self.kind not in FIRST_PERSON_KINDS and (
-                ZH_ADDRESS.search(masked) or (first and ZH_ADDRESS_ALL.search(masked))):
-            # the author addressing the press ("正如你所说", "至于你问到", "可能你们也已经注意到"): the
-            # spokesperson's own sentence, even inside an account of someone else's words, unless a
-            # named speaker's cue comes first ("蓬佩奥说，你们提出的建议很好")
+                ZH_ASKED.search(plain) or (first and ZH_ADDRESS.search(plain))):
+            # the author addressing the press ("正如你所说", "至于你问到"): the spokesperson's own sentence,
+            # whatever it narrates, unless the sentence has a named speaker's cue ("蓬佩奥说，你们...");
+            # inside another speaker's paragraph only the reporter's question ("至于你问到"), where a
+            # plain 你/你们 is that speaker's
             own = Attribution(self.state.author, "first_person")
         for start, end, kind in events:
             before = masked[:start]
@@ -689,6 +705,8 @@ class Attributor:
             subj = before[k + 1:]
             initial = not any(c in before for c in ZH_CLAUSE)
             if kind == "narration":
+                if own is not None:
+                    continue    # the host's own sentence narrates; only a named speaker's cue beats it
                 if ZH_FRAME.search(before) and ZH_FRAME_END.match(masked[end:]):
                     continue    # "习近平主席在会见中指出": the meeting frames the speech verb
                 r = self.resolve_zh(subj) or (self.resolve_zh(head) if not subj.strip() else None)

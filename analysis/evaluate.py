@@ -251,18 +251,20 @@ def _normalise_gold(gold: pd.DataFrame, path, lines: list[int]) -> pd.DataFrame:
     if "stance" not in gold.columns and "label" not in gold.columns:
         raise TenorError("E701", path, detail="no stance column (-2..+2) nor label column (cooperative / neutral / "
                          f"confrontational); columns: {list(gold.columns)}")
-    src = "stance" if "stance" in gold.columns else "label"
-    gold["stance"] = [_stance_value(v, path, ln) for v, ln in zip(gold[src], lines)]
-    if "label" in gold.columns and src == "stance":
-        for v, st, ln in zip(gold["label"], gold["stance"], lines):
-            if _missing(v):
-                continue
-            name = str(v).strip().lower()
-            if name not in LABEL_NAMES:
-                raise TenorError("E702", path, row=ln, detail=f"label {v!r} is not one of cooperative, neutral, "
-                                 "confrontational")
-            if three_way(LABEL_NAMES[name]) != three_way(st):
-                raise TenorError("E702", path, row=ln, detail=f"label {v!r} disagrees with stance {st}")
+    stances = gold["stance"] if "stance" in gold.columns else [None] * len(gold)
+    labels = gold["label"] if "label" in gold.columns else [None] * len(gold)
+    values = []
+    for st, lab, ln in zip(stances, labels, lines):
+        if _missing(st):           # a label alone (a name or a number) gives the stance
+            values.append(_stance_value(lab, path, ln))
+            continue
+        v = _stance_value(st, path, ln)
+        if not _missing(lab):
+            lv = _stance_value(lab, path, ln)
+            if three_way(lv) != three_way(v):
+                raise TenorError("E702", path, row=ln, detail=f"label {lab!r} disagrees with stance {st}")
+        values.append(v)
+    gold["stance"] = values
     gold["label"] = gold.stance.map(three_way)
     texts = ["" if _missing(t) else str(t) for t in gold["text"]]
     for t, ln in zip(texts, lines):
@@ -282,6 +284,25 @@ def _normalise_gold(gold: pd.DataFrame, path, lines: list[int]) -> pd.DataFrame:
     if "sentiment" in gold.columns:
         gold["sentiment"] = pd.to_numeric(gold["sentiment"], errors="coerce")
     return gold
+
+
+def _record_lines(path: Path, sep: str) -> list[int]:
+    """The line each record of a CSV/TSV starts on (the header is line 1; blank lines skipped, as pandas
+    does); E702 for a record whose number of fields differs from the header's (pandas would shift
+    or drop fields silently)."""
+    from .errors import TenorError
+    with path.open(newline="", encoding="utf-8-sig") as fh:
+        rdr = csv.reader(fh, delimiter=sep)
+        header = next(rdr, [])
+        out, prev = [], rdr.line_num
+        for rec in rdr:
+            if rec:
+                if len(rec) != len(header):
+                    raise TenorError("E702", path, row=prev + 1, detail=f"{len(rec)} fields where the header has "
+                                     f"{len(header)} (quote a field that holds the separator)")
+                out.append(prev + 1)
+            prev = rdr.line_num
+    return out
 
 
 def read_stance_gold(path: str | Path | None = None) -> pd.DataFrame:
@@ -316,10 +337,11 @@ def read_stance_gold(path: str | Path | None = None) -> pd.DataFrame:
                     lines.append(n)
             gold = pd.DataFrame(rows)
         else:
-            tsv = path.suffix.lower() == ".tsv"
-            gold = pd.read_csv(path, sep="\t" if tsv else ",", dtype={"id": str}, keep_default_na=False,
-                               quoting=csv.QUOTE_NONE if tsv else csv.QUOTE_MINIMAL)
-            lines = list(range(2, len(gold) + 2))
+            sep = "\t" if path.suffix.lower() == ".tsv" else ","
+            lines = _record_lines(path, sep)
+            gold = pd.read_csv(path, sep=sep, dtype={"id": str}, keep_default_na=False)
+            if len(lines) != len(gold):   # cannot happen for a well-formed file; never misnumber
+                lines = list(range(2, len(gold) + 2))
     except TenorError:
         raise
     except (ValueError, KeyError, UnicodeDecodeError, pd.errors.ParserError) as e:

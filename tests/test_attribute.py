@@ -228,3 +228,25 @@ def test_author_paths_in_english_accounts():
     title = "Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on March 21, 2019"
     assert who("As I said, China firmly opposes it.", kind="news", title=title) == ["Geng Shuang"]
     assert who("Xi Jinping said the talks went well.", kind="news", author="Xi Jinping") == ["Xi Jinping"]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ("至于你问到王毅外长其他访问行程，我们会及时向大家发布有关消息。", ["Geng Shuang"]),  # narrates, yet the host's
+    ("习近平指出，中美关系很重要。两国利益你中有我、我中有你。", ["Xi Jinping", "Xi Jinping"]),  # an idiom
+    ("王毅表示，中俄关系良好。你们是我们的好朋友。", ["Wang Yi", "Wang Yi"]),  # inside Wang Yi's paragraph
+    ("大家一致认为，中非合作成果丰硕。", ["narrator"]),                        # 大家 as a subject
+    ("座谈会上，大家纷纷表示要加强合作。", ["narrator"]),
+])
+def test_the_host_and_the_press_zh(text, speakers):
+    assert who(text, kind="news", title="2019年3月21日外交部发言人耿爽主持例行记者会") == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ("瑞方亦表示，愿加强合作。", ["瑞方"]),                        # a one-character adverb
+    ("哈佛大学校长巴科，来华访问。巴科则表示，愿加强交流。", ["narrator", "巴科"]),
+    ("驻联合国大使张军，出席会议。张军表示，中方支持。", ["narrator", "张军"]),  # 军 ends names too
+    ("两方表示，愿加强合作。", ["narrator"]),                      # not a side
+    ("首都表示欢迎。", ["narrator"]),                              # 都 is not an adverb here
+])
+def test_adverbs_names_and_sides_zh(text, speakers):
+    assert who(text) == speakers

@@ -58,7 +58,10 @@ def test_gold_with_labels_only_and_no_language(tmp_path):
     ("text,stance\nfine,0.4\n", "E702.*line 2: stance '0.4' is not a whole number"),
     ("text,stance\nfine,\n", "E702.*line 2: no stance or label"),
     ("text,stance,label\nfine,-2,cooperative\n", "E702.*line 2: label 'cooperative' disagrees"),
-    ("text,stance,label\nfine,1,cooperativ\n", "E702.*line 2: label 'cooperativ' is not one of"),
+    ("text,stance,label\nfine,1,cooperativ\n", "E702.*line 2: stance/label 'cooperativ' is neither"),
+    ("text,stance,label\nfine,-2,-1\nok,,cooperative\nsure,1,\n", None),     # numeric label, label alone
+    ("text,stance\n\nfine,1\n\nbad,9\n", "E702.*line 5: stance '9'"),        # blank lines counted
+    ("text,stance\nWe,oppose,-1\n", "E702.*line 2: 3 fields where the header has 2"),
     ("text,stance\n,1\n", "E702.*line 2: empty text"),
     ("text,stance,split\na,1,train\nb,1,\n", "E702.*line 3: empty split"),
     ("text,stance,lang\nbonjour,1,fr\n", "E702.*line 2: language 'fr'"),
@@ -66,6 +69,9 @@ def test_gold_with_labels_only_and_no_language(tmp_path):
 def test_bad_gold_rows_are_named(tmp_path, body, message):
     p = tmp_path / "bad.csv"
     p.write_text(body, "utf-8")
+    if message is None:
+        assert read_stance_gold(p).stance.tolist() == [-2, 1, 1]
+        return
     with pytest.raises(TenorError, match=message):
         read_stance_gold(p)
 
@@ -84,10 +90,13 @@ def test_jsonl_gold_errors_name_the_files_line(tmp_path):
 
 
 def test_gold_language_names_and_tsv_quotes(tmp_path):
+    import csv
     p = tmp_path / "g.tsv"
-    p.write_text('text\tstance\tlang\n"quoted" words\t1\tChinese\nplain\t0\tEN-us\n', "utf-8")
+    with p.open("w", newline="", encoding="utf-8") as fh:     # as csv/pandas write a TSV: quoted fields
+        w = csv.writer(fh, delimiter="\t")
+        w.writerows([["text", "stance", "lang"], ['He said "no"\ttoday', 1, "Chinese"], ["plain", 0, "EN-us"]])
     g = read_stance_gold(p)
-    assert g.text.tolist() == ['"quoted" words', "plain"]
+    assert g.text.tolist() == ['He said "no"\ttoday', "plain"]
     assert g.lang.tolist() == ["zh", "en"]
 
 
