@@ -80,14 +80,19 @@ ZH_NOT_NAME = re.compile(r"(?:国|國|方|部|院|会|會|省|市|州|府|党|�
                          r"议|議|选|選|邸|室|职|職|期|代理)$|"
                          r"^(?:国家|國家|中共|全国|全國|该|該|这|這|那|此|各|多|两|兩|几|幾|数|數|每|本|贵|貴|历任|歷任|首任)|"
                          r"国家|國家|大学|大學|学院|學院|公司|组织|組織|会议|會議|大选|大選|官邸|办公|辦公|政府")
+# before a title, a country, an army or an office is far likelier than a name ("美国国防部长",
+# "美国驻华大使", "解放军发言人"): such words are refused there (a name introduced earlier still counts)
+ZH_NOT_NAME_BEFORE_TITLE = re.compile(r"国|國|驻|駐|防|军|軍|战区|戰區|安全|外交|政府|议会|議會")
 # a meeting, a ceremony or a session as a sentence's subject: "报告会17日在京举行" is narration
 ZH_EVENT_SUBJECT = re.compile(r"^[\u4e00-\u9fff、·“”《》0-9A-Za-z]*?(?:会议|會議|大会|大會|报告会|報告會|座谈会|座談會|"
                               r"会谈|會談|会见|會見|仪式|儀式|典礼|典禮|活动|活動|论坛|論壇|峰会|峰會|开幕式|開幕式|"
                               r"座谈|座談)")
 # the host addressing the press: 你/你们, and 大家 only as the one spoken to ("向大家介绍", "大家可以看到");
 # idioms are not an address (你中有我、你追我赶), nor is 大家 as a subject ("大家一致认为")
-ZH_ADDRESS = re.compile(r"你们|你們|(?<!迷)你(?![方国國])|(?:向|请|請|告诉|告訴|跟|和|同|为|為)大家|"
-                        r"大家(?:可以|也可以|也都|都知道|所|关心|關心|注意到|看到|知道)")
+ZH_ADDRESS = re.compile(r"你们|你們|(?<!迷)你(?![方国國])|我们?(?:向|请|請|跟|和|同|为|為)大家(?![庭族])|"
+                        r"(?:告诉|告訴)大家|大家(?:可以|也可以|也都|都知道|所|关心|關心|注意到|看到|知道)")
+# a reporter's question is not the host's voice: "有记者问，你对此有何评论？"
+ZH_QUESTION = re.compile(r"记者|記者|提问|提問|问[：:，,]|問[：:，,]|[？?]\s*$")
 ZH_ASKED = re.compile(r"你们?(?:问到|问的|問到|問的|提到|提及|提出的问题|关心|關心|关注|關注|所说|所說|说的|說的|刚才|剛才)|"
                       r"你们?(?:也|都)?(?:已经|已經)?(?:注意到|看到了)|正如你|如你所说|请你|請你|建议你|建議你")
 ZH_IDIOMS = re.compile(r"你中有我|我中有你|你追我赶|你追我趕|你来我往|你來我往|你死我活|你争我夺|你爭我奪|你我")
@@ -475,7 +480,8 @@ class Attributor:
                     known = [n for n in self.state.zh_titled if s[:k].endswith(n)]
                     lead = re.search(r"[\u3400-\u9fff·]{2,6}$", s[:k])
                     name = max(known, key=len) if known else (lead.group(0) if lead else "")
-                    if name and (ZH_NOT_NAME.search(name) or self.mentions_in(name)):
+                    if name and not known and (ZH_NOT_NAME.search(name) or ZH_NOT_NAME_BEFORE_TITLE.search(name)
+                                               or self.mentions_in(name)):
                         name = ""
                 if 2 <= len(name) <= 6 and re.fullmatch(r"[\u3400-\u9fff·]+", name):
                     side = next((sd for rx, sd in SIDE_WORDS if rx.search(s[:k])), "other")
@@ -692,7 +698,7 @@ class Attributor:
         head = re.split("[" + ZH_CLAUSE + "]", masked)[0]
         own = None
         plain = ZH_IDIOMS.sub("", masked)
-        if self.state.author and self.kind not in FIRST_PERSON_KINDS and (
+        if self.state.author and self.kind not in FIRST_PERSON_KINDS and not ZH_QUESTION.search(plain) and (
                 ZH_ASKED.search(plain) or (first and ZH_ADDRESS.search(plain))):
             # the author addressing the press ("正如你所说", "至于你问到"): the spokesperson's own sentence,
             # whatever it narrates, unless the sentence has a named speaker's cue ("蓬佩奥说，你们...");

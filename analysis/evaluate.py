@@ -291,17 +291,25 @@ def _record_lines(path: Path, sep: str) -> list[int]:
     does); E702 for a record whose number of fields differs from the header's (pandas would shift
     or drop fields silently)."""
     from .errors import TenorError
+    csv.field_size_limit(max(csv.field_size_limit(), 1 << 28))
     with path.open(newline="", encoding="utf-8-sig") as fh:
-        rdr = csv.reader(fh, delimiter=sep)
-        header = next(rdr, [])
-        out, prev = [], rdr.line_num
-        for rec in rdr:
-            if rec:
-                if len(rec) != len(header):
-                    raise TenorError("E702", path, row=prev + 1, detail=f"{len(rec)} fields where the header has "
-                                     f"{len(header)} (quote a field that holds the separator)")
-                out.append(prev + 1)
+        # strict: a field that opens with a quote must be quoted whole ('"No," he said.' would lose its
+        # quotation marks), so such a line is refused, not altered
+        rdr = csv.reader(fh, delimiter=sep, strict=True)
+        out, prev = [], 0
+        try:
+            header = next(rdr, [])
             prev = rdr.line_num
+            for rec in rdr:
+                if rec and not (len(rec) == 1 and not rec[0].strip()):   # pandas skips blank lines
+                    if len(rec) != len(header):
+                        raise TenorError("E702", path, row=prev + 1, detail=f"{len(rec)} fields where the header "
+                                         f"has {len(header)} (quote a field that holds the separator)")
+                    out.append(prev + 1)
+                prev = rdr.line_num
+        except csv.Error as e:
+            raise TenorError("E702", path, row=prev + 1, detail=f"{e}: a field that starts with a quotation mark "
+                             "must be quoted whole, with inner quotes doubled (\"\"\"No,\"\" he said.\")") from None
     return out
 
 

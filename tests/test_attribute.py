@@ -250,3 +250,20 @@ def test_the_host_and_the_press_zh(text, speakers):
 ])
 def test_adverbs_names_and_sides_zh(text, speakers):
     assert who(text) == speakers
+
+
+@pytest.mark.parametrize("text", [
+    "习近平主席同大家亲切握手，合影留念。", "习近平主席向大家致以新春祝福。",   # 大家 as an object of a narrated act
+    "习近平主席会见东盟秘书长，为大家庭发展指明方向。",                   # 大家庭
+    "有记者问，你对此有何评论？",                                          # the reporter's question
+])
+def test_narrated_acts_with_the_press_words_stay_narration_zh(text):
+    assert who(text, kind="news", title="2019年3月21日外交部发言人耿爽主持例行记者会") == ["narrator"]
+
+
+@pytest.mark.parametrize("text", [
+    "美国国防部长表示，美方将继续在南海巡航。", "美国驻华大使表示，美方重视对华关系。",
+    "中国人民解放军南部战区发言人表示，坚决反对。", "澳大利亚国防部长表示，将加强合作。",
+])
+def test_offices_before_a_title_are_not_names_zh(text):
+    assert who(text) == ["narrator"]
