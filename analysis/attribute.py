@@ -36,7 +36,8 @@ ZH_INTRO = re.compile("(?:" + "|".join(ZH_TITLES) + r")(?P<name>[\u4e00-\u9fff·
 ZH_SUBJECT_TAIL = re.compile(r"(?:还|還|也|又|再次|同时|同時|随后|隨後|进一步|進一步|此外|当即|當即)+$")
 # a side named by one character and 方: "瑞方", "朝方", "非方" (中方/美方 are in the speaker table)
 ZH_SIDE_BODY = re.compile(r"^(?![对對双雙各官地前后後一二两兩三四五几幾数數我多东東南北西军軍警校甲乙资資劳勞买買卖賣他另敌敵友上下])[\u4e00-\u9fff]方$")
-# the author addressing the press or speaking for themselves: "据我了解", "正如你所说", "我们会及时发布"
+# the author speaking for themselves in an account: "据我了解", "我们会及时发布" (addressing the press:
+# ZH_ADDRESS / ZH_ASKED below)
 ZH_AUTHOR_VOICE = re.compile(r"(?:^|[，、；：]|据|據|正如|如)(?:我们|我們|我(?![国國方军軍]))")
 EN_TITLE_WORDS = (
     r"(?:[Ss]pokes(?:man|woman|person)|(?:Vice |Deputy )?(?:President|Premier|Prime Minister)|"
@@ -74,7 +75,8 @@ def author_from_title(title: str | None) -> str | None:
 PARENTHETICAL = re.compile(r"\s*[（(][^（）()]*[）)]\s*[。.]?\s*")
 ZH_DATELINE = re.compile(r"^\s*(?:新华社|新華社|中新社|人民网|人民網|央视网|本报|本報)[\u4e00-\u9fff]{0,12}"
                          r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电?\s*(?:（记者[^）]*）)?")
-# what ends a country, a body or a place, never a person's name ("美国总统", "巴方", "外交部长")
+# what is not a person's name: endings of countries, bodies and places ("美国", "巴方", "外交部"),
+# quantifiers and demonstratives at the start ("两位", "该校"), institutions inside ("哈佛大学")
 ZH_NOT_NAME = re.compile(r"(?:国|國|方|部|院|会|會|省|市|州|府|党|黨|局|委|厅|廳|署|处|處|团|團|盟|组织|組織|联合|聯合|"
                          r"中|美|俄|日|英|法|德|韩|韓|朝|印|欧|歐|副|前|新|任|位|名|校|家|学|學|约|約|队|隊|界|"
                          r"议|議|选|選|邸|室|职|職|期|代理)$|"
