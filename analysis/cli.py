@@ -17,10 +17,10 @@ def _score(args) -> int:
     names = _scorer_names(args.scorers)
     if names is None:
         names = scorers.available()
-    unknown = [n for n in names if n not in scorers.available()]
-    if unknown:
-        print(f"E401 --scorers: unknown scorer(s) {', '.join(unknown)}; available: "
-              f"{', '.join(scorers.available()) or '(none yet)'}", file=sys.stderr)
+    try:
+        scorers.require(names)
+    except TenorError as e:
+        print(e.problem, file=sys.stderr)
         return 2
     if args.store:
         return _score_corpus(args, names)

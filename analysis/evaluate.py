@@ -393,10 +393,7 @@ def stance(gold_path=None, split: str = "test", scorer_names=None, baselines: bo
         raise TenorError("E701", gold_path or DEFAULT_GOLD, detail=f"no statements in split {split!r} (the file's "
                          f"splits: {sorted(gold.split.unique())}; --split takes train, dev, test or all)")
     names = registry.available() if scorer_names in (None, "all") else list(scorer_names)
-    unknown = [n for n in names if n not in registry.available()]
-    if unknown:
-        from .errors import TenorError
-        raise TenorError("E506", ", ".join(unknown), detail=f"available: {', '.join(registry.available())}")
+    registry.require(names)     # E401 before any scoring
     scored = {}
     for name in names:
         scored[name] = registry.get(name).score_frame(data)

@@ -2,6 +2,7 @@ import subprocess
 import sys
 
 import pandas as pd
+import pytest
 from conftest import ROOT, SEEDS
 
 from analysis.cli import main
@@ -91,3 +92,10 @@ def test_report_on_unreadable_input_names_the_file_and_writes_nothing(tmp_path):
     r = run("report", str(tmp_path), "--out", str(tmp_path / "rep"))
     assert r.returncode == 1 and "E101" in r.stderr and "empty.txt" in r.stderr and "Traceback" not in r.stderr
     assert not (tmp_path / "rep" / "report.pdf").exists()
+
+
+def test_an_unknown_scorer_is_e401_from_the_library_too():
+    from analysis import scorers
+    from analysis.errors import TenorError
+    with pytest.raises(TenorError, match=r"E401 --scorers: unknown scorer\(s\) zz; available: "):
+        scorers.build(["lexicon", "zz"])          # not a KeyError, and not a warning when not strict

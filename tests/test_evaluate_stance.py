@@ -105,7 +105,7 @@ def test_gold_language_names_and_tsv_quotes(tmp_path):
 
 def test_unknown_scorer_is_a_coded_error(tiny_gold, capsys):
     assert main(["evaluate", "stance", str(tiny_gold), "--scorers", "nope"]) == 2
-    assert capsys.readouterr().err.startswith("E506 nope: unknown scorer")
+    assert capsys.readouterr().err.startswith("E401 --scorers: unknown scorer(s) nope; available: ")
 
 
 def test_cli_reports_a_bad_gold_file_without_a_traceback(tmp_path, capsys):

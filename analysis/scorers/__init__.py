@@ -31,10 +31,17 @@ def available() -> list[str]:
     return sorted(_REGISTRY)
 
 
+def require(names) -> None:
+    """E401 (a TenorError) naming every scorer that is not registered."""
+    unknown = [n for n in names if n not in available()]
+    if unknown:
+        from ..errors import TenorError
+        raise TenorError("E401", "--scorers", detail=f"{', '.join(unknown)}; available: "
+                         f"{', '.join(available()) or '(none yet)'}")
+
+
 def get(name: str, **params):
-    _load_builtin()
-    if name not in _REGISTRY:
-        raise KeyError(name)
+    require([name])
     return _REGISTRY[name](**params)
 
 
@@ -43,6 +50,8 @@ def build(names=None, params: dict | None = None, strict: bool = False) -> tuple
     A scorer that cannot be built (no model, no head) raises when strict, else is left out with a
     warning."""
     from ..errors import TenorError
+    if names is not None:
+        require(names)      # an unknown name stops the run, strict or not
     built, warnings = {}, []
     for name in (available() if names is None else names):
         try:
