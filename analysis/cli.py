@@ -9,7 +9,6 @@ from . import __version__
 
 def _score(args) -> int:
     from . import scorers
-    from .errors import TenorError
     from .output import write_csv_atomic
     from .pipeline import statements
     from .registry import Registry
@@ -17,11 +16,7 @@ def _score(args) -> int:
     names = _scorer_names(args.scorers)
     if names is None:
         names = scorers.available()
-    try:
-        scorers.require(names)
-    except TenorError as e:
-        print(e.problem, file=sys.stderr)
-        return 2
+    scorers.require(names)
     if args.store:
         return _score_corpus(args, names)
     if not args.out:
@@ -43,8 +38,8 @@ def _score(args) -> int:
     params = {"transformer": {"model": args.model, "head": args.head}}
     try:
         df, warnings = scorers.apply(result.statements, names, params, strict=args.scorers not in (None, "all"))
-    except (TenorError, ImportError) as e:
-        print(e.problem if isinstance(e, TenorError) else f"E501 {e}", file=sys.stderr)
+    except ImportError as e:
+        print(f"E501 {e}", file=sys.stderr)
         return 2
     for w in warnings:
         print(w, file=sys.stderr)
@@ -58,7 +53,6 @@ def _score(args) -> int:
 def _score_corpus(args, names) -> int:
     """A corpus table streamed in chunks into a store: resumable, local or on Dask."""
     from . import corpus
-    from .errors import TenorError
     if len(args.inputs) != 1:
         print("E603 tenor score --store: give one table (CSV, TSV, JSONL, JSONL.gz or Parquet)", file=sys.stderr)
         return 2
@@ -72,8 +66,8 @@ def _score_corpus(args, names) -> int:
     except corpus.Interrupted as e:
         print(f"\n{e}", file=sys.stderr)
         return 130
-    except (TenorError, ImportError) as e:
-        print(e.problem if isinstance(e, TenorError) else f"E501 {e}", file=sys.stderr)
+    except ImportError as e:
+        print(f"E501 {e}", file=sys.stderr)
         return 2
     for p in summary["problems"][:20]:
         print(p, file=sys.stderr)
@@ -114,13 +108,8 @@ def _query(args) -> int:
 
 
 def _evaluate_speakers(args) -> int:
-    from .errors import TenorError
     from .evaluate import speakers
-    try:
-        report = speakers(args.gold, args.docs)
-    except TenorError as e:
-        print(e.problem, file=sys.stderr)
-        return 2
+    report = speakers(args.gold, args.docs)
     for p in report.problems:
         print(p, file=sys.stderr)
     print(report.summary())
@@ -135,12 +124,11 @@ def _scorer_names(arg: str | None) -> list[str] | None:
 
 
 def _evaluate_stance(args) -> int:
-    from .errors import TenorError
     from .evaluate import stance
     try:
         report = stance(args.gold, split=args.split, scorer_names=_scorer_names(args.scorers))
-    except (TenorError, ImportError) as e:
-        print(e.problem if isinstance(e, TenorError) else f"E501 {e}", file=sys.stderr)
+    except ImportError as e:
+        print(f"E501 {e}", file=sys.stderr)
         return 2
     print(report.summary())
     return 0
@@ -158,14 +146,9 @@ def _train(args) -> int:
         print(json.dumps(report, indent=2, ensure_ascii=False))
         return 0
     if args.scorer == "transformer":
-        from .errors import TenorError
         from .scorers.transformer import train
-        try:
-            report = train(args.gold, model=args.model, out=args.out, C=args.C, split=args.split,
-                           rounds=_rounds(args.rounds))
-        except TenorError as e:
-            print(e.problem, file=sys.stderr)
-            return 2
+        report = train(args.gold, model=args.model, out=args.out, C=args.C, split=args.split,
+                       rounds=_rounds(args.rounds))
         print(json.dumps(report, indent=2, ensure_ascii=False))
         return 0
     print(f"E402 tenor train: unknown scorer {args.scorer!r}", file=sys.stderr)
@@ -174,17 +157,12 @@ def _train(args) -> int:
 
 def _report(args) -> int:
     if args.store:
-        from .errors import TenorError
         from .report import build_corpus
         if args.inputs:
             print("E403 tenor report: give inputs or --store, not both", file=sys.stderr)
             return 2
-        try:
-            out = build_corpus(args.store, args.out, title=args.title if args.title != DEFAULT_TITLE
-                               else "Tenor corpus report")
-        except TenorError as e:
-            print(e.problem, file=sys.stderr)
-            return 2
+        out = build_corpus(args.store, args.out, title=args.title if args.title != DEFAULT_TITLE
+                           else "Tenor corpus report")
         print(f"wrote {out['pdf']} and {len(out['pngs'])} PNG charts", file=sys.stderr)
         return 0
     if not args.inputs:
@@ -296,7 +274,12 @@ def main(argv=None) -> int:
     if getattr(args, "what", None) == "speakers" and args.docs is None:
         from pathlib import Path
         args.docs = [str(Path(args.gold).parent)]
-    return args.func(args)
+    from .errors import TenorError
+    try:
+        return args.func(args)
+    except TenorError as e:     # a coded error stops every command the same way: its message, exit 2
+        print(e.problem, file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":
