@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .errors import TenorError
 from .pipeline import statements
 
 WS = re.compile(r"\s+")
@@ -67,7 +68,6 @@ class SpeakerReport:
 
 
 def read_gold(path: str | Path) -> pd.DataFrame:
-    from .errors import TenorError
     path = Path(path)
     if not path.is_file():
         raise TenorError("E104", path)
@@ -176,7 +176,6 @@ def _read_cameo(path: Path) -> pd.DataFrame:
 def training_rows(gold, split: str = "train", rounds=None, source=None):
     """The gold statements of one split to fit on; with rounds, only those annotation rounds (the
     gold's `round` field): E505 when the file has none."""
-    from .errors import TenorError
     tr = gold[gold.split == split]
     if rounds:
         if "round" not in tr.columns:
@@ -202,7 +201,6 @@ def _missing(v) -> bool:
 
 def _stance_value(value, path, line: int) -> int:
     """-2..+2 from a whole number (-1/0/+1 files too) or a class name."""
-    from .errors import TenorError
     if _missing(value):
         raise TenorError("E702", path, row=line, detail="no stance or label")
     v = str(value).strip()
@@ -221,7 +219,6 @@ def _stance_value(value, path, line: int) -> int:
 def _lang_value(value, text: str, path, line: int) -> str:
     """en or zh from a language column (en, EN-us, english, zh-CN, chinese, 中文 ...); detected from
     the text where empty; E702 for a language Tenor does not read."""
-    from .errors import TenorError
     from .lang import detect
     v = "" if _missing(value) else str(value).strip().lower()
     if not v:
@@ -236,7 +233,6 @@ def _lang_value(value, text: str, path, line: int) -> str:
 def _normalise_gold(gold: pd.DataFrame, path, lines: list[int]) -> pd.DataFrame:
     """Column aliases, stance from a label column when there is no number, language detected where
     missing; every row is checked (E701/E702 name the file, the line and the problem)."""
-    from .errors import TenorError
     from .metrics import three_way
     lower = {str(c).strip().lower(): c for c in gold.columns}
     for want, names in COLUMN_ALIASES.items():
@@ -290,7 +286,6 @@ def _record_lines(path: Path, sep: str) -> list[int]:
     """The line each record of a CSV/TSV starts on (the header is line 1; blank lines skipped, as pandas
     does); E702 for a record whose number of fields differs from the header's (pandas would shift
     or drop fields silently)."""
-    from .errors import TenorError
     csv.field_size_limit(max(csv.field_size_limit(), 1 << 28))
     with path.open(newline="", encoding="utf-8-sig") as fh:
         # strict: a field that opens with a quote must be quoted whole ('"No," he said.' would lose its
@@ -319,7 +314,6 @@ def read_stance_gold(path: str | Path | None = None) -> pd.DataFrame:
     language is detected, the split is 'test'). Also reads the PLOVER gold records (.json) and the
     CAMEO five-class sentences (cameo_class_*.tsv). Errors name the file's line (CSV: the header is
     line 1)."""
-    from .errors import TenorError
     path = Path(path) if path else DEFAULT_GOLD
     if not path.is_file():
         raise TenorError("E104", path)
@@ -389,7 +383,6 @@ def stance(gold_path=None, split: str = "test", scorer_names=None, baselines: bo
     train = gold[gold.split == "train"]
     data = gold if split == "all" else gold[gold.split == split]
     if data.empty:
-        from .errors import TenorError
         raise TenorError("E701", gold_path or DEFAULT_GOLD, detail=f"no statements in split {split!r} (the file's "
                          f"splits: {sorted(gold.split.unique())}; --split takes train, dev, test or all)")
     names = registry.available() if scorer_names in (None, "all") else list(scorer_names)
