@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .dates import parse_iso
 from .errors import Problem, TenorError, problem
+from .tables import COMPRESSED
 from .textio import decode_bytes
 
 DOC_SUFFIXES = {".txt", ".md", ".text"}
@@ -40,7 +41,7 @@ class Inputs:
 
 def stem(p: Path) -> str:
     """A file's name without its suffix, both parts of a compressed table's ("a.jsonl.gz" -> "a")."""
-    for suf in (".jsonl.gz", ".ndjson.gz", ".csv.gz", ".tsv.gz"):
+    for suf in COMPRESSED:
         if p.name.lower().endswith(suf):
             return p.name[: -len(suf)]
     return p.stem
@@ -48,7 +49,7 @@ def stem(p: Path) -> str:
 
 def _is_table(p: Path) -> bool:
     name = p.name.lower()
-    return p.suffix.lower() in TABLE_SUFFIXES or name.endswith((".jsonl.gz", ".ndjson.gz", ".csv.gz"))
+    return p.suffix.lower() in TABLE_SUFFIXES or name.endswith(COMPRESSED)
 
 
 def read_manifest(path: Path) -> tuple[dict, list[Problem]]:

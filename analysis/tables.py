@@ -17,6 +17,9 @@ from typing import Iterator
 
 import pandas as pd
 
+# compressed tables read here: the documents collector and file-name stems use the same list
+COMPRESSED = (".jsonl.gz", ".ndjson.gz", ".csv.gz", ".tsv.gz")
+
 from .errors import TenorError, problem
 
 def _kind(path: Path) -> str:

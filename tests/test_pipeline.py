@@ -251,3 +251,11 @@ def test_a_fifty_megabyte_document(tmp_path):
     source = big.read_text("utf-8")
     tail = dump.tail(2000)                                          # offsets still right at the end
     assert all(WS.sub("", source[a:b]) == WS.sub("", t) for a, b, t in zip(tail.start, tail.end, tail.text))
+
+
+def test_every_compressed_table_the_reader_knows_is_collected(tmp_path):
+    import gzip
+    with gzip.open(tmp_path / "turns.tsv.gz", "wt", encoding="utf-8") as fh:   # was skipped as '.gz'
+        fh.write("text\tspeaker\nWe oppose it.\tWang Yi\n")
+    result = statements([tmp_path])
+    assert result.statements[["doc_id", "speaker", "text"]].values.tolist() == [["turns", "Wang Yi", "We oppose it."]]
