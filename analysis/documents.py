@@ -152,6 +152,8 @@ def collect(paths: list[str | Path], exclude=()) -> Inputs:
                     found.documents.append((doc_id_for(f, p), f, meta_for(f)))
                 elif _is_table(f):
                     found.tables.append((doc_id_for(f, p), f))
+                else:   # said, not silently passed over (the same file named directly is E106)
+                    found.problems.append(problem("W106", f, detail=f.suffix or f.name))
             continue
         if p.suffix.lower() in DOC_SUFFIXES:
             found.documents.append((doc_id_for(p, None), p, meta_for(p)))

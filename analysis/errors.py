@@ -33,6 +33,7 @@ CODES = {
     "E701": "gold file: {detail}",
     "E702": "gold file line {row}: {detail}",
     "W101": "undecodable bytes replaced with U+FFFD ({detail})",
+    "W106": "in a folder given as input, but not a document or table Tenor reads ('{detail}'); left out",
     "W201": "manifest row {row}: bad date '{detail}'; the date is taken from the text instead",
     "W202": "manifest row {row}: duplicate entry for '{detail}'; the first row is used",
     "W203": "manifest: no row for this file; metadata taken from the text",

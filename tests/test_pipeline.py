@@ -259,3 +259,13 @@ def test_every_compressed_table_the_reader_knows_is_collected(tmp_path):
         fh.write("text\tspeaker\nWe oppose it.\tWang Yi\n")
     result = statements([tmp_path])
     assert result.statements[["doc_id", "speaker", "text"]].values.tolist() == [["turns", "Wang Yi", "We oppose it."]]
+
+
+def test_a_file_in_a_folder_that_is_not_read_is_named(tmp_path):
+    (tmp_path / "a.txt").write_text("Xi said so.", "utf-8")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
+    result = statements([tmp_path])
+    assert [str(p) for p in result.problems] == [
+        f"W106 {tmp_path / 'scan.pdf'}: in a folder given as input, but not a document or table Tenor reads "
+        "('.pdf'); left out"]
+    assert result.statements.text.tolist() == ["Xi said so."]
