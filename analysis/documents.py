@@ -18,7 +18,7 @@ TABLE_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson", ".parquet"}
 KINDS = ("news", "readout", "speech", "transcript", "talk", "statement", "letter", "article",
          "interview", "remarks")
 LANGS = {"en": "en", "english": "en", "zh": "zh", "chinese": "zh", "zh-cn": "zh", "zh-hans": "zh",
-         "zh-tw": "zh", "zh-hant": "zh", "cn": "zh"}
+         "zh-tw": "zh", "zh-hant": "zh", "cn": "zh", "中文": "zh", "汉语": "zh", "漢語": "zh"}
 MANIFEST_COLUMNS = ("file", "date", "language", "outlet", "kind", "author", "title")
 
 

@@ -219,14 +219,14 @@ def _stance_value(value, path, line: int) -> int:
 def _lang_value(value, text: str, path, line: int) -> str:
     """en or zh from a language column (en, EN-us, english, zh-CN, chinese, 中文 ...); detected from
     the text where empty; E702 for a language Tenor does not read."""
+    from .documents import LANGS
     from .lang import detect
     v = "" if _missing(value) else str(value).strip().lower()
     if not v:
         return detect(text, "en")
-    if v.startswith("zh") or v in ("chinese", "cn", "中文", "汉语", "漢語"):
-        return "zh"
-    if v.startswith("en") or v == "english":
-        return "en"
+    code = LANGS.get(v) or ("zh" if v.startswith("zh") else "en" if v.startswith("en") else None)
+    if code:
+        return code
     raise TenorError("E702", path, row=line, detail=f"language {value!r}: Tenor reads English (en) and Chinese (zh)")
 
 
