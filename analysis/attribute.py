@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 from .cues import CueSet, load_cues
 from .lang import detect
@@ -85,6 +87,29 @@ ZH_NOT_NAME = re.compile(r"(?:国|國|方|部|院|会|會|省|市|州|府|党|�
 # before a title, a country, an army or an office is far likelier than a name ("美国国防部长",
 # "美国驻华大使", "解放军发言人"): such words are refused there (a name introduced earlier still counts)
 ZH_NOT_NAME_BEFORE_TITLE = re.compile(r"国|國|驻|駐|防|军|軍|战区|戰區|安全|外交|政府|议会|議會")
+@lru_cache(maxsize=1)
+def zh_countries() -> tuple[str, ...]:
+    """Chinese short names of states (analysis/data/zh_countries.txt), longest first."""
+    raw = resources.files("analysis.data").joinpath("zh_countries.txt").read_text("utf-8")
+    names = {ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def zh_name_before_title(before: str) -> str:
+    """The name in the characters before a title ("巴基斯坦侯赛因" + 总统 -> "侯赛因"): what follows the
+    last country named there; "" when a country stands right before the title ("巴西总统"). Where a
+    country's name is only part of a longer word (1 character left: "巴西尔"), the last 2-6 characters."""
+    run = re.search(r"[\u3400-\u9fff·]+$", before)
+    if not run:
+        return ""
+    run = run.group(0)
+    end = max((run.rfind(c) + len(c) for c in zh_countries() if c in run), default=-1)
+    if end >= 0 and len(run) - end != 1:
+        rest = run[end:]
+        return rest if len(rest) <= 6 else rest[-6:]
+    return run[-6:] if len(run) >= 2 else ""
+
+
 # a meeting, a ceremony or a session as a sentence's subject: "报告会17日在京举行" is narration
 ZH_EVENT_SUBJECT = re.compile(r"^[\u4e00-\u9fff、·“”《》0-9A-Za-z]*?(?:会议|會議|大会|大會|报告会|報告會|座谈会|座談會|"
                               r"会谈|會談|会见|會見|仪式|儀式|典礼|典禮|活动|活動|论坛|論壇|峰会|峰會|开幕式|開幕式|"
@@ -477,11 +502,14 @@ class Attributor:
             k = s.rfind(t)
             if k >= 0:
                 name = s[k + len(t):].strip()
+                if name.startswith(tuple(self.cues.get("zh", "speech"))):
+                    # "连任尼日利亚总统表示祝贺": a verb of saying follows the title, so this is not
+                    # a subject ending in a name
+                    return None
                 if not name and s.endswith(t):
                     # a foreign name before its title, "侯赛因总统": the name, not a country or a body
                     known = [n for n in self.state.zh_titled if s[:k].endswith(n)]
-                    lead = re.search(r"[\u3400-\u9fff·]{2,6}$", s[:k])
-                    name = max(known, key=len) if known else (lead.group(0) if lead else "")
+                    name = max(known, key=len) if known else zh_name_before_title(s[:k])
                     if name and not known and (ZH_NOT_NAME.search(name) or ZH_NOT_NAME_BEFORE_TITLE.search(name)
                                                or self.mentions_in(name)):
                         name = ""

@@ -150,6 +150,23 @@ def test_foreign_name_before_its_title_zh():
     assert who("美国总统表示，两国合作前景广阔。") == ["narrator"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a country right before the name: the name alone (was "基斯坦侯赛因", the last six characters)
+    ("巴基斯坦侯赛因总统表示，巴方愿同中方加强合作。", ["侯赛因"]),
+    ("哈萨克斯坦托卡耶夫总统说，哈方感谢中方支持。", ["托卡耶夫"]),
+    # a country whose name has no 国 right before a bare title is no person (was "巴西", "萨摩亚")
+    ("巴西总统表示，巴方愿同中方加强合作。", ["narrator"]),
+    ("萨摩亚总理说，岛国领袖们不同意有关担忧。", ["narrator"]),
+    ("比如萨摩亚总理表示，岛国与中国相互尊重。", ["narrator"]),
+    # a country's name inside a longer name is part of it
+    ("巴西尔总统表示，两国合作前景广阔。", ["巴西尔"]),
+    # a verb of saying right after a title ends the subject there: no person named "表示"
+    ("对布哈里先生连任尼日利亚总统表示祝贺。", ["narrator"]),
+])
+def test_country_before_a_title_zh(text, expected):
+    assert who(text) == expected
+
+
 def test_events_inside_a_speakers_paragraph_are_narration_zh():
     # one paragraph: a meeting's and another person's actions end the speaker's continuation, and
     # the next "他" is the person just narrated
