@@ -7,6 +7,28 @@ import sys
 from . import __version__
 
 
+# the table column options and the names used when they are not given; a name the user gives
+# must be in the table (E303), a default one may be missing
+COLUMN_DEFAULTS = {"speaker_col": "speaker", "date_col": "date", "lang_col": "lang", "id_col": "id"}
+
+
+def _table_columns(args) -> list:
+    """Fill the column options' defaults in args; return the names the user gave explicitly."""
+    given = [getattr(args, k) for k in COLUMN_DEFAULTS if getattr(args, k) is not None]
+    for k, default in COLUMN_DEFAULTS.items():
+        if getattr(args, k) is None:
+            setattr(args, k, default)
+    return given
+
+
+def _strict(args):
+    """Scorers whose failure to load stops the run: every one the user named with --scorers, and the
+    transformer when --model or --head configures it (a misspelt model is an error, not a warning)."""
+    if args.scorers not in (None, "all"):
+        return True
+    return ["transformer"] if (getattr(args, "model", None) or getattr(args, "head", None)) else False
+
+
 def _score(args) -> int:
     from . import scorers
     from .output import write_csv_atomic
@@ -17,8 +39,9 @@ def _score(args) -> int:
     if names is None:
         names = scorers.available()
     scorers.require(names)
+    required = _table_columns(args)
     if args.store:
-        return _score_corpus(args, names)
+        return _score_corpus(args, names, required)
     if not args.out:
         print("E403 tenor score: give --out FILE.csv (or --store DIR for a corpus table)", file=sys.stderr)
         return 2
@@ -29,7 +52,7 @@ def _score(args) -> int:
     registry = Registry.load(args.registry) if args.registry else None
     result = statements(args.inputs, registry=registry, text_col=args.text_col,
                         speaker_col=args.speaker_col, date_col=args.date_col,
-                        lang_col=args.lang_col, id_col=args.id_col, rows=args.rows)
+                        lang_col=args.lang_col, id_col=args.id_col, rows=args.rows, required=required)
     for p in result.problems:
         print(p, file=sys.stderr)
     if not result.read_anything:
@@ -37,7 +60,7 @@ def _score(args) -> int:
         return 1
     params = {"transformer": {"model": args.model, "head": args.head}}
     try:
-        df, warnings = scorers.apply(result.statements, names, params, strict=args.scorers not in (None, "all"))
+        df, warnings = scorers.apply(result.statements, names, params, strict=_strict(args))
     except ImportError as e:
         print(f"E501 {e}", file=sys.stderr)
         return 2
@@ -45,12 +68,14 @@ def _score(args) -> int:
         print(w, file=sys.stderr)
     write_csv_atomic(df, args.out)
     n_err = sum(p.is_error for p in result.problems)
+    n_warn = len(result.problems) - n_err
+    said = [f"{n} {what}{'s' if n != 1 else ''}" for n, what in ((n_err, "error"), (n_warn, "warning")) if n]
     print(f"wrote {len(df)} statements from {len(result.documents)} input(s) to {args.out}"
-          + (f"; {n_err} input problem(s) reported above" if n_err else ""), file=sys.stderr)
+          + (f"; {' and '.join(said)} about the inputs reported above" if said else ""), file=sys.stderr)
     return 0
 
 
-def _score_corpus(args, names) -> int:
+def _score_corpus(args, names, required=()) -> int:
     """A corpus table streamed in chunks into a store: resumable, local or on Dask."""
     from . import corpus
     if len(args.inputs) != 1:
@@ -60,7 +85,7 @@ def _score_corpus(args, names) -> int:
         summary = corpus.run(args.inputs[0], args.store, args.text_col, args.speaker_col, args.date_col,
                              args.lang_col, args.id_col, args.rows, args.chunk_rows, names,
                              {"transformer": {"model": args.model, "head": args.head}}, args.registry,
-                             strict=args.scorers not in (None, "all"), engine=args.engine,
+                             strict=_strict(args), engine=args.engine, required=required,
                              scheduler=args.scheduler, workers=args.workers, threads=args.threads,
                              overwrite=args.overwrite, progress=not args.quiet)
     except corpus.Interrupted as e:
@@ -170,7 +195,8 @@ def _report(args) -> int:
         return 2
     from .report import build
     out = build(args.inputs, args.out, title=args.title,
-                params={"transformer": {"model": args.model, "head": args.head}})
+                params={"transformer": {"model": args.model, "head": args.head}},
+                strict=["transformer"] if (args.model or args.head) else False)
     for w in out["warnings"]:
         print(w, file=sys.stderr)
     if out["pdf"] is None:
@@ -201,10 +227,11 @@ def build_parser() -> argparse.ArgumentParser:
                     "(default) or the path of a local Hugging Face model folder")
     sc.add_argument("--head", help="transformer head JSON (default: the one trained for --model)")
     sc.add_argument("--text-col", default="text", help="text column of input tables (default: text)")
-    sc.add_argument("--speaker-col", default="speaker")
-    sc.add_argument("--date-col", default="date")
-    sc.add_argument("--lang-col", default="lang")
-    sc.add_argument("--id-col", default="id")
+    sc.add_argument("--speaker-col", help="speaker column of input tables (default: speaker, if present; "
+                    "a column named here must exist)")
+    sc.add_argument("--date-col", help="date column (default: date, if present)")
+    sc.add_argument("--lang-col", help="language column (default: lang, if present)")
+    sc.add_argument("--id-col", help="row id column (default: id, if present)")
     sc.add_argument("--rows", default="turns", choices=["turns", "statements"],
                     help="table rows are turns (an answer, a speech: split into statements that keep the "
                     "row's speaker and date; default) or statements (one row, one statement)")

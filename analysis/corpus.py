@@ -32,6 +32,7 @@ import pandas as pd
 from . import __version__
 from .documents import stem
 from .errors import TenorError
+from .pipeline import check_columns
 from .store import Store
 from .tables import columns_of, count_rows, iter_table
 
@@ -151,7 +152,7 @@ def run(table, store, text_col: str = "text", speaker_col: str = "speaker", date
         scorers: list | None = None, params: dict | None = None, registry: str | None = None,
         strict: bool = False, engine: str = "local", scheduler: str | None = None,
         workers: int | None = None, threads: int | None = None, overwrite: bool = False,
-        progress: bool = True, log=None) -> dict:
+        progress: bool = True, log=None, required=()) -> dict:
     """Stream the table through the pipeline into the store; returns a summary. Raises Interrupted
     (finished chunks kept) on Ctrl-C, TenorError for unusable input or a store of another run.
 
@@ -170,6 +171,7 @@ def run(table, store, text_col: str = "text", speaker_col: str = "speaker", date
     cols = columns_of(table)
     if text_col not in cols:
         raise TenorError("E301", table, detail=text_col, columns=", ".join(cols))
+    check_columns(cols, required, table)
     cores = cpu_count()
     threads = int(threads or min(2, cores))
     params = _clean(params)

@@ -144,7 +144,14 @@ def collect(paths: list[str | Path], exclude=()) -> Inputs:
             found.problems.append(problem("E104", p))
             continue
         if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith("."))
+            every = sorted(f for f in p.rglob("*") if f.is_file())
+            hidden = [f for f in every if any(part.startswith(".") for part in f.relative_to(p).parts)]
+            if hidden:  # .DS_Store, .git, .ipynb_checkpoints copies: left out, but said
+                shown = ", ".join(str(f.relative_to(p)) for f in hidden[:3])
+                found.problems.append(problem("W107", p, detail=f"{len(hidden)} ({shown}"
+                                              + (", ..." if len(hidden) > 3 else "") + ")"))
+            left_out = set(hidden)
+            files = [f for f in every if f not in left_out]
             for f in files:
                 if f.name == "manifest.csv" or f.resolve() in excluded:
                     continue

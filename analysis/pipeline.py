@@ -81,20 +81,23 @@ ROWS = ("turns", "statements")
 def table_statements(df: pd.DataFrame, doc_id: str, source: str, registry: Registry,
                      text_col: str = "text", speaker_col: str = "speaker", date_col: str = "date",
                      lang_col: str = "lang", id_col: str = "id", rows: str = "turns",
-                     row_offset: int = 0) -> tuple[pd.DataFrame, list]:
+                     row_offset: int = 0, required=()) -> tuple[pd.DataFrame, list]:
     """Statements of a table's rows, every input column passed through.
 
     rows="turns" (default): each row is a turn (an answer, a speech) split into statements that keep
     the row's speaker (first-person: every sentence is theirs) and date; ids `<row id>:<k>`. A row
     without a speaker is attributed from its text like a document. rows="statements": each row is
     one statement, not re-segmented; ids are the row ids. Rows are numbered from row_offset + 1
-    (the corpus runner passes the chunk's first row).
+    (the corpus runner passes the chunk's first row). `required`: column names the user gave
+    (--speaker-col spokesperson): a table without one of them is refused (E303), never read with
+    that column silently empty.
     """
     if rows not in ROWS:
         raise ValueError(f"rows must be one of {ROWS}, not {rows!r}")
     problems = []
     if text_col not in df.columns:
         raise TenorError("E301", source, detail=text_col, columns=", ".join(map(str, df.columns)))
+    check_columns(df.columns, required, source)
     out = []
     for i, rec in enumerate(df.to_dict("records"), start=row_offset + 1):
         text = "" if _missing(rec.get(text_col)) else str(rec.get(text_col))
@@ -125,6 +128,14 @@ def table_statements(df: pd.DataFrame, doc_id: str, source: str, registry: Regis
             out.append(st)
     cols = COLUMNS + [c for c in (out[0] if out else {}) if c not in COLUMNS]
     return pd.DataFrame(out, columns=cols), problems
+
+
+def check_columns(columns, required, source) -> None:
+    """E303 when a column the user named (--speaker-col ...) is not in the table."""
+    missing = [c for c in required if c not in columns]
+    if missing:
+        raise TenorError("E303", source, detail=", ".join(f"'{c}'" for c in missing),
+                         columns=", ".join(map(str, columns)))
 
 
 def _missing(v) -> bool:
@@ -161,7 +172,7 @@ def _turn_statements(text: str, row_id: str, lang: str | None, date: str | None,
 
 def statements(paths, registry: Registry | None = None, text_col: str = "text",
                speaker_col: str = "speaker", date_col: str = "date", lang_col: str = "lang",
-               id_col: str = "id", exclude=(), rows: str = "turns") -> Result:
+               id_col: str = "id", exclude=(), rows: str = "turns", required=()) -> Result:
     """Read every input (files, folders) into statements; problems are collected, never fatal.
     Table rows are turns split into statements (rows="turns") or statements as they are."""
     registry = registry or Registry.load()
@@ -182,7 +193,7 @@ def statements(paths, registry: Registry | None = None, text_col: str = "text",
         try:
             df, probs = read_table(Path(path))
             out, probs2 = table_statements(df, doc_id, str(path), registry, text_col, speaker_col,
-                                           date_col, lang_col, id_col, rows)
+                                           date_col, lang_col, id_col, rows, required=required)
         except TenorError as e:
             result.problems.append(e.problem)
             continue

@@ -54,6 +54,38 @@ def _parse_titles(cell: str) -> list[Title]:
     return out
 
 
+def _read_speakers(text: str, source: str) -> list[Speaker]:
+    """The rows of a registry TSV (name, side, kind, aliases, titles); E204 names the first problem."""
+    from .errors import TenorError
+    lines = [(n, ln) for n, ln in enumerate(text.splitlines(), start=1) if ln and not ln.startswith("#")]
+    if not lines:
+        raise TenorError("E204", source, detail="no rows")
+    header = lines[0][1].split("\t")
+    if "name" not in header:
+        raise TenorError("E204", source, detail=f"no 'name' column in the header line {lines[0][0]} "
+                         f"(tab-separated columns: name, side, kind, aliases, titles)")
+    speakers = []
+    for n, ln in lines[1:]:
+        row = dict(zip(header, ln.split("\t")))
+        name = (row.get("name") or "").strip()
+        side = (row.get("side") or "other").strip()
+        if not name:
+            raise TenorError("E204", source, detail=f"line {n}: empty name")
+        if side not in SIDES:
+            raise TenorError("E204", source, detail=f"line {n}: speaker {name!r} has unknown side {side!r} "
+                             f"(use {', '.join(sorted(SIDES))})")
+        try:
+            titles = _parse_titles(row.get("titles", ""))
+        except ValueError:
+            raise TenorError("E204", source, detail=f"line {n}: bad titles {row.get('titles')!r} "
+                             "(role@from-to, | separated)") from None
+        speakers.append(Speaker(
+            name=name, side=side, kind=(row.get("kind") or "person").strip(),
+            aliases=[a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()],
+            titles=titles))
+    return speakers
+
+
 class Registry:
     def __init__(self, speakers: list[Speaker], source: str = ""):
         self.speakers = {s.name: s for s in speakers}
@@ -72,20 +104,15 @@ class Registry:
             text = resources.files("analysis.data").joinpath("speakers.tsv").read_text("utf-8")
             source = "analysis/data/speakers.tsv"
         else:
-            text = Path(path).read_text("utf-8")
+            from .errors import TenorError
             source = str(path)
-        rows = csv.DictReader((ln for ln in text.splitlines() if ln and not ln.startswith("#")),
-                              delimiter="\t")
-        speakers = []
-        for row in rows:
-            side = (row.get("side") or "other").strip()
-            if side not in SIDES:
-                raise ValueError(f"{source}: speaker {row.get('name')!r} has unknown side {side!r}")
-            speakers.append(Speaker(
-                name=row["name"].strip(), side=side, kind=(row.get("kind") or "person").strip(),
-                aliases=[a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()],
-                titles=_parse_titles(row.get("titles", ""))))
-        return cls(speakers, source)
+            if not Path(path).is_file():
+                raise TenorError("E104", path)
+            try:
+                text = Path(path).read_text("utf-8")
+            except (OSError, UnicodeDecodeError) as e:
+                raise TenorError("E105", path, detail=str(e)) from None
+        return cls(_read_speakers(text, source), source)
 
     @property
     def roles(self) -> list[str]:

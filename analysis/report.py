@@ -139,7 +139,7 @@ def versions(df: pd.DataFrame) -> str:
 
 
 def build(inputs, out_dir: str | Path = "reports", title: str = "Tenor report",
-          scorer_names=None, params: dict | None = None) -> dict:
+          scorer_names=None, params: dict | None = None, strict=False) -> dict:
     """Write report.pdf and one PNG per chart into out_dir; returns their paths and any warnings
     (pdf None when no input could be read)."""
     _fonts()
@@ -149,7 +149,7 @@ def build(inputs, out_dir: str | Path = "reports", title: str = "Tenor report",
     if not result.read_anything:        # nothing to report on: say why, write nothing
         return {"pdf": None, "pngs": [], "warnings": [str(p) for p in result.problems],
                 "statements": result.statements}
-    df, warnings = scorers.apply(result.statements, scorer_names, params)
+    df, warnings = scorers.apply(result.statements, scorer_names, params, strict=strict)
     warnings = [str(p) for p in result.problems] + warnings
     sc = compare.scorers_in(df)
     colors = charts.speaker_colors(df)

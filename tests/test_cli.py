@@ -99,3 +99,40 @@ def test_an_unknown_scorer_is_e401_from_the_library_too():
     from analysis.errors import TenorError
     with pytest.raises(TenorError, match=r"E401 --scorers: unknown scorer\(s\) zz; available: "):
         scorers.build(["lexicon", "zz"])          # not a KeyError, and not a warning when not strict
+
+
+def test_scoring_tenors_own_output_again_keeps_the_old_scores_as_input_columns(tmp_path, capsys):
+    doc = tmp_path / "a.txt"
+    doc.write_text("China firmly opposes the sanctions.", "utf-8")
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    assert main(["score", str(doc), "--scorers", "lexicon", "--out", str(first)]) == 0
+    assert main(["score", str(first), "--scorers", "lexicon", "--out", str(second)]) == 0
+    df = pd.read_csv(second, keep_default_na=False)
+    assert {"input_lexicon_score", "input_lexicon_label", "lexicon_score", "lexicon_label"} <= set(df.columns)
+    assert df.lexicon_label.tolist() == df.input_lexicon_label.tolist() == ["confrontational"]
+
+
+def test_a_misspelt_model_or_registry_stops_the_run(tmp_path, capsys):
+    doc = tmp_path / "a.txt"
+    doc.write_text("China firmly opposes the sanctions.", "utf-8")
+    out = tmp_path / "o.csv"
+    assert main(["score", str(doc), "--model", "nosuchmodel", "--out", str(out)]) == 2
+    assert "E501" in capsys.readouterr().err and not out.exists()
+    assert main(["score", str(doc), "--registry", str(tmp_path / "nope.tsv"), "--out", str(out)]) == 2
+    assert "E104" in capsys.readouterr().err
+    bad = tmp_path / "r.tsv"
+    bad.write_text("name\tside\nX\tmars\n", "utf-8")
+    assert main(["score", str(doc), "--registry", str(bad), "--out", str(out)]) == 2
+    assert "E204" in capsys.readouterr().err and not out.exists()
+
+
+def test_a_misspelt_column_option_stops_the_run(tmp_path, capsys):
+    t = tmp_path / "t.csv"
+    pd.DataFrame({"answer": ["Xi said so."], "date": ["2019-05-01"]}).to_csv(t, index=False)
+    out = tmp_path / "o.csv"
+    code = main(["score", str(t), "--text-col", "answer", "--date-col", "dat", "--scorers", "none",
+                 "--out", str(out)])
+    assert code == 1 and "E303" in capsys.readouterr().err and not out.exists()
+    code = main(["score", str(t), "--text-col", "answer", "--date-col", "dat", "--scorers", "none",
+                 "--store", str(tmp_path / "st")])
+    assert code == 2 and "E303" in capsys.readouterr().err

@@ -269,3 +269,26 @@ def test_a_file_in_a_folder_that_is_not_read_is_named(tmp_path):
         f"W106 {tmp_path / 'scan.pdf'}: in a folder given as input, but not a document or table Tenor reads "
         "('.pdf'); left out"]
     assert result.statements.text.tolist() == ["Xi said so."]
+
+
+def test_hidden_files_in_a_folder_are_left_out_and_said(tmp_path):
+    (tmp_path / "a.txt").write_text("Xi said so.", "utf-8")
+    (tmp_path / ".notes.txt").write_text("Biden said so.", "utf-8")
+    (tmp_path / ".ipynb_checkpoints").mkdir()
+    (tmp_path / ".ipynb_checkpoints" / "a-checkpoint.txt").write_text("Xi said so.", "utf-8")
+    result = statements([tmp_path])
+    assert result.statements.text.tolist() == ["Xi said so."]
+    assert [str(p) for p in result.problems] == [
+        f"W107 {tmp_path}: hidden files left out of this folder (names starting with '.'): "
+        "2 (.ipynb_checkpoints/a-checkpoint.txt, .notes.txt)"]
+
+
+def test_a_column_the_user_names_must_exist(tmp_path):
+    t = tmp_path / "t.csv"
+    pd.DataFrame({"text": ["Xi said so."], "spokesperson": ["Geng Shuang"]}).to_csv(t, index=False)
+    result = statements([t], required=["spokesman"])
+    assert [p.code for p in result.problems] == ["E303"] and "'spokesman'" in str(result.problems[0])
+    assert "spokesperson" in str(result.problems[0]) and not result.read_anything
+    # the default names may be missing (no date column here), a given one that exists is read
+    ok = statements([t], speaker_col="spokesperson", required=["spokesperson"])
+    assert ok.statements.speaker.tolist() == ["Geng Shuang"] and not ok.problems

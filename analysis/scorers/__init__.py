@@ -45,10 +45,10 @@ def get(name: str, **params):
     return _REGISTRY[name](**params)
 
 
-def build(names=None, params: dict | None = None, strict: bool = False) -> tuple[dict, list]:
+def build(names=None, params: dict | None = None, strict=False) -> tuple[dict, list]:
     """The named scorers (default: every registered one), built once: ({name: scorer}, warnings).
-    A scorer that cannot be built (no model, no head) raises when strict, else is left out with a
-    warning."""
+    A scorer that cannot be built (no model, no head) raises when strict (True, or a collection
+    holding its name: a scorer the user configured, --model), else is left out with a warning."""
     from ..errors import TenorError
     if names is not None:
         require(names)      # an unknown name stops the run, strict or not
@@ -57,7 +57,7 @@ def build(names=None, params: dict | None = None, strict: bool = False) -> tuple
         try:
             built[name] = get(name, **{k: v for k, v in (params or {}).get(name, {}).items() if v is not None})
         except (TenorError, ImportError) as e:
-            if strict:
+            if strict is True or (not isinstance(strict, bool) and name in strict):
                 raise
             warnings.append(f"W401 scorer {name} is unavailable and was left out: "
                             f"{e.problem if isinstance(e, TenorError) else e}")
@@ -71,5 +71,16 @@ def apply(df, names=None, params: dict | None = None, strict: bool = False, buil
     if built is None:
         built, warnings = build(names, params, strict)
     for scorer in built.values():
-        df = df.join(scorer.score_frame(df))
+        scores = scorer.score_frame(df)
+        # an input that already has these columns (Tenor's own output scored again) keeps them as
+        # input_<name>, as a table's columns named like output columns do
+        taken = set(df.columns)
+        renames = {}
+        for c in scores.columns.intersection(df.columns):
+            new = f"input_{c}"
+            while new in taken:
+                new = f"input_{new}"
+            taken.add(new)
+            renames[c] = new
+        df = df.rename(columns=renames).join(scores)
     return df, warnings
