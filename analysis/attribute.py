@@ -56,7 +56,9 @@ QUOTE_PAIRS = (("“", "”"), ("「", "」"), ("『", "』"), ("«", "»"))
 DETERMINERS = re.compile(r"^(?:the|this|that|a|an|its|his|her|their)\s+", re.I)
 STOP_CAPS = {"The", "This", "That", "It", "In", "On", "At", "But", "And", "As", "A", "An", "He", "She",
              "They", "We", "I", "There", "China", "Chinese", "US", "U.S.", "American", "Beijing",
-             "Washington", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+             "Washington", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+             # generational suffixes: "President Joseph R. Biden Jr. spoke" is Joseph R. Biden
+             "Jr", "Jr.", "Sr", "Sr.", "II", "III"}
 MASK = "\u2592"
 HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|H\.E|HE|Sir|Dame|Sheikh|His Excellency|Her Excellency|"
                        r"His Majesty|Her Majesty)\.?\s+)+")
@@ -338,10 +340,19 @@ class Attributor:
             self.state.runtime[surname] = full
 
     def note_mentions(self, text: str) -> None:
-        for _, _, name in self.mentions_in(text):
+        for start, end, name in self.mentions_in(text):
             sp = self.state.speaker(name)
             if sp and sp.kind == "person":
                 self.state.mentions.append(name)
+                words = text[start:end].split()
+                # the surname: first in a Chinese name written in English (Wang Wenbin), else last
+                surname = words[0] if sp.side == "CN" else words[-1]
+                others = [n for n in self.state.registry.lookup(surname) + [self.state.runtime.get(surname)]
+                          if n and n != name]
+                if len(words) == 2 and others and surname[:1].isupper() and surname.isalpha():
+                    # "Spokesperson Wang Wenbin said ... Wang said": a surname after a full name is
+                    # that person's, though the registry gives the bare surname to another (Wang Yi)
+                    self.state.runtime[surname] = name
 
     # ---------------------------------------------------------------- subject resolution
     def resolve_en(self, np: str) -> tuple[str, str] | None:
@@ -360,6 +371,13 @@ class Attributor:
             if len({p[2] for p in persons}) > 1 and re.search(r"\band\b", np) and len(sides) > 1:
                 return ("both", BOTH)
             return ("person", persons[-1][2])
+        if re.match(r"(?:an?|another|one)\s+\w", low) and not found and re.search(
+                r"\b(?:spokes(?:person|man|woman)|officials?|officers?|diplomats?|ministers?|advis[eo]rs?|"
+                r"aides?|sources?|members?|representatives?|envoys?|ambassadors?|negotiators?|lawmakers?|"
+                r"senators?|analysts?|experts?|persons?|statements?)$", low):
+            # "A Chinese foreign ministry spokesperson said": someone unnamed, a vague source like
+            # "officials said" (narrator), never the previous speaker going on
+            return ("generic", NARRATOR)
         last = low.split()[-1] if low.split() else ""
         if last in EN_PRONOUNS or low in EN_PRONOUNS:
             who = self._pronoun_target()
@@ -370,7 +388,10 @@ class Attributor:
         if low in ("they", "the two"):
             # in readouts and wire stories "they" as the subject of a position is the parties
             return ("both", BOTH)
-        titled = self._resolve_title(low)
+        # "The President" with a capital P and no name is the White House's own style for the US
+        # president (Xinhua and the MFA write "President Xi", "the U.S. president")
+        own = "US" if re.fullmatch(r"(?:[Tt]he\s+)?(?:Vice\s+)?President", np) else None
+        titled = self._resolve_title(low, prefer=own)
         if titled:
             return ("person", titled)
         if found:
@@ -425,8 +446,9 @@ class Attributor:
                 return cur
         return self.state.mentions[-1] if self.state.mentions else None
 
-    def _resolve_title(self, low: str) -> str | None:
-        """'the chinese vice premier' -> the person holding that office, preferring people in the text."""
+    def _resolve_title(self, low: str, prefer: str | None = None) -> str | None:
+        """'the chinese vice premier' -> the person holding that office, preferring people in the text
+        (and, given `prefer`, holders from that side)."""
         low = DETERMINERS.sub("", low.strip())
         low = re.sub(r"^(?:mr\.?|ms\.?|mrs\.?)\s+", "", low)
         side = None
@@ -448,6 +470,8 @@ class Attributor:
                     cands.append(name)
         if not cands:
             return None
+        if prefer and any(self.state.side(c) == prefer for c in cands):
+            cands = [c for c in cands if self.state.side(c) == prefer]
         if self.state.current in cands:
             return self.state.current
         for m in reversed(self.state.mentions):
@@ -484,6 +508,12 @@ class Attributor:
             # the subject comes first in a Chinese clause; ignore names after 致/向/同/与
             a, b, name = found[0]
             kind = (self.state.speaker(name) or Speaker("", "")).kind
+            if kind != "person":
+                # "外交部发言人毛宁": a body, a title, then the person who holds it speaks
+                for a2, b2, name2 in found[1:]:
+                    if ((self.state.speaker(name2) or Speaker("", "")).kind == "person"
+                            and ZH_TITLE_CHAIN.fullmatch(s[b:a2])):
+                        return ("person", name2)
             return ("person" if kind == "person" else "body", name)
         for g in self.cues.get("zh", "generic"):
             if g in s:
@@ -591,10 +621,22 @@ class Attributor:
         rest = re.sub(r"[\s\u2592.,;:!?。，；：！？]", "", masked)
         return bool(spans) and spans[0][0] == 0 and not rest
 
+    def table_speaker(self, raw: str) -> str:
+        """A table's speaker cell: a registered name or alias ("耿爽", "Psaki"), a transcript-style
+        label ("MS. PSAKI" -> Jen Psaki; "Q" -> narrator), else the cell as written."""
+        name = self.resolve_name(raw)
+        if name:
+            return name
+        who = self._label_speaker(raw.strip().rstrip(":：").strip())
+        return who if who == NARRATOR or who in self.state.registry.speakers else raw
+
     def _label_speaker(self, label: str) -> str:
         lab = label.strip().rstrip(".")
         if lab.upper() in {q.upper() for q in self.cues.get("en", "question")} or lab in self.cues.get("zh", "question"):
             return NARRATOR
+        if lab.upper() in {q.upper() for q in self.cues.get("en", "answer")} or lab in self.cues.get("zh", "answer"):
+            # "答：": the host's answer; a host nobody names is not guessed
+            return self.state.author or NARRATOR
         name = self.resolve_name(lab)
         if name:
             return name

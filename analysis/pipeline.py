@@ -51,8 +51,11 @@ def document_statements(text: str, doc_id: str = "doc", meta: Meta | None = None
     else:
         date = find_date([p.text for p in paras])
         date_source = "text" if date else "none"
-    att = Attributor(registry, lang, year_of(date), meta.kind or None,
-                     meta.author or author_from_title(meta.title) or None)
+    # the host of a press conference: the manifest's author, else the one its title names (the
+    # manifest's title, else the document's own title lines)
+    host = meta.author or author_from_title(meta.title) or next(
+        (h for h in (author_from_title(p.text) for p in paras if p.front) if h), None)
+    att = Attributor(registry, lang, year_of(date), meta.kind or None, host)
     rows = []
     for pi, para in enumerate(paras):
         spans = [(a + para.label_end, b + para.label_end)
@@ -148,7 +151,8 @@ def _one_statement(text: str, lang: str | None, date: str | None, raw_speaker: s
     lang = "en" if lang == "und" else lang
     att = Attributor(registry, lang, year_of(date))
     if raw_speaker:
-        speaker, cue = att.resolve_name(raw_speaker) or raw_speaker, "table"
+        speaker = att.table_speaker(raw_speaker)
+        cue = "question" if speaker == NARRATOR else "table"
     else:
         who = att.attribute_sentence(text) if text.strip() else None
         speaker, cue = (who.speaker, who.cue) if who else (NARRATOR, "none")
@@ -163,9 +167,10 @@ def _turn_statements(text: str, row_id: str, lang: str | None, date: str | None,
         # the row names its speaker: every sentence of the turn is theirs (the guidelines read an
         # answer or a speech as a first-person document), front-matter look-alikes included
         att = Attributor(registry, lang or (found[0]["lang"] if found else "en"), year_of(date))
-        speaker = att.resolve_name(raw_speaker) or raw_speaker
+        speaker = att.table_speaker(raw_speaker)
         for st in found:
-            st.update(speaker=speaker, side=att.state.side(speaker), section="body", cue="table")
+            st.update(speaker=speaker, side=att.state.side(speaker), section="body",
+                      cue="question" if speaker == NARRATOR else "table")
     return [{k: st[k] for k in ("speaker", "side", "lang", "text", "start", "end", "section", "cue", "label")}
             for st in found]
 

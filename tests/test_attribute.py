@@ -284,3 +284,35 @@ def test_narrated_acts_with_the_press_words_stay_narration_zh(text):
 ])
 def test_offices_before_a_title_are_not_names_zh(text):
     assert who(text) == ["narrator"]
+
+
+def test_answer_label_is_the_host_the_title_names_zh():
+    text = "2024年3月5日外交部发言人毛宁主持例行记者会\n\n问：中方有何回应？\n\n答：中方坚决反对美方的错误做法。"
+    assert who(text) == ["narrator", "narrator", "Mao Ning"]
+    # nobody named as host: the answer is not given to a speaker called 答
+    assert who("问：中方有何回应？\n\n答：中方坚决反对美方的错误做法。") == ["narrator", "narrator"]
+
+
+def test_a_body_then_a_title_then_a_person_is_the_person_zh():
+    assert who("外交部发言人毛宁表示，中方坚决反对美方的错误做法。") == ["Mao Ning"]
+    assert who("外交部表示，中方坚决反对美方的错误做法。") == ["Chinese Foreign Ministry"]
+
+
+def test_a_bare_surname_follows_the_full_name_the_text_gave():
+    text = ("BEIJING, Jan. 5 (Xinhua) -- Chinese Foreign Ministry Spokesperson Wang Wenbin said on Friday "
+            "that China firmly opposes the move. The United States should stop interfering, Wang said.")
+    assert who(text) == ["Wang Wenbin", "Wang Wenbin"]
+    # the registry's own bare surname stays where no other full name came first
+    assert who("Wang Yi met Blinken.\n\nWang said ties matter.") == ["narrator", "Wang Yi"]
+
+
+def test_an_unnamed_source_with_its_own_cue_does_not_continue_the_speaker():
+    text = ("Sullivan told Wang that Washington would not hesitate to protect its interests. A Chinese "
+            "foreign ministry spokesperson said the meeting was \"useful\" but warned Washington.")
+    assert who(text) == ["Jake Sullivan", "narrator"]
+
+
+def test_the_president_in_a_white_house_readout_is_the_us_president():
+    text = ("President Joseph R. Biden, Jr. spoke today with President Xi Jinping of China.  The President "
+            "shared his greetings and well wishes with the Chinese people.")
+    assert who(text, date="2021-02-10") == ["narrator", "Joe Biden"]

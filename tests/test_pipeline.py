@@ -292,3 +292,14 @@ def test_a_column_the_user_names_must_exist(tmp_path):
     # the default names may be missing (no date column here), a given one that exists is read
     ok = statements([t], speaker_col="spokesperson", required=["spokesperson"])
     assert ok.statements.speaker.tolist() == ["Geng Shuang"] and not ok.problems
+
+
+def test_a_tables_speaker_cells_resolve_like_transcript_labels(tmp_path):
+    t = tmp_path / "turns.jsonl"
+    rows = [{"speaker": "MS. PSAKI", "date": "2021-01-20", "text": "We will engage with allies."},
+            {"speaker": "Q", "date": "2021-01-20", "text": "Will the President call Xi?"},
+            {"speaker": "(header)", "date": "2021-01-20", "text": "James S. Brady Press Briefing Room"}]
+    t.write_text("\n".join(json.dumps(r) for r in rows), "utf-8")
+    df = statements([t]).statements
+    assert df.speaker.tolist() == ["Jen Psaki", "narrator", "(header)"]
+    assert df.side.tolist() == ["US", "none", "other"] and df.cue.tolist() == ["table", "question", "table"]
