@@ -180,8 +180,8 @@ def build(inputs, out_dir: str | Path = "reports", title: str = "Tenor report",
         corpus = (f"{df.doc_id.nunique()} documents, {len(df)} statements ({len(body)} by named speakers, "
                   f"{int((df.speaker == 'narrator').sum())} by the narrator, "
                   f"{int((df.section == 'front_matter').sum())} front matter); languages: "
-                  f"{', '.join(f'{k} {v}' for k, v in df.lang.value_counts().items())}; dates "
-                  f"{df.date[df.date != ''].min()} to {df.date[df.date != ''].max()}; speakers: "
+                  f"{', '.join(f'{k} {v}' for k, v in df.lang.value_counts().items())}; "
+                  f"{_date_range(df.date)}; speakers: "
                   f"{', '.join(body.speaker.value_counts().index[:10])}.")
         methods = ("Each document is split into statements and every statement is attributed to its speaker "
                    "(annotation guidelines; narrator statements are kept apart from speakers' statements). "
@@ -235,6 +235,17 @@ def build(inputs, out_dir: str | Path = "reports", title: str = "Tenor report",
 
 
 # -- a corpus in a store (tenor score --store): findings over turns ------------------------------
+def _date_range(dates) -> str:
+    """'dates 2019-01-31 to 2024-03-05' over full dates; a date without its year ('--09-14', from
+    "Sept. 14" in a wire story) is counted apart, not sorted in front of the years."""
+    d = dates.astype(str)
+    full = d[d.str.match(r"^\d{4}")]
+    partial = int((d.str.startswith("--")).sum())
+    text = f"dates {full.min()} to {full.max()}" if len(full) else "no dated statements"
+    return text + (f" ({partial} statement{'s' if partial != 1 else ''} dated without a year)"
+                   if partial else "")
+
+
 CORPUS_COLUMNS = ["doc_id", "statement_id", "paragraph", "lang", "speaker", "date", "text", "section"]
 
 
@@ -311,8 +322,8 @@ def build_corpus(store, out_dir: str | Path = "reports/corpus", title: str = "Te
     cfg = manifest.get("config", {})
     corpus = (f"{cfg.get('input', {}).get('name', '?')}: {len(tr):,} answers with text "
               f"({summary.get('rows', len(tr)):,} rows), {len(df):,} statements; languages: "
-              f"{', '.join(f'{k} {v:,}' for k, v in tr.lang.value_counts().items())} answers; dates "
-              f"{tr.date[tr.date != ''].min()} to {tr.date[tr.date != ''].max()}; spokespersons: "
+              f"{', '.join(f'{k} {v:,}' for k, v in tr.lang.value_counts().items())} answers; "
+              f"{_date_range(tr.date)}; spokespersons: "
               f"{', '.join(f'{k} ({v:,})' for k, v in tr.speaker.value_counts().items())}.")
     methods = ("Each answer (a row of the table) is split into statements that keep the spokesperson and the "
                "date of the row. Both scorers label every statement cooperative, neutral or confrontational. An "

@@ -85,3 +85,10 @@ def test_report_writes_pdf_and_pngs(tmp_path):
 
 def test_same_event_pairs_on_the_seeds(seeds_scored):
     assert compare.same_event_pairs(seeds_scored) == [("000_38ea7e343e1e71a6", "002_5df478c603910367")]
+
+
+def test_the_reports_date_range_counts_dates_without_a_year_apart():
+    from analysis.report import _date_range
+    dates = pd.Series(["--09-14", "2024-03-05", "", "2019-01-31"])
+    assert _date_range(dates) == "dates 2019-01-31 to 2024-03-05 (1 statement dated without a year)"
+    assert _date_range(pd.Series(["", ""])) == "no dated statements"
