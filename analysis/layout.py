@@ -74,11 +74,18 @@ class Line:
         return n
 
 
+# two or more ideographic spaces after text: a Chinese paragraph indent whose line break was lost
+# ("回信全文如下：　　你们好！"), read as the start of a new line
+INNER_INDENT = re.compile(r"(?<=\S)\u3000{2,}(?=\S)")
+
+
 def _lines(text: str) -> list[Line]:
     out, pos = [], 0
     for raw in text.splitlines(keepends=True):
         body = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
-        out.append(Line(pos, pos + len(body), body))
+        cuts = [0] + [m.start() for m in INNER_INDENT.finditer(body)] + [len(body)]
+        for a, b in zip(cuts, cuts[1:]):
+            out.append(Line(pos + a, pos + b, body[a:b]))
         pos += len(raw)
     return out
 

@@ -303,3 +303,11 @@ def test_a_tables_speaker_cells_resolve_like_transcript_labels(tmp_path):
     df = statements([t]).statements
     assert df.speaker.tolist() == ["Jen Psaki", "narrator", "(header)"]
     assert df.side.tolist() == ["US", "none", "other"] and df.cue.tolist() == ["table", "question", "table"]
+
+
+def test_ideographic_indents_inside_a_line_start_paragraphs():
+    one_line = "回信全文如下：　　北京科技大学的巴基斯坦留学生们：　　你们好！来信收悉。"
+    rows = document_statements(one_line, "x")
+    assert [r["text"] for r in rows] == ["回信全文如下：", "北京科技大学的巴基斯坦留学生们：", "你们好！", "来信收悉。"]
+    assert all(one_line[r["start"]:r["end"]] == r["text"] for r in rows)
+    assert [r["paragraph"] for r in rows] == [1, 2, 3, 3]
