@@ -60,6 +60,7 @@ STOP_CAPS = {"The", "This", "That", "It", "In", "On", "At", "But", "And", "As", 
              # generational suffixes: "President Joseph R. Biden Jr. spoke" is Joseph R. Biden
              "Jr", "Jr.", "Sr", "Sr.", "II", "III"}
 MASK = "\u2592"
+ATTRIBUTION_WINDOW = 3000   # characters of a sentence read for its speaker
 HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|H\.E|HE|Sir|Dame|Sheikh|His Excellency|Her Excellency|"
                        r"His Majesty|Her Majesty)\.?\s+)+")
 # the host named in a press conference's title: "2018年6月11日外交部发言人耿爽主持例行记者会",
@@ -592,7 +593,10 @@ class Attributor:
             if PARENTHETICAL.fullmatch(text):   # "（回信全文另发）", "(Photo: ...)": the editor's note
                 att = Attribution(NARRATOR, "none")
             else:
-                att = self.attribute_sentence(text, para_speaker)
+                # a "sentence" beyond any real one (a page without sentence ends) is attributed from
+                # its opening: each cue's subject is looked for before it, so the work would grow
+                # with the square of its length
+                att = self.attribute_sentence(text[:ATTRIBUTION_WINDOW], para_speaker)
             self._narr_subject = None
             if att is None:
                 if para_speaker and para_speaker != NARRATOR:

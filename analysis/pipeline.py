@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .attribute import Attributor, author_from_title
+from .attribute import ATTRIBUTION_WINDOW, Attributor, author_from_title
 from .dates import find_date, parse_iso, year_of
 from .documents import LANGS, Meta, collect
 from .errors import TenorError, problem
@@ -154,7 +154,7 @@ def _one_statement(text: str, lang: str | None, date: str | None, raw_speaker: s
         speaker = att.table_speaker(raw_speaker)
         cue = "question" if speaker == NARRATOR else "table"
     else:
-        who = att.attribute_sentence(text) if text.strip() else None
+        who = att.attribute_sentence(text[:ATTRIBUTION_WINDOW]) if text.strip() else None
         speaker, cue = (who.speaker, who.cue) if who else (NARRATOR, "none")
     return [{"speaker": speaker, "side": att.state.side(speaker), "lang": lang, "text": text,
              "start": 0, "end": len(text), "section": "body", "cue": cue}]
@@ -207,4 +207,10 @@ def statements(paths, registry: Registry | None = None, text_col: str = "text",
         frames.append(out)
     if frames:
         result.statements = pd.concat([f for f in frames if len(f)] or frames, ignore_index=True)
+        long = result.statements[result.statements.text.str.len() > LONG_STATEMENT]
+        for r in long.itertuples():
+            result.problems.append(problem("W108", r.source, detail=r.statement_id, chars=len(r.text)))
     return result
+
+
+LONG_STATEMENT = 5000   # characters: far beyond any sentence; a page without sentence ends

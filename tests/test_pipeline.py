@@ -311,3 +311,15 @@ def test_ideographic_indents_inside_a_line_start_paragraphs():
     assert [r["text"] for r in rows] == ["回信全文如下：", "北京科技大学的巴基斯坦留学生们：", "你们好！", "来信收悉。"]
     assert all(one_line[r["start"]:r["end"]] == r["text"] for r in rows)
     assert [r["paragraph"] for r in rows] == [1, 2, 3, 3]
+
+
+def test_a_page_without_sentence_ends_is_kept_whole_and_said(tmp_path):
+    page = tmp_path / "page.txt"
+    words = "China firmly opposes the sanctions and urges dialogue with mutual respect".split()
+    page.write_text(" ".join(words[i % len(words)] for i in range(20000)), "utf-8")
+    result = statements([page])
+    assert len(result.statements) == 1 and result.statements.text[0] == page.read_text("utf-8")
+    assert [p.code for p in result.problems] == ["W108"] and "with no sentence end" in str(result.problems[0])
+    from analysis.scorers import get
+    out = get("lexicon").transform(result.statements.text.tolist(), ["en"])
+    assert out.evidence[0].endswith("more terms") and out.evidence[0].count(";") == 100

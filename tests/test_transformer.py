@@ -194,3 +194,11 @@ def test_minilm_fast_default_gives_the_float32_labels():
     assert (Pf.argmax(1) == Pr.argmax(1)).all()
     assert len(set(Pr.argmax(1))) == 3                 # the sentences exercise all three labels
     np.testing.assert_allclose(Pf, Pr, atol=0.03)
+
+
+def test_a_statement_longer_than_the_encoder_reads_says_so(default_scorer):
+    short = "China firmly opposes the US sanctions."
+    long = " ".join([short] * 60)           # about 600 tokens; the encoder reads 256
+    out = default_scorer.transform([short, long], ["en", "en"], use_cache=False)
+    assert out.reason[0] == ""
+    assert out.reason[1].startswith("read the first 256 of ") and out.label[1] in ("confrontational", "neutral", "cooperative")

@@ -630,14 +630,21 @@ class Scored:
         return _evidence(self.matches)
 
 
+EVIDENCE_TERMS = 100     # terms listed in a statement's evidence at most
+LOOK_BACK = 200          # tokens (English) or characters (Chinese) searched back for a term's modifiers
+
+
 def _evidence(matches) -> str:
     """The matched terms with their weights after the rules and the rules applied."""
     parts = []
-    for m in matches:
-        if m.entry.role != "term":
-            continue
+    terms = [m for m in matches if m.entry.role == "term"]
+    for m in terms[:EVIDENCE_TERMS]:
         rules = f" {' '.join(m.rules)}" if m.rules else ""
         parts.append(f"{m.text}({m.weight:+.1f}{rules})")
+    if len(terms) > EVIDENCE_TERMS:
+        # a statement without sentence ends (a page pasted as one line) stays readable in a
+        # spreadsheet cell; the score counts every term
+        parts.append(f"... and {len(terms) - EVIDENCE_TERMS} more terms")
     return "; ".join(parts)
 
 
@@ -663,8 +670,16 @@ def apply_rules(matches: list[Match], clause, gap, lang: str, contrast_after: fl
             raw += w
         return raw
     contrast_at = [m.start for m, r in zip(matches, roles) if r == "contrast"]
+    first_contrast = min(contrast_at) if contrast_at else None
     int_gap = INTENSIFIER_GAP_EN if lang == "en" else INTENSIFIER_GAP_ZH
     neg_gap = EN_WINDOW if lang == "en" else ZH_WINDOW
+    # only modifiers a few words before a term can act on it: the look-back for them stops where every
+    # earlier match ends more than LOOK_BACK positions before the term (a statement with thousands of
+    # terms stays linear; the windows are 2-4 words or characters)
+    reach_end, top = [], -1
+    for m in matches:
+        top = max(top, m.end)
+        reach_end.append(top)
     for k, m in enumerate(matches):
         if m.entry.role != "term":
             continue
@@ -673,7 +688,14 @@ def apply_rules(matches: list[Match], clause, gap, lang: str, contrast_after: fl
             w *= first_weight
             m.rules.append(lead_rule)
         here = clause(m.start)
-        prev = [p for p in matches[:k] if p.entry.role != "term" and clause(p.start) == here]
+        prev = []
+        for j in range(k - 1, -1, -1):
+            p = matches[j]
+            if m.start - reach_end[j] > LOOK_BACK:
+                break
+            if p.entry.role != "term" and clause(p.start) == here:
+                prev.append(p)
+        prev.reverse()
         for p in reversed(prev):
             if p.entry.role == "intensifier" and gap(p, m) <= int_gap:
                 w *= p.entry.weight
@@ -692,7 +714,7 @@ def apply_rules(matches: list[Match], clause, gap, lang: str, contrast_after: fl
                 w = -0.7 * w
                 m.rules.append(f"negated ({neg.text})")
         if contrast_at:
-            if any(c < m.start for c in contrast_at):
+            if first_contrast < m.start:
                 w *= contrast_after
                 m.rules.append("after contrast")
             else:

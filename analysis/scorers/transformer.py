@@ -206,6 +206,7 @@ class TransformerScorer:
                 label[i], score[i], sent[i] = "neutral", 0.0, 0.0
             else:
                 todo.append(i)
+                reason[i] = self._truncation(enc, texts[i])
         use_cache = self.cache if use_cache is None else use_cache
         cached, keys = {}, {}
         if use_cache and todo:
@@ -246,6 +247,15 @@ class TransformerScorer:
                 j = first[(langs[i], texts[i])]
                 score[i], label[i], sent[i] = score[j], label[j], sent[j]
         return pd.DataFrame({"score": score, "label": label, "sentiment": sent, "reason": reason})
+
+    @staticmethod
+    def _truncation(enc, text: str) -> str:
+        """Why the numbers describe only the start of a long statement ('' when it is read whole).
+        A token spans at least one character, so only texts longer than the limit are tokenized."""
+        if len(enc.prefix) + len(text) + 2 <= enc.max_length:
+            return ""
+        n = len(enc.tokenizer(enc.prefix + text, truncation=False)["input_ids"])
+        return f"read the first {enc.max_length} of {n} tokens" if n > enc.max_length else ""
 
     def predict(self, texts, langs) -> list[str]:
         return self.transform(texts, langs)["label"].tolist()
