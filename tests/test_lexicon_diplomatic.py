@@ -20,6 +20,8 @@ def lex():
     ("The two sides exchanged views on regional issues.", "en", "neutral"),
     ("中方坚决反对美方的错误做法。", "zh", "confrontational"),
     ("中方不寻求对抗。", "zh", "cooperative"),
+    ("美方不寻求新冷战。", "zh", "cooperative"),          # the reassurance English already read
+    ("我们反对煽动“新冷战”。", "zh", "confrontational"),
     ("双方应坚持合作共赢。", "zh", "cooperative"),
     ("勿谓言之不预也。", "zh", "confrontational"),
     ("我们对此表示严重关切。", "zh", "confrontational"),
