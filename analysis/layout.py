@@ -112,6 +112,23 @@ def is_heading(s: str) -> bool:
     return not lower and "," not in s
 
 
+def _headline(lines: list, nonblank: list, labels: dict) -> bool:
+    """The first line as a sentence-case headline ("US, China officials meet in Vienna amid trade
+    tensions", "Department Press Briefing - May 2, 2023"): alone before a blank line, with no
+    sentence end, three to twenty words, and more text after it."""
+    first = nonblank[0]
+    s = first.stripped
+    k = lines.index(first)
+    if (len(nonblank) < 2 or labels.get(id(first)) or first.indent >= 2 or k + 1 >= len(lines)
+            or lines[k + 1].stripped or TERMINAL.search(s) or len(s) > 160
+            or s.endswith((",", "，", "、", ";", "；", ":", "：")) or DATELINE.search(s)):
+        return False
+    if CJK.search(s):
+        return False        # Chinese titles are read by is_heading (no sentence punctuation, short)
+    words = re.findall(r"[A-Za-z][\w'’\-]*", s)
+    return 3 <= len(words) <= 20 and s[:1].isupper()
+
+
 def is_front_matter(s: str) -> bool:
     s = s.strip()
     return bool(DATE_ONLY.match(s) or any(p.search(s) for p in FRONT_PATTERNS))
@@ -158,6 +175,8 @@ def layout(text: str, kind: str | None = None) -> list[Paragraph]:
         if labels.get(id(ln)) or ln.indent >= 2 or not (is_heading(ln.stripped) or is_front_matter(ln.stripped)):
             break
         heads.add(id(ln))
+    if not heads and _headline(lines, nonblank, labels):
+        heads.add(id(nonblank[0]))
 
     paras: list[list[Line]] = []
     prev = None

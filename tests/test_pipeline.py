@@ -323,3 +323,15 @@ def test_a_page_without_sentence_ends_is_kept_whole_and_said(tmp_path):
     from analysis.scorers import get
     out = get("lexicon").transform(result.statements.text.tolist(), ["en"])
     assert out.evidence[0].endswith("more terms") and out.evidence[0].count(";") == 100
+
+
+@pytest.mark.parametrize("headline", ["US, China officials meet in Vienna amid trade tensions",
+                                      "Department Press Briefing - May 2, 2023"])
+def test_a_sentence_case_headline_alone_on_the_first_line_is_front_matter(headline):
+    rows = document_statements(headline + "\n\nSenior officials met in Vienna on Thursday, the White House said.", "x")
+    assert [(r["section"], r["speaker"]) for r in rows] == [("front_matter", "narrator"), ("body", "White House")]
+    # a first line that runs on into the next one, or a sentence, is not a headline
+    rows = document_statements("China firmly opposes the move\nand urges the US to stop.", "y")
+    assert {r["section"] for r in rows} == {"body"}
+    rows = document_statements("China firmly opposes the move.\n\nIt urges the US to stop.", "z")
+    assert {r["section"] for r in rows} == {"body"}
