@@ -67,9 +67,11 @@ def speakers(df: pd.DataFrame, colors: dict | None = None) -> plt.Figure:
     ax.set_xlim(-1.05, 1.05)
     handles = [plt.Line2D([], [], marker=SCORER_MARKERS.get(s, "D"), ls="", color="#333333",
                           mfc="white" if k else "#333333", label=s) for k, s in enumerate(scorers)]
-    ax.legend(handles=handles, title="scorer", loc="lower right", fontsize=8, frameon=False)
     _style(ax, "How each speaker frames relations: mean score with 95% interval", SCORE_AXIS)
-    fig.tight_layout()
+    # the legend sits below the axis, where no speaker's point can be (inside, it hid one)
+    fig.legend(handles=handles, title="scorer", loc="lower center", ncol=len(handles), fontsize=8,
+               title_fontsize=8, frameon=False)
+    fig.tight_layout(rect=(0, 0.07, 1, 1))
     return fig
 
 
