@@ -57,16 +57,15 @@ def _parse_titles(cell: str) -> list[Title]:
 def _read_speakers(text: str, source: str) -> list[Speaker]:
     """The rows of a registry TSV (name, side, kind, aliases, titles); E204 names the first problem."""
     from .errors import TenorError
-    lines = [(n, ln) for n, ln in enumerate(text.splitlines(), start=1) if ln and not ln.startswith("#")]
-    if not lines:
+    from .data import tsv_rows
+    header, rows = tsv_rows(text)
+    if not header:
         raise TenorError("E204", source, detail="no rows")
-    header = lines[0][1].split("\t")
     if "name" not in header:
-        raise TenorError("E204", source, detail=f"no 'name' column in the header line {lines[0][0]} "
-                         f"(tab-separated columns: name, side, kind, aliases, titles)")
+        raise TenorError("E204", source, detail="no 'name' column in the header line "
+                         "(tab-separated columns: name, side, kind, aliases, titles)")
     speakers = []
-    for n, ln in lines[1:]:
-        row = dict(zip(header, ln.split("\t")))
+    for n, row in rows:
         name = (row.get("name") or "").strip()
         side = (row.get("side") or "other").strip()
         if not name:

@@ -92,14 +92,9 @@ def _lexicon_dir() -> Path:
 
 def read_entries(path: Path) -> list[Entry]:
     """Entries of one lexicon file; raises ValueError naming the file and line on a bad row."""
-    lines = path.read_text("utf-8").splitlines()
-    body = [(i + 1, ln) for i, ln in enumerate(lines) if ln.strip() and not ln.startswith("#")]
-    if not body:
-        return []
-    header = body[0][1].split("\t")
+    from ..data import tsv_rows
     out = []
-    for lineno, ln in body[1:]:
-        row = dict(zip(header, ln.split("\t")))
+    for lineno, row in tsv_rows(path.read_text("utf-8"))[1]:
         pattern = (row.get("pattern") or "").strip()
         role = (row.get("role") or "term").strip()
         if not pattern:
