@@ -18,12 +18,11 @@ from functools import lru_cache
 from importlib import resources
 
 from .cues import CueSet, load_cues
+from .documents import FIRST_PERSON_KINDS
 from .lang import detect
 from .layout import Paragraph
 from .registry import BOTH, NARRATOR, Registry, Speaker, Title
 
-FIRST_PERSON_KINDS = {"speech", "talk", "statement", "letter", "article", "interview", "remarks",
-                      "op-ed", "message"}
 EN_PRONOUNS = {"he", "she"}
 EN_FIRST = {"i", "we"}
 ZH_PRONOUNS = ("他们", "她们", "他們", "她們", "他", "她")
@@ -133,6 +132,12 @@ ZH_MODAL = re.compile(r"将|將|要|愿|願|拟|擬|计划|計劃|准备|準備|
 ZH_FRAME = re.compile(r"在[^，。；：]{0,24}$")
 ZH_FRAME_END = re.compile(r"^[^，。；：]{0,4}?(?:中|时|時|期间|期間|上|后|後|之际|之際)")
 
+# a subject followed by "will": the speech verb announces a later speech, it does not report one
+ZH_FUTURE = re.compile(r"(?:将|將|将要|將要|即将|即將)(?:发表|發表|作|做)?$")
+# titles alone between a body and a person ("外交部" 发言人 "毛宁", "外交部" 长 "王毅"): nothing else,
+# so "外交部对美国总统拜登的言论表示不满" stays the ministry's
+ZH_BARE_TITLE = re.compile(r"(?:新闻|新聞|副|首席)?(?:发言人|發言人|部长|部長|长|長|外长|外長|主席|总理|總理|"
+                           r"总统|總統|大使|国务委员|國務委員|书记|書記|委员|委員|主任|司长|司長|局长|局長)")
 ZH_TITLE_CHAIN = re.compile(r"^[\u4e00-\u9fff、，]*?(?:主席|总书记|總書記|总理|總理|副总理|副總理|委员|委員|组长|組長|部长|部長|"
                             r"外长|外長|发言人|發言人|国务委员|國務委員|书记|書記|总统|總統|大使)")
 
@@ -154,6 +159,7 @@ class DocState:
     runtime_speakers: dict = field(default_factory=dict)  # name -> Speaker introduced by the text
     mentions: list = field(default_factory=list)     # persons, in order of mention
     zh_titled: set = field(default_factory=set)      # Chinese names the text gave after a title
+    in_title: set = field(default_factory=set)       # people the document's title names
     current: str | None = None                       # last speaker (not narrator)
 
     def speaker(self, name: str) -> Speaker | None:
@@ -274,6 +280,7 @@ class Attributor:
             self.state.author = self.resolve_name(author) or author
         self._alias_index = None        # a copy of the registry's index, made once the text introduces a name
         self._turn = None               # the speaker of the current transcript turn
+        self._turn_cue = "transcript"   # and its cue ("question" for a journalist's turn)
         self._narr_subject = None       # the person a narrated sentence opened with ("胡春华出席…")
         self._last_para_speaker = None  # the speaker of the previous paragraph's last sentence
 
@@ -340,14 +347,20 @@ class Attributor:
             self.state.runtime[full] = full
             self.state.runtime[surname] = full
 
+    def note_title(self, text: str) -> None:
+        """People a title names ("Readout of President Joe Biden's Call with ..."): they tell whose
+        "The President" a readout means, but are not mentions a pronoun could point back to."""
+        for _, _, name in self.mentions_in(text):
+            self.state.in_title.add(name)
+
     def note_mentions(self, text: str) -> None:
         for start, end, name in self.mentions_in(text):
             sp = self.state.speaker(name)
             if sp and sp.kind == "person":
                 self.state.mentions.append(name)
-                words = text[start:end].split()
+                words = name.split() if text[start:end] == name else []   # "Wang Wenbin", not "President Xi"
                 # the surname: first in a Chinese name written in English (Wang Wenbin), else last
-                surname = words[0] if sp.side == "CN" else words[-1]
+                surname = (words[0] if sp.side == "CN" else words[-1]) if words else ""
                 others = [n for n in self.state.registry.lookup(surname) + [self.state.runtime.get(surname)]
                           if n and n != name]
                 if len(words) == 2 and others and surname[:1].isupper() and surname.isalpha():
@@ -372,12 +385,13 @@ class Attributor:
             if len({p[2] for p in persons}) > 1 and re.search(r"\band\b", np) and len(sides) > 1:
                 return ("both", BOTH)
             return ("person", persons[-1][2])
-        if re.match(r"(?:an?|another|one)\s+\w", low) and not found and re.search(
+        if re.match(r"(?:an?|another|one)\s+\w", low) and re.search(
                 r"\b(?:spokes(?:person|man|woman)|officials?|officers?|diplomats?|ministers?|advis[eo]rs?|"
                 r"aides?|sources?|members?|representatives?|envoys?|ambassadors?|negotiators?|lawmakers?|"
                 r"senators?|analysts?|experts?|persons?|statements?)$", low):
-            # "A Chinese foreign ministry spokesperson said": someone unnamed, a vague source like
-            # "officials said" (narrator), never the previous speaker going on
+            # "A Chinese Foreign Ministry spokesperson said", "a senior official said": someone unnamed,
+            # a vague source like "officials said" (narrator), never the previous speaker going on;
+            # with or without a body named in it, in any capitalisation
             return ("generic", NARRATOR)
         last = low.split()[-1] if low.split() else ""
         if last in EN_PRONOUNS or low in EN_PRONOUNS:
@@ -403,6 +417,8 @@ class Attributor:
         if " ".join(head[-2:]) in self.cues.get("en", "generic"):
             return ("generic", NARRATOR)
         caps = re.fullmatch(r"(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w'’\-]+", np.strip())
+        if caps and DETERMINERS.sub("", low.strip()) in self.state.registry.roles:
+            return None     # "The President" whose holder is unclear is no person called "President"
         if caps:
             toks = [t for t in np.split() if t not in STOP_CAPS]
             if toks and not any(t.lower() in self.cues.get("en", "generic") for t in toks):
@@ -459,6 +475,8 @@ class Attributor:
         roles = [r for r in self.state.registry.roles if low == r or low.endswith(" " + r)]
         roles += [t.role for sp in self.state.runtime_speakers.values() for t in sp.titles
                   if low == t.role or low.endswith(" " + t.role)]
+        if low in roles:    # "the vice president" is that office, not any "president"
+            roles = [low]
         if not roles:
             return None
         if len(low.split()) > len(roles[0].split()) + 2:
@@ -471,8 +489,14 @@ class Attributor:
                     cands.append(name)
         if not cands:
             return None
-        if prefer and any(self.state.side(c) == prefer for c in cands):
-            cands = [c for c in cands if self.state.side(c) == prefer]
+        if prefer:
+            # "The President" in a readout that has named the US president (White House style), or
+            # that has named no holder of the office at all
+            seen = set(self.state.mentions) | self.state.in_title
+            named = [c for c in cands if self.state.side(c) == prefer and c in seen]
+            if not named and not any(c in seen for c in cands):
+                named = [c for c in cands if self.state.side(c) == prefer]
+            cands = named or cands
         if self.state.current in cands:
             return self.state.current
         for m in reversed(self.state.mentions):
@@ -513,7 +537,7 @@ class Attributor:
                 # "外交部发言人毛宁": a body, a title, then the person who holds it speaks
                 for a2, b2, name2 in found[1:]:
                     if ((self.state.speaker(name2) or Speaker("", "")).kind == "person"
-                            and ZH_TITLE_CHAIN.fullmatch(s[b:a2])):
+                            and ZH_BARE_TITLE.fullmatch(s[b:a2])):
                         return ("person", name2)
             return ("person" if kind == "person" else "body", name)
         for g in self.cues.get("zh", "generic"):
@@ -569,12 +593,13 @@ class Attributor:
     def attribute_paragraph(self, para: Paragraph, spans: list[tuple[int, int]]) -> list[Attribution]:
         out: list[Attribution] = []
         if para.front:
+            self.note_title(para.text)
             return [Attribution(NARRATOR, "front_matter") for _ in spans]
         if para.label is not None:
             who = self._label_speaker(para.label)
             self.state.current = who if who != NARRATOR else self.state.current
-            cue = "question" if who == NARRATOR else "transcript"
-            self._turn = who
+            cue = "question" if self.is_question_label(para.label) else "transcript"
+            self._turn, self._turn_cue = who, cue
             for a, b in spans:
                 self.introduce(para.text[a:b])
                 self.note_mentions(para.text[a:b])
@@ -583,7 +608,7 @@ class Attributor:
             turn = self._turn
             for a, b in spans:
                 self.note_mentions(para.text[a:b])
-            return [Attribution(turn, "question" if turn == NARRATOR else "transcript") for _ in spans]
+            return [Attribution(turn, self._turn_cue) for _ in spans]
         if self.kind in FIRST_PERSON_KINDS and self.state.author:
             return [Attribution(self.state.author, "first_person") for _ in spans]
         para_speaker = None
@@ -634,9 +659,14 @@ class Attributor:
         who = self._label_speaker(raw.strip().rstrip(":：").strip())
         return who if who == NARRATOR or who in self.state.registry.speakers else raw
 
+    def is_question_label(self, label: str) -> bool:
+        """A transcript label that marks a journalist's question ("Q", "问")."""
+        lab = label.strip().rstrip(".:：").strip()
+        return lab.upper() in {q.upper() for q in self.cues.get("en", "question")} or lab in self.cues.get("zh", "question")
+
     def _label_speaker(self, label: str) -> str:
         lab = label.strip().rstrip(".")
-        if lab.upper() in {q.upper() for q in self.cues.get("en", "question")} or lab in self.cues.get("zh", "question"):
+        if self.is_question_label(lab):
             return NARRATOR
         if lab.upper() in {q.upper() for q in self.cues.get("en", "answer")} or lab in self.cues.get("zh", "answer"):
             # "答：": the host's answer; a host nobody names is not guessed
@@ -806,6 +836,8 @@ class Attributor:
                 if self.state.current and self.state.current != NARRATOR:
                     return Attribution(self.state.current, "continuation")
                 continue
+            if ZH_FUTURE.search(subj.strip(" " + MASK)):
+                continue    # "外交部长王毅将发表讲话": an announcement of what someone will say
             r = None
             if subj.strip(" " + MASK) and (len(subj) <= 30 or subj.startswith(
                     tuple(self.cues.get("zh", "joint_subject")))):

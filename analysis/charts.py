@@ -69,8 +69,9 @@ def speakers(df: pd.DataFrame, colors: dict | None = None) -> plt.Figure:
                           mfc="white" if k else "#333333", label=s) for k, s in enumerate(scorers)]
     _style(ax, "How each speaker frames relations: mean score with 95% interval", SCORE_AXIS)
     # the legend sits below the axis, where no speaker's point can be (inside, it hid one)
-    fig.legend(handles=handles, title="scorer", loc="lower center", ncol=len(handles), fontsize=8,
-               title_fontsize=8, frameon=False)
+    if handles:
+        fig.legend(handles=handles, title="scorer", loc="lower center", ncol=len(handles), fontsize=8,
+                   title_fontsize=8, frameon=False)
     fig.tight_layout(rect=(0, 0.07, 1, 1))
     return fig
 

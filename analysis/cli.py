@@ -40,6 +40,7 @@ def _score(args) -> int:
         names = scorers.available()
     scorers.require(names)
     required = _table_columns(args)
+    registry = Registry.load(args.registry) if args.registry else None   # a bad file: E104/E204, now
     if args.store:
         return _score_corpus(args, names, required)
     if not args.out:
@@ -49,7 +50,6 @@ def _score(args) -> int:
         print("E403 tenor score: --engine dask needs --store DIR (a corpus table streamed into a store)",
               file=sys.stderr)
         return 2
-    registry = Registry.load(args.registry) if args.registry else None
     result = statements(args.inputs, registry=registry, text_col=args.text_col,
                         speaker_col=args.speaker_col, date_col=args.date_col,
                         lang_col=args.lang_col, id_col=args.id_col, rows=args.rows, required=required)

@@ -17,6 +17,9 @@ DOC_SUFFIXES = {".txt", ".md", ".text"}
 TABLE_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson", ".parquet"}
 KINDS = ("news", "readout", "speech", "transcript", "talk", "statement", "letter", "article",
          "interview", "remarks")
+# kinds whose every sentence is the author's (the guidelines' first-person documents)
+FIRST_PERSON_KINDS = {"speech", "talk", "statement", "letter", "article", "interview", "remarks",
+                      "op-ed", "message"}
 LANGS = {"en": "en", "english": "en", "zh": "zh", "chinese": "zh", "zh-cn": "zh", "zh-hans": "zh",
          "zh-tw": "zh", "zh-hant": "zh", "cn": "zh", "中文": "zh", "汉语": "zh", "漢語": "zh"}
 MANIFEST_COLUMNS = ("file", "date", "language", "outlet", "kind", "author", "title")

@@ -37,8 +37,9 @@ CODES = {
     "W101": "undecodable bytes replaced with U+FFFD ({detail})",
     "W106": "in a folder given as input, but not a document or table Tenor reads ('{detail}'); left out",
     "W107": "hidden files left out of this folder (names starting with '.'): {detail}",
-    "W108": "statement {detail}: {chars:,} characters with no sentence end; kept whole (the transformer "
-            "reads its start only, see transformer_reason)",
+    "W108": "statement {detail} has {chars:,} characters (no sentence end found, or a long table row); "
+            "kept whole; its speaker is read from its first 3,000 characters and the transformer reads "
+            "its start only (see transformer_reason)",
     "W201": "manifest row {row}: bad date '{detail}'; the date is taken from the text instead",
     "W202": "manifest row {row}: duplicate entry for '{detail}'; the first row is used",
     "W203": "manifest: no row for this file; metadata taken from the text",

@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .cues import load_cues
+from .documents import FIRST_PERSON_KINDS
+
 TERMINAL = re.compile(r"[.!?。！？…][\"'”’」』）)\]]*\s*$")
 OPENS_LOWER = re.compile(r"^[a-z(,;]")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -74,9 +77,10 @@ class Line:
         return n
 
 
-# two or more ideographic spaces after text: a Chinese paragraph indent whose line break was lost
-# ("回信全文如下：　　你们好！"), read as the start of a new line
-INNER_INDENT = re.compile(r"(?<=\S)\u3000{2,}(?=\S)")
+# two or more ideographic spaces after a sentence or a colon: a Chinese paragraph indent whose line
+# break was lost ("回信全文如下：　　你们好！"), read as the start of a new line; spaces that pad a
+# word ("时　　间：", "毛　　宁") stay inside it
+INNER_INDENT = re.compile(r"(?<=[。！？!?：:；;…”」』）)])\u3000{2,}(?=\S)")
 
 
 def _lines(text: str) -> list[Line]:
@@ -126,6 +130,8 @@ def _headline(lines: list, nonblank: list, labels: dict) -> bool:
     if CJK.search(s):
         return False        # Chinese titles are read by is_heading (no sentence punctuation, short)
     words = re.findall(r"[A-Za-z][\w'’\-]*", s)
+    if load_cues().regex("en", "speech").search(s):
+        return False        # "Xi said China will never give up" is a statement, whatever its end
     return 3 <= len(words) <= 20 and s[:1].isupper()
 
 
@@ -175,7 +181,7 @@ def layout(text: str, kind: str | None = None) -> list[Paragraph]:
         if labels.get(id(ln)) or ln.indent >= 2 or not (is_heading(ln.stripped) or is_front_matter(ln.stripped)):
             break
         heads.add(id(ln))
-    if not heads and _headline(lines, nonblank, labels):
+    if not heads and kind not in FIRST_PERSON_KINDS and _headline(lines, nonblank, labels):
         heads.add(id(nonblank[0]))
 
     paras: list[list[Line]] = []

@@ -56,6 +56,8 @@ def document_statements(text: str, doc_id: str = "doc", meta: Meta | None = None
     host = meta.author or author_from_title(meta.title) or next(
         (h for h in (author_from_title(p.text) for p in paras if p.front) if h), None)
     att = Attributor(registry, lang, year_of(date), meta.kind or None, host)
+    if meta.title:      # a manifest's title names the people the text is about
+        att.note_title(meta.title)
     rows = []
     for pi, para in enumerate(paras):
         spans = [(a + para.label_end, b + para.label_end)
@@ -152,7 +154,7 @@ def _one_statement(text: str, lang: str | None, date: str | None, raw_speaker: s
     att = Attributor(registry, lang, year_of(date))
     if raw_speaker:
         speaker = att.table_speaker(raw_speaker)
-        cue = "question" if speaker == NARRATOR else "table"
+        cue = "question" if att.is_question_label(raw_speaker) else "table"
     else:
         who = att.attribute_sentence(text[:ATTRIBUTION_WINDOW]) if text.strip() else None
         speaker, cue = (who.speaker, who.cue) if who else (NARRATOR, "none")
@@ -170,7 +172,7 @@ def _turn_statements(text: str, row_id: str, lang: str | None, date: str | None,
         speaker = att.table_speaker(raw_speaker)
         for st in found:
             st.update(speaker=speaker, side=att.state.side(speaker), section="body",
-                      cue="question" if speaker == NARRATOR else "table")
+                      cue="question" if att.is_question_label(raw_speaker) else "table")
     return [{k: st[k] for k in ("speaker", "side", "lang", "text", "start", "end", "section", "cue", "label")}
             for st in found]
 
@@ -213,4 +215,4 @@ def statements(paths, registry: Registry | None = None, text_col: str = "text",
     return result
 
 
-LONG_STATEMENT = 5000   # characters: far beyond any sentence; a page without sentence ends
+LONG_STATEMENT = ATTRIBUTION_WINDOW   # characters: beyond any sentence; said, since only its start is read

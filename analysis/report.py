@@ -108,7 +108,9 @@ def findings(df: pd.DataFrame, pairs: list) -> list[str]:
     if len(sc) >= 2:
         agr = compare.agreement(df, sc[0], sc[1], by_lang=False).iloc[0]
         out.append(f"The two methods agree on {agr.same_label:.0%} of the labels (Cohen's kappa {agr.kappa:.2f}); "
-                   f"their scores correlate with Spearman {agr.spearman:.2f} over {agr.n} statements.")
+                   + (f"their scores correlate with Spearman {agr.spearman:.2f} over {agr.n} statements."
+                      if agr.spearman == agr.spearman else
+                      f"their Spearman correlation is undefined over {agr.n} statements (a constant score)."))
     for a, b in pairs[:1]:
         means = compare.by(compare.speech(df), "doc_id").set_index(["doc_id", "scorer"])["mean"]
         parts = [f"{s} {_fmt(means[(a, s)])} (English) against {_fmt(means[(b, s)])} (Chinese)" for s in sc]
@@ -182,7 +184,7 @@ def build(inputs, out_dir: str | Path = "reports", title: str = "Tenor report",
                   f"{int((df.section == 'front_matter').sum())} front matter); languages: "
                   f"{', '.join(f'{k} {v}' for k, v in df.lang.value_counts().items())}; "
                   f"{_date_range(df.date)}; speakers: "
-                  f"{', '.join(body.speaker.value_counts().index[:10])}.")
+                  f"{', '.join(body.speaker.value_counts().index[:10]) or 'none named'}.")
         methods = ("Each document is split into statements and every statement is attributed to its speaker "
                    "(annotation guidelines; narrator statements are kept apart from speakers' statements). "
                    "Two independent methods score how each statement frames relations, from -1 "
@@ -208,6 +210,11 @@ def build(inputs, out_dir: str | Path = "reports", title: str = "Tenor report",
                            f"{table.loc[s, ('ci_high', scorer)]:+.2f}]")
             row.append(str(int(table.loc[s, ("n", sc[0])])))
             rows.append(row)
+        if not rows:    # every statement is the narrator's: nothing to compare by speaker
+            _text_page(pdf, "Speakers", [("", "No statement is attributed to a named speaker (all are the "
+                                              "narrator's or front matter), so speakers are not compared.")])
+            _text_page(pdf, "Versions", [("", versions(df))])
+            return {"pdf": pdf_path, "pngs": pngs, "warnings": warnings, "statements": df}
         fig = plt.figure(figsize=PAGE)
         fig.text(0.07, 0.95, "Speakers: mean score [95% interval]", fontsize=14, weight="bold", va="top")
         ax = fig.add_axes([0.07, 0.35, 0.86, 0.55])

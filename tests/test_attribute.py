@@ -316,3 +316,43 @@ def test_the_president_in_a_white_house_readout_is_the_us_president():
     text = ("President Joseph R. Biden, Jr. spoke today with President Xi Jinping of China.  The President "
             "shared his greetings and well wishes with the Chinese people.")
     assert who(text, date="2021-02-10") == ["narrator", "Joe Biden"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # only a bare title between the body and the person hands the sentence to the person
+    ("外交部对美国总统拜登的言论表示强烈不满。", ["Chinese Foreign Ministry"]),
+    ("白宫对中国国家主席习近平的讲话表示欢迎。", ["White House"]),
+    ("外交部长王毅表示，中方愿合作。", ["Wang Yi"]),
+])
+def test_a_person_named_in_a_bodys_sentence_is_not_its_speaker_zh(text, expected):
+    assert who(text) == expected
+
+
+def test_the_president_prefers_the_us_one_only_where_the_text_named_him():
+    xinhua = ("MOSCOW, March 21, 2023 (Xinhua) -- Chinese President Xi Jinping held talks with Russian President "
+              "Vladimir Putin on Tuesday. The President said China and Russia are good neighbors.")
+    assert who(xinhua) == ["narrator", "Vladimir Putin"]
+    assert who("President Xi Jinping said China will open wider. The President stressed cooperation.") == \
+        ["Xi Jinping", "Xi Jinping"]                    # no person called "President", no Joe Biden
+    assert who("President Biden spoke with Vice President Harris. The Vice President raised concerns.",
+               date="2022-11-14") == ["narrator", "Kamala Harris"]
+
+
+def test_an_unnamed_source_is_narrator_in_any_capitalisation():
+    for source in ("A Chinese Foreign Ministry spokesperson", "A Chinese foreign ministry spokesperson"):
+        text = f"Sullivan told Wang that Washington would act. {source} said the meeting was useful."
+        assert who(text) == ["Jake Sullivan", "narrator"]
+
+
+def test_an_answer_turn_is_not_a_question():
+    rows = [(r["speaker"], r["cue"]) for r in __import__("analysis.pipeline", fromlist=["x"]).document_statements(
+        "Q: What is your response?\n\nA: We support dialogue.", "d")]
+    assert rows == [("narrator", "question"), ("narrator", "transcript")]
+
+
+def test_the_title_tells_whose_president_a_readout_means_but_is_no_pronoun_target():
+    body = "The President updated Speaker Pelosi about the evacuation."
+    assert who(body, date="2021-08-21") == ["narrator"]          # 2021: two US presidents, no guess
+    assert who(body, date="2021-08-21", title="Readout of President Biden's Call with Speaker Pelosi") == \
+        ["Joe Biden"]
+    assert who("外交部长王毅将发表讲话，湖北省委书记将致辞。") == ["narrator"]   # an announcement

@@ -136,3 +136,18 @@ def test_a_misspelt_column_option_stops_the_run(tmp_path, capsys):
     code = main(["score", str(t), "--text-col", "answer", "--date-col", "dat", "--scorers", "none",
                  "--store", str(tmp_path / "st")])
     assert code == 2 and "E303" in capsys.readouterr().err
+
+
+def test_a_bad_registry_stops_a_store_run_too(tmp_path, capsys):
+    t = tmp_path / "t.csv"
+    pd.DataFrame({"text": ["Xi said so."]}).to_csv(t, index=False)
+    code = main(["score", str(t), "--scorers", "none", "--store", str(tmp_path / "st"),
+                 "--registry", str(tmp_path / "nope.tsv")])
+    assert code == 2 and "E104" in capsys.readouterr().err and not (tmp_path / "st").exists()
+
+
+def test_a_report_with_no_named_speaker_is_written(tmp_path):
+    doc = tmp_path / "a.txt"
+    doc.write_text("The meeting lasted eight hours.\n\nThe talks took place in Vienna.", "utf-8")
+    assert main(["report", str(doc), "--out", str(tmp_path / "rep")]) == 0
+    assert (tmp_path / "rep" / "report.pdf").stat().st_size > 0

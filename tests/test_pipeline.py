@@ -207,7 +207,9 @@ def test_single_one_megabyte_line(tmp_path):
     p.write_text("The two sides agreed to cooperate and Wang said so, " * 20000, "utf-8")   # ~1 MB, no newline
     res = statements([p, SEEDS / "004_9b23e0202f362ceb.txt"])
     df = res.statements
-    assert not res.problems and set(df.doc_id) == {"line", "004_9b23e0202f362ceb"}
+    # the line has no sentence end: kept whole and said (W108), nothing else goes wrong
+    assert [(pr.code, pr.path) for pr in res.problems] == [("W108", str(p))]
+    assert set(df.doc_id) == {"line", "004_9b23e0202f362ceb"}
     line = df[df.doc_id == "line"]
     assert WS.sub("", "".join(line.text)) == WS.sub("", p.read_text("utf-8"))
 
@@ -319,7 +321,7 @@ def test_a_page_without_sentence_ends_is_kept_whole_and_said(tmp_path):
     page.write_text(" ".join(words[i % len(words)] for i in range(20000)), "utf-8")
     result = statements([page])
     assert len(result.statements) == 1 and result.statements.text[0] == page.read_text("utf-8")
-    assert [p.code for p in result.problems] == ["W108"] and "with no sentence end" in str(result.problems[0])
+    assert [p.code for p in result.problems] == ["W108"] and "no sentence end found" in str(result.problems[0])
     from analysis.scorers import get
     out = get("lexicon").transform(result.statements.text.tolist(), ["en"])
     assert out.evidence[0].endswith("more terms") and out.evidence[0].count(";") == 100
@@ -335,3 +337,15 @@ def test_a_sentence_case_headline_alone_on_the_first_line_is_front_matter(headli
     assert {r["section"] for r in rows} == {"body"}
     rows = document_statements("China firmly opposes the move.\n\nIt urges the US to stop.", "z")
     assert {r["section"] for r in rows} == {"body"}
+
+
+def test_padded_field_labels_and_first_statements_are_not_split_or_taken_for_headlines():
+    padded = "时　　间：2024年3月5日\n地　　点：外交部蓝厅\n\n毛宁表示，中方坚决反对。"
+    rows = document_statements(padded, "x")
+    assert [(r["section"], r["speaker"]) for r in rows] == [
+        ("front_matter", "narrator"), ("front_matter", "narrator"), ("body", "Mao Ning")]
+    rows = document_statements("Xi said China will never give up on dialogue\n\nHe added that ties matter.", "y")
+    assert [(r["section"], r["speaker"]) for r in rows] == [("body", "Xi Jinping"), ("body", "Xi Jinping")]
+    rows = document_statements("Thank you, Mr. Chairman\n\nWe support the UN.", "z",
+                               Meta(kind="speech", author="Wang Yi"))
+    assert [(r["section"], r["speaker"]) for r in rows] == [("body", "Wang Yi"), ("body", "Wang Yi")]
