@@ -132,8 +132,10 @@ ZH_MODAL = re.compile(r"将|將|要|愿|願|拟|擬|计划|計劃|准备|準備|
 ZH_FRAME = re.compile(r"在[^，。；：]{0,24}$")
 ZH_FRAME_END = re.compile(r"^[^，。；：]{0,4}?(?:中|时|時|期间|期間|上|后|後|之际|之際)")
 
-# a subject followed by "will": the speech verb announces a later speech, it does not report one
-ZH_FUTURE = re.compile(r"(?:将|將|将要|將要|即将|即將)(?:发表|發表|作|做)?$")
+# "will" in the subject of a speech event (王毅将发表讲话, 习近平将以视频方式发表讲话): an announcement
+# of a later speech, not a report of one; 上将/中将/少将 are ranks ("魏凤和上将表示")
+ZH_WILL = re.compile(r"(?<![上中少大])(?:将要|將要|即将|即將|将|將)")
+ZH_SPEECH_EVENT = ("致辞", "致詞", "发表讲话", "發表講話", "讲话", "講話", "发言", "發言", "演讲", "演講")
 # titles alone between a body and a person ("外交部" 发言人 "毛宁", "外交部" 长 "王毅"): nothing else,
 # so "外交部对美国总统拜登的言论表示不满" stays the ministry's
 ZH_BARE_TITLE = re.compile(r"(?:新闻|新聞|副|首席)?(?:发言人|發言人|部长|部長|长|長|外长|外長|主席|总理|總理|"
@@ -281,6 +283,7 @@ class Attributor:
         self._alias_index = None        # a copy of the registry's index, made once the text introduces a name
         self._turn = None               # the speaker of the current transcript turn
         self._turn_cue = "transcript"   # and its cue ("question" for a journalist's turn)
+        self._new_source = False        # the sentence's subject is an indefinite source ("A ... statement")
         self._narr_subject = None       # the person a narrated sentence opened with ("胡春华出席…")
         self._last_para_speaker = None  # the speaker of the previous paragraph's last sentence
 
@@ -389,9 +392,14 @@ class Attributor:
                 r"\b(?:spokes(?:person|man|woman)|officials?|officers?|diplomats?|ministers?|advis[eo]rs?|"
                 r"aides?|sources?|members?|representatives?|envoys?|ambassadors?|negotiators?|lawmakers?|"
                 r"senators?|analysts?|experts?|persons?|statements?)$", low):
-            # "A Chinese Foreign Ministry spokesperson said", "a senior official said": someone unnamed,
-            # a vague source like "officials said" (narrator), never the previous speaker going on;
-            # with or without a body named in it, in any capitalisation
+            bodies = found or self.mentions_in(" ".join(w[:1].upper() + w[1:] for w in np.split()))
+            if bodies:
+                # "A Chinese Foreign Ministry statement said", "a State Department spokesperson said":
+                # the body speaks, as a new source (not content of the speaker before)
+                self._new_source = True
+                return ("body", bodies[-1][2])
+            # "a senior official said": someone unnamed, a vague source like "officials said"
+            # (narrator), never the previous speaker going on
             return ("generic", NARRATOR)
         last = low.split()[-1] if low.split() else ""
         if last in EN_PRONOUNS or low in EN_PRONOUNS:
@@ -418,7 +426,9 @@ class Attributor:
             return ("generic", NARRATOR)
         caps = re.fullmatch(r"(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w'’\-]+", np.strip())
         if caps and DETERMINERS.sub("", low.strip()) in self.state.registry.roles:
-            return None     # "The President" whose holder is unclear is no person called "President"
+            # "The Spokesperson said", "The President said" whose holder is unclear: someone the
+            # text does not name (narrator), neither a person called "President" nor the previous speaker
+            return ("generic", NARRATOR)
         if caps:
             toks = [t for t in np.split() if t not in STOP_CAPS]
             if toks and not any(t.lower() in self.cues.get("en", "generic") for t in toks):
@@ -468,15 +478,20 @@ class Attributor:
         (and, given `prefer`, holders from that side)."""
         low = DETERMINERS.sub("", low.strip())
         low = re.sub(r"^(?:mr\.?|ms\.?|mrs\.?)\s+", "", low)
+        # "the president and vice president" (one side's pair): the first named; "the president and the
+        # prime minister" (two offices) is left to the joint rules
+        low = re.split(r"\s+and\s+(?!the\b|a\b|an\b|his\b|her\b|their\b)", low)[0]
         side = None
         for rx, s in SIDE_WORDS:
-            if rx.search(low.replace("u.s.", "U.S.").replace("us ", "US ").title()) or rx.search(low):
+            # title case for the English side words, with US and U.S. kept in capitals ("the us vice president")
+            cased = re.sub(r"\b(?:Us|U\.S\.)(?=\s|$)", lambda m: m.group(0).upper(), low.title())
+            if rx.search(cased) or rx.search(low):
                 side = s
         roles = [r for r in self.state.registry.roles if low == r or low.endswith(" " + r)]
         roles += [t.role for sp in self.state.runtime_speakers.values() for t in sp.titles
                   if low == t.role or low.endswith(" " + t.role)]
-        if low in roles:    # "the vice president" is that office, not any "president"
-            roles = [low]
+        # "the (US) vice president" is that office, not any "president"
+        roles = [r for r in roles if not any(r2 != r and r2.endswith(" " + r) for r2 in roles)]
         if not roles:
             return None
         if len(low.split()) > len(roles[0].split()) + 2:
@@ -688,8 +703,9 @@ class Attributor:
         name = self.resolve_name(rest) if rest else None
         if name:
             return name
-        if not rest or rest.upper() in hons:   # "THE PRESIDENT"
-            t = self._resolve_title(lab.lower())
+        if not rest or rest.upper() in hons or DETERMINERS.sub("", rest.lower()) in self.state.registry.roles:
+            # "THE PRESIDENT": a White House transcript's own
+            t = self._resolve_title(lab.lower(), prefer="US")
             if t:
                 return t
         rest = rest or lab.title()
@@ -705,11 +721,13 @@ class Attributor:
         are the speaker's content, not a new speaker.
         """
         inside = para_speaker not in (None, NARRATOR)
+        self._new_source = False
         if detect(text, default=self.state.lang) == "zh":
             att = self._sentence_zh(text, not inside, para_speaker)
         else:
             att = self._sentence_en(text, not inside)
-        if att and inside and att.cue in ("reported", "quote") and att.speaker != para_speaker:
+        if att and inside and att.cue in ("reported", "quote") and att.speaker != para_speaker \
+                and not self._new_source:
             sp = self.state.speaker(att.speaker)
             if sp is not None and sp.kind == "body":
                 return None
@@ -836,7 +854,7 @@ class Attributor:
                 if self.state.current and self.state.current != NARRATOR:
                     return Attribution(self.state.current, "continuation")
                 continue
-            if ZH_FUTURE.search(subj.strip(" " + MASK)):
+            if cue in ZH_SPEECH_EVENT and ZH_WILL.search(subj):
                 continue    # "外交部长王毅将发表讲话": an announcement of what someone will say
             r = None
             if subj.strip(" " + MASK) and (len(subj) <= 30 or subj.startswith(

@@ -167,8 +167,9 @@ def document_strips(df: pd.DataFrame, scorer: str = "lexicon", colors: dict | No
             ax.spines[side].set_visible(False)
     present = [s for s in colors if s in set(df.loc[df.section == "body", "speaker"])]
     handles = [plt.Rectangle((0, 0), 1, 1, color=colors[s], label=s) for s in present]
-    fig.legend(handles=handles, loc="lower center", ncol=min(5, len(handles)), fontsize=7, frameon=False,
-               title="speaker (marker under each statement)", title_fontsize=8)
+    if handles:     # no named speaker (all narrator or front matter): no legend to draw
+        fig.legend(handles=handles, loc="lower center", ncol=min(5, len(handles)), fontsize=7,
+                   frameon=False, title="speaker (marker under each statement)", title_fontsize=8)
     sm = plt.cm.ScalarMappable(cmap=cmap, norm=plt.Normalize(-1, 1))
     cb = fig.colorbar(sm, ax=axes[:, 0].tolist(), fraction=0.025, pad=0.01)
     cb.set_label(f"{scorer} score", fontsize=8)

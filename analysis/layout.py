@@ -80,6 +80,7 @@ class Line:
 # two or more ideographic spaces after a sentence or a colon: a Chinese paragraph indent whose line
 # break was lost ("回信全文如下：　　你们好！"), read as the start of a new line; spaces that pad a
 # word ("时　　间：", "毛　　宁") stay inside it
+TURN_LABEL = re.compile(r"[\u4e00-\u9fff]{1,4}[：:]|[A-Z][A-Za-z .]{0,30}:")   # 答：, 毛宁：, MR. PRICE:
 INNER_INDENT = re.compile(r"(?<=[。！？!?：:；;…”」』）)])\u3000{2,}(?=\S)")
 
 
@@ -87,7 +88,9 @@ def _lines(text: str) -> list[Line]:
     out, pos = [], 0
     for raw in text.splitlines(keepends=True):
         body = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
-        cuts = [0] + [m.start() for m in INNER_INDENT.finditer(body)] + [len(body)]
+        # not after a transcript label ("答：　　中方坚决反对"): the indent opens its turn's text
+        cuts = [0] + [m.start() for m in INNER_INDENT.finditer(body)
+                      if not TURN_LABEL.fullmatch(body[:m.start()].strip())] + [len(body)]
         for a, b in zip(cuts, cuts[1:]):
             out.append(Line(pos + a, pos + b, body[a:b]))
         pos += len(raw)
@@ -130,8 +133,10 @@ def _headline(lines: list, nonblank: list, labels: dict) -> bool:
     if CJK.search(s):
         return False        # Chinese titles are read by is_heading (no sentence punctuation, short)
     words = re.findall(r"[A-Za-z][\w'’\-]*", s)
-    if load_cues().regex("en", "speech").search(s):
-        return False        # "Xi said China will never give up" is a statement, whatever its end
+    if any(w.endswith("ed") or w in ("said", "told") for w in
+           (m.group(0) for m in load_cues().regex("en", "speech").finditer(s))):
+        return False        # "Xi said China will never give up" is a statement, whatever its end;
+                            # a headline's present tense ("Xi urges closer ties") stays a headline
     return 3 <= len(words) <= 20 and s[:1].isupper()
 
 

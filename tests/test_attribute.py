@@ -309,7 +309,9 @@ def test_a_bare_surname_follows_the_full_name_the_text_gave():
 def test_an_unnamed_source_with_its_own_cue_does_not_continue_the_speaker():
     text = ("Sullivan told Wang that Washington would not hesitate to protect its interests. A Chinese "
             "foreign ministry spokesperson said the meeting was \"useful\" but warned Washington.")
-    assert who(text) == ["Jake Sullivan", "narrator"]
+    assert who(text) == ["Jake Sullivan", "Chinese Foreign Ministry"]     # the body it names speaks
+    text = "Sullivan told Wang that Washington would act. A senior official said the meeting was useful."
+    assert who(text) == ["Jake Sullivan", "narrator"]                     # no body named: unnamed source
 
 
 def test_the_president_in_a_white_house_readout_is_the_us_president():
@@ -338,10 +340,10 @@ def test_the_president_prefers_the_us_one_only_where_the_text_named_him():
                date="2022-11-14") == ["narrator", "Kamala Harris"]
 
 
-def test_an_unnamed_source_is_narrator_in_any_capitalisation():
+def test_an_indefinite_source_naming_a_body_is_that_body_in_any_capitalisation():
     for source in ("A Chinese Foreign Ministry spokesperson", "A Chinese foreign ministry spokesperson"):
         text = f"Sullivan told Wang that Washington would act. {source} said the meeting was useful."
-        assert who(text) == ["Jake Sullivan", "narrator"]
+        assert who(text) == ["Jake Sullivan", "Chinese Foreign Ministry"]
 
 
 def test_an_answer_turn_is_not_a_question():
@@ -356,3 +358,37 @@ def test_the_title_tells_whose_president_a_readout_means_but_is_no_pronoun_targe
     assert who(body, date="2021-08-21", title="Readout of President Biden's Call with Speaker Pelosi") == \
         ["Joe Biden"]
     assert who("外交部长王毅将发表讲话，湖北省委书记将致辞。") == ["narrator"]   # an announcement
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    # a title nobody can resolve is an unnamed source, not the previous speaker going on
+    ("Blinken said the US wants guardrails. The Spokesperson said China opposes the move.", "2023-05-01",
+     ["Antony Blinken", "narrator"]),
+    ("Wang Yi said so. The President said the US stands firm.", "2021-05-01", ["Wang Yi", "narrator"]),
+    # an indefinite source that names a body is that body, a new source
+    ("Sullivan said so. A Chinese Foreign Ministry statement said China firmly opposes the move.", None,
+     ["Jake Sullivan", "Chinese Foreign Ministry"]),
+    ("Sullivan said so. A State Department spokesperson said the talks were useful.", None,
+     ["Jake Sullivan", "State Department"]),
+    ("The US Vice President said ties matter.", "2022-05-01", ["Kamala Harris"]),
+    ("President Joe Biden met them. The President and Vice President shared their vision.", "2022-05-01",
+     ["narrator", "Joe Biden"]),
+])
+def test_titles_and_unnamed_sources_en(text, date, expected):
+    assert who(text, date=date) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("魏凤和上将表示，中国军队将坚决捍卫国家主权。", ["Wei Fenghe"]),     # 上将 is a rank, not "will"
+    ("王毅将在会上发表讲话。", ["narrator"]),                             # an announcement
+    ("习近平将以视频方式发表讲话。", ["narrator"]),
+])
+def test_announcements_and_ranks_zh(text, expected):
+    assert who(text) == expected
+
+
+def test_a_transcripts_the_president_label_and_an_indented_answer():
+    text = "THE PRESIDENT: Thank you all.\n\nQ: Mr. President, what about China?\n\nTHE PRESIDENT: We compete."
+    assert who(text, date="2023-05-01") == ["Joe Biden", "narrator", "Joe Biden"]
+    text = "2024年3月5日外交部发言人毛宁主持例行记者会\n\n问：中方对此有何评论？\n\n答：　　中方坚决反对。美方应停止。"
+    assert who(text) == ["narrator", "narrator", "Mao Ning", "Mao Ning"]

@@ -151,3 +151,9 @@ def test_a_report_with_no_named_speaker_is_written(tmp_path):
     doc.write_text("The meeting lasted eight hours.\n\nThe talks took place in Vienna.", "utf-8")
     assert main(["report", str(doc), "--out", str(tmp_path / "rep")]) == 0
     assert (tmp_path / "rep" / "report.pdf").stat().st_size > 0
+
+
+def test_a_report_of_front_matter_only_is_written(tmp_path):
+    doc = tmp_path / "a.txt"
+    doc.write_text("Readout of President Biden Call", "utf-8")
+    assert main(["report", str(doc), "--out", str(tmp_path / "rep")]) == 0

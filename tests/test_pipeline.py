@@ -349,3 +349,11 @@ def test_padded_field_labels_and_first_statements_are_not_split_or_taken_for_hea
     rows = document_statements("Thank you, Mr. Chairman\n\nWe support the UN.", "z",
                                Meta(kind="speech", author="Wang Yi"))
     assert [(r["section"], r["speaker"]) for r in rows] == [("body", "Wang Yi"), ("body", "Wang Yi")]
+
+
+def test_a_present_tense_headline_is_front_matter_a_past_tense_line_is_a_statement():
+    rows = document_statements("Xi urges closer China-France cooperation\n\nChinese President Xi Jinping on "
+                               "Monday called for closer ties, Xinhua said.", "x")
+    assert rows[0]["section"] == "front_matter"
+    rows = document_statements("Xi said China will never give up on dialogue\n\nHe added that ties matter.", "y")
+    assert rows[0]["section"] == "body"
