@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from .cues import CueSet, load_cues
+from .data import data_lines
 from .documents import FIRST_PERSON_KINDS
 from .lang import detect
 from .layout import Paragraph
@@ -89,12 +89,12 @@ ZH_NOT_NAME = re.compile(r"(?:国|國|方|部|院|会|會|省|市|州|府|党|�
 # before a title, a country, an army or an office is far likelier than a name ("美国国防部长",
 # "美国驻华大使", "解放军发言人"): such words are refused there (a name introduced earlier still counts)
 ZH_NOT_NAME_BEFORE_TITLE = re.compile(r"国|國|驻|駐|防|军|軍|战区|戰區|安全|外交|政府|议会|議會")
+
+
 @lru_cache(maxsize=1)
 def zh_countries() -> tuple[str, ...]:
     """Chinese short names of states (analysis/data/zh_countries.txt), longest first."""
-    raw = resources.files("analysis.data").joinpath("zh_countries.txt").read_text("utf-8")
-    names = {ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")}
-    return tuple(sorted(names, key=len, reverse=True))
+    return tuple(sorted(set(data_lines("zh_countries.txt")), key=len, reverse=True))
 
 
 def zh_name_before_title(before: str) -> str:
@@ -482,9 +482,9 @@ class Attributor:
         # prime minister" (two offices) is left to the joint rules
         low = re.split(r"\s+and\s+(?!the\b|a\b|an\b|his\b|her\b|their\b)", low)[0]
         side = None
+        # title case for the English side words, with US and U.S. kept in capitals ("the us vice president")
+        cased = re.sub(r"\b(?:Us|U\.S\.)(?=\s|$)", lambda m: m.group(0).upper(), low.title())
         for rx, s in SIDE_WORDS:
-            # title case for the English side words, with US and U.S. kept in capitals ("the us vice president")
-            cased = re.sub(r"\b(?:Us|U\.S\.)(?=\s|$)", lambda m: m.group(0).upper(), low.title())
             if rx.search(cased) or rx.search(low):
                 side = s
         roles = [r for r in self.state.registry.roles if low == r or low.endswith(" " + r)]
@@ -665,25 +665,31 @@ class Attributor:
         rest = re.sub(r"[\s\u2592.,;:!?。，；：！？]", "", masked)
         return bool(spans) and spans[0][0] == 0 and not rest
 
-    def table_speaker(self, raw: str) -> str:
-        """A table's speaker cell: a registered name or alias ("耿爽", "Psaki"), a transcript-style
-        label ("MS. PSAKI" -> Jen Psaki; "Q" -> narrator), else the cell as written."""
+    def table_speaker(self, raw: str) -> tuple[str, str]:
+        """(speaker, cue) of a table's speaker cell: a registered name or alias ("耿爽", "Psaki"), a
+        transcript-style label ("MS. PSAKI" -> Jen Psaki; "Q" -> narrator), else the cell as written;
+        the cue is "question" for a journalist's label, else "table"."""
+        cue = "question" if self.is_question_label(raw) else "table"
         name = self.resolve_name(raw)
         if name:
-            return name
+            return name, cue
         who = self._label_speaker(raw.strip().rstrip(":：").strip())
-        return who if who == NARRATOR or who in self.state.registry.speakers else raw
+        return (who if who == NARRATOR or who in self.state.registry.speakers else raw), cue
+
+    def _label_is(self, label: str, kind: str) -> bool:
+        """Is a transcript label one of the cues of this kind: "question" (Q, 问) or "answer" (A, 答)?"""
+        lab = label.strip().rstrip(".:：").strip()
+        return lab.upper() in {q.upper() for q in self.cues.get("en", kind)} or lab in self.cues.get("zh", kind)
 
     def is_question_label(self, label: str) -> bool:
         """A transcript label that marks a journalist's question ("Q", "问")."""
-        lab = label.strip().rstrip(".:：").strip()
-        return lab.upper() in {q.upper() for q in self.cues.get("en", "question")} or lab in self.cues.get("zh", "question")
+        return self._label_is(label, "question")
 
     def _label_speaker(self, label: str) -> str:
         lab = label.strip().rstrip(".")
         if self.is_question_label(lab):
             return NARRATOR
-        if lab.upper() in {q.upper() for q in self.cues.get("en", "answer")} or lab in self.cues.get("zh", "answer"):
+        if self._label_is(lab, "answer"):
             # "答：": the host's answer; a host nobody names is not guessed
             return self.state.author or NARRATOR
         name = self.resolve_name(lab)
@@ -860,15 +866,15 @@ class Attributor:
             if subj.strip(" " + MASK) and (len(subj) <= 30 or subj.startswith(
                     tuple(self.cues.get("zh", "joint_subject")))):
                 r = self.resolve_zh(subj)
-            if r is None and len(subj) > 30 and self._head_names(subj):
+            if r is None and len(subj) > 30 and (names := self._head_names(subj)):
                 # a long subject that opens with titles and a name: "国家主席习近平对...作出重要指示强调"
-                r = self.resolve_zh(self._head_names(subj)[0])
+                r = self.resolve_zh(names[0])
             if r is None and not initial and ZH_SIDE_BODY.match(head.strip(" " + MASK)[:2]):
                 # "瑞方积极评价中瑞关系，表示...": the side that opens the sentence
                 r = self.resolve_zh(head.strip(" " + MASK)[:2])
-            if r is None and not initial and self._head_names(head):
+            if r is None and not initial and (names := self._head_names(head)):
                 # "习近平...回信，对...表示欢迎": a later clause shares the sentence's subject
-                r = self.resolve_zh(self._head_names(head)[0])
+                r = self.resolve_zh(names[0])
             if r is None:
                 continue
             if (r[0] == "person" and r[1] == self.state.author and first

@@ -24,7 +24,7 @@ def _table_columns(args) -> list:
 def _strict(args):
     """Scorers whose failure to load stops the run: every one the user named with --scorers, and the
     transformer when --model or --head configures it (a misspelt model is an error, not a warning)."""
-    if args.scorers not in (None, "all"):
+    if getattr(args, "scorers", None) not in (None, "all"):     # tenor report has no --scorers
         return True
     return ["transformer"] if (getattr(args, "model", None) or getattr(args, "head", None)) else False
 
@@ -195,8 +195,7 @@ def _report(args) -> int:
         return 2
     from .report import build
     out = build(args.inputs, args.out, title=args.title,
-                params={"transformer": {"model": args.model, "head": args.head}},
-                strict=["transformer"] if (args.model or args.head) else False)
+                params={"transformer": {"model": args.model, "head": args.head}}, strict=_strict(args))
     for w in out["warnings"]:
         print(w, file=sys.stderr)
     if out["pdf"] is None:

@@ -153,8 +153,7 @@ def _one_statement(text: str, lang: str | None, date: str | None, raw_speaker: s
     lang = "en" if lang == "und" else lang
     att = Attributor(registry, lang, year_of(date))
     if raw_speaker:
-        speaker = att.table_speaker(raw_speaker)
-        cue = "question" if att.is_question_label(raw_speaker) else "table"
+        speaker, cue = att.table_speaker(raw_speaker)
     else:
         who = att.attribute_sentence(text[:ATTRIBUTION_WINDOW]) if text.strip() else None
         speaker, cue = (who.speaker, who.cue) if who else (NARRATOR, "none")
@@ -169,10 +168,9 @@ def _turn_statements(text: str, row_id: str, lang: str | None, date: str | None,
         # the row names its speaker: every sentence of the turn is theirs (the guidelines read an
         # answer or a speech as a first-person document), front-matter look-alikes included
         att = Attributor(registry, lang or (found[0]["lang"] if found else "en"), year_of(date))
-        speaker = att.table_speaker(raw_speaker)
+        speaker, cue = att.table_speaker(raw_speaker)
         for st in found:
-            st.update(speaker=speaker, side=att.state.side(speaker), section="body",
-                      cue="question" if att.is_question_label(raw_speaker) else "table")
+            st.update(speaker=speaker, side=att.state.side(speaker), section="body", cue=cue)
     return [{k: st[k] for k in ("speaker", "side", "lang", "text", "start", "end", "section", "cue", "label")}
             for st in found]
 

@@ -6,11 +6,13 @@ Miller ... Miller said").
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+
+from .data import tsv_rows
+from .errors import TenorError
 
 NARRATOR = "narrator"
 BOTH = "both sides"
@@ -56,8 +58,6 @@ def _parse_titles(cell: str) -> list[Title]:
 
 def _read_speakers(text: str, source: str) -> list[Speaker]:
     """The rows of a registry TSV (name, side, kind, aliases, titles); E204 names the first problem."""
-    from .errors import TenorError
-    from .data import tsv_rows
     header, rows = tsv_rows(text)
     if not header:
         raise TenorError("E204", source, detail="no rows")
@@ -103,7 +103,6 @@ class Registry:
             text = resources.files("analysis.data").joinpath("speakers.tsv").read_text("utf-8")
             source = "analysis/data/speakers.tsv"
         else:
-            from .errors import TenorError
             source = str(path)
             if not Path(path).is_file():
                 raise TenorError("E104", path)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
+from .data import data_lines
 from .errors import TenorError, problem
 
 MAGIC = {
@@ -31,8 +31,7 @@ class Decoded:
 
 @lru_cache(maxsize=1)
 def _common_hanzi() -> frozenset:
-    raw = resources.files("analysis.data").joinpath("common_hanzi.txt").read_text("utf-8")
-    return frozenset("".join(line for line in raw.splitlines() if not line.startswith("#")))
+    return frozenset("".join(data_lines("common_hanzi.txt")))
 
 
 def _cjk_score(text: str) -> float:
