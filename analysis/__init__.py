@@ -5,6 +5,6 @@
 """
 __version__ = "0.1.0"
 
-from .pipeline import COLUMNS, Result, document_statements, statements  # noqa: E402
+from analysis.extract.build import COLUMNS, Result, document_statements, statements  # noqa: E402
 
 __all__ = ["COLUMNS", "Result", "document_statements", "statements", "__version__"]

@@ -4,12 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import __version__
-
-
-# the table column options and the names used when they are not given; a name the user gives
-# must be in the table (E303), a default one may be missing
-COLUMN_DEFAULTS = {"speaker_col": "speaker", "date_col": "date", "lang_col": "lang", "id_col": "id"}
+from analysis import __version__
+from analysis.config import COLUMN_DEFAULTS, RunConfig
 
 
 def _table_columns(args) -> list:
@@ -22,27 +18,39 @@ def _table_columns(args) -> list:
 
 
 def _strict(args):
-    """Scorers whose failure to load stops the run: every one the user named with --scorers, and the
-    transformer when --model or --head configures it (a misspelt model is an error, not a warning)."""
+    """Scorers whose failure to load stops the run: every one the user named with --scorers, and
+    each one configured by its own options (--model, --head: a misspelt model is an error, not a
+    warning)."""
+    from analysis import scorers
     if getattr(args, "scorers", None) not in (None, "all"):     # tenor report has no --scorers
         return True
-    return ["transformer"] if (getattr(args, "model", None) or getattr(args, "head", None)) else False
+    return scorers.configured(vars(args)) or False
+
+
+def _run_config(args) -> RunConfig:
+    """The run's configuration, assembled once from the command line (tenor score and report)."""
+    from analysis import scorers
+    required = _table_columns(args) if hasattr(args, "text_col") else []
+    return RunConfig(inputs=list(getattr(args, "inputs", []) or []),
+                     scorers=_scorer_names(getattr(args, "scorers", None)),
+                     scorer_params=scorers.params_from(vars(args)), strict=_strict(args),
+                     registry=getattr(args, "registry", None),
+                     **{k: getattr(args, k) for k in ("text_col", *COLUMN_DEFAULTS, "rows") if hasattr(args, k)},
+                     required=required)
 
 
 def _score(args) -> int:
-    from . import scorers
-    from .output import write_csv_atomic
-    from .pipeline import statements
-    from .registry import Registry
+    from analysis import scorers
+    from analysis.output import write_csv_atomic
+    from analysis.extract.build import statements
+    from analysis.speakers.registry import Registry
 
-    names = _scorer_names(args.scorers)
-    if names is None:
-        names = scorers.available()
+    cfg = _run_config(args)
+    names = cfg.scorers if cfg.scorers is not None else scorers.available()
     scorers.require(names)
-    required = _table_columns(args)
-    registry = Registry.load(args.registry) if args.registry else None   # a bad file: E104/E204, now
+    registry = Registry.load(cfg.registry) if cfg.registry else None   # a bad file: E104/E204, now
     if args.store:
-        return _score_corpus(args, names, required)
+        return _score_corpus(args, cfg, names)
     if not args.out:
         print("E403 tenor score: give --out FILE.csv (or --store DIR for a corpus table)", file=sys.stderr)
         return 2
@@ -50,17 +58,14 @@ def _score(args) -> int:
         print("E403 tenor score: --engine dask needs --store DIR (a corpus table streamed into a store)",
               file=sys.stderr)
         return 2
-    result = statements(args.inputs, registry=registry, text_col=args.text_col,
-                        speaker_col=args.speaker_col, date_col=args.date_col,
-                        lang_col=args.lang_col, id_col=args.id_col, rows=args.rows, required=required)
+    result = statements(cfg.inputs, registry=registry, **cfg.table_options())
     for p in result.problems:
         print(p, file=sys.stderr)
     if not result.read_anything:
         print("E001 nothing could be read from the inputs given; no output written", file=sys.stderr)
         return 1
-    params = {"transformer": {"model": args.model, "head": args.head}}
     try:
-        df, warnings = scorers.apply(result.statements, names, params, strict=_strict(args))
+        df, warnings = scorers.apply(result.statements, names, cfg.scorer_params, strict=cfg.strict)
     except ImportError as e:
         print(f"E501 {e}", file=sys.stderr)
         return 2
@@ -75,17 +80,17 @@ def _score(args) -> int:
     return 0
 
 
-def _score_corpus(args, names, required=()) -> int:
+def _score_corpus(args, cfg: RunConfig, names) -> int:
     """A corpus table streamed in chunks into a store: resumable, local or on Dask."""
-    from . import corpus
+    from analysis.corpus import runner as corpus
     if len(args.inputs) != 1:
         print("E603 tenor score --store: give one table (CSV, TSV, JSONL, JSONL.gz or Parquet)", file=sys.stderr)
         return 2
     try:
-        summary = corpus.run(args.inputs[0], args.store, args.text_col, args.speaker_col, args.date_col,
-                             args.lang_col, args.id_col, args.rows, args.chunk_rows, names,
-                             {"transformer": {"model": args.model, "head": args.head}}, args.registry,
-                             strict=_strict(args), engine=args.engine, required=required,
+        summary = corpus.run(cfg.inputs[0], args.store, cfg.text_col, cfg.speaker_col, cfg.date_col,
+                             cfg.lang_col, cfg.id_col, cfg.rows, args.chunk_rows, names,
+                             cfg.scorer_params, cfg.registry,
+                             strict=cfg.strict, engine=args.engine, required=cfg.required,
                              scheduler=args.scheduler, workers=args.workers, threads=args.threads,
                              overwrite=args.overwrite, progress=not args.quiet)
     except corpus.Interrupted as e:
@@ -111,8 +116,8 @@ def _score_corpus(args, names, required=()) -> int:
 
 
 def _query(args) -> int:
-    from .errors import TenorError
-    from .store import Store
+    from analysis.errors import TenorError
+    from analysis.corpus.store import Store
     try:
         df = Store(args.store).query(args.sql)
     except TenorError as e:
@@ -122,7 +127,7 @@ def _query(args) -> int:
         print(f"E604 query: {e}", file=sys.stderr)
         return 2
     if args.out:
-        from .output import write_csv_atomic
+        from analysis.output import write_csv_atomic
         write_csv_atomic(df, args.out)
     else:
         import pandas as pd
@@ -133,7 +138,7 @@ def _query(args) -> int:
 
 
 def _evaluate_speakers(args) -> int:
-    from .evaluate import speakers
+    from analysis.evaluation.evaluate import speakers
     report = speakers(args.gold, args.docs)
     for p in report.problems:
         print(p, file=sys.stderr)
@@ -149,7 +154,7 @@ def _scorer_names(arg: str | None) -> list[str] | None:
 
 
 def _evaluate_stance(args) -> int:
-    from .evaluate import stance
+    from analysis.evaluation.evaluate import stance
     try:
         report = stance(args.gold, split=args.split, scorer_names=_scorer_names(args.scorers))
     except ImportError as e:
@@ -165,24 +170,16 @@ def _rounds(arg: str | None) -> list | None:
 
 def _train(args) -> int:
     import json
-    if args.scorer == "lexicon":
-        from .scorers.lexicon import train
-        report = train(args.gold, split=args.split, out=args.out, rounds=_rounds(args.rounds))
-        print(json.dumps(report, indent=2, ensure_ascii=False))
-        return 0
-    if args.scorer == "transformer":
-        from .scorers.transformer import train
-        report = train(args.gold, model=args.model, out=args.out, C=args.C, split=args.split,
-                       rounds=_rounds(args.rounds))
-        print(json.dumps(report, indent=2, ensure_ascii=False))
-        return 0
-    print(f"E402 tenor train: unknown scorer {args.scorer!r}", file=sys.stderr)
-    return 2
+    from analysis import scorers
+    report = scorers.scorer_class(args.scorer).train(args.gold, split=args.split, out=args.out,
+                                                     rounds=_rounds(args.rounds), model=args.model, C=args.C)
+    print(json.dumps(report, indent=2, ensure_ascii=False))
+    return 0
 
 
 def _report(args) -> int:
     if args.store:
-        from .report import build_corpus
+        from analysis.report.documents import build_corpus
         if args.inputs:
             print("E403 tenor report: give inputs or --store, not both", file=sys.stderr)
             return 2
@@ -193,9 +190,9 @@ def _report(args) -> int:
     if not args.inputs:
         print("E403 tenor report: give documents, folders or tables (or --store DIR)", file=sys.stderr)
         return 2
-    from .report import build
-    out = build(args.inputs, args.out, title=args.title,
-                params={"transformer": {"model": args.model, "head": args.head}}, strict=_strict(args))
+    from analysis.report.documents import build
+    cfg = _run_config(args)
+    out = build(cfg.inputs, args.out, title=args.title, params=cfg.scorer_params, strict=cfg.strict)
     for w in out["warnings"]:
         print(w, file=sys.stderr)
     if out["pdf"] is None:
@@ -208,7 +205,15 @@ def _report(args) -> int:
 DEFAULT_TITLE = "Tenor report: how China and the US frame their relations"
 
 
+def _scorer_options(parser) -> None:
+    """The options the registered scorers declare (--model, --head ...), each with its help."""
+    from analysis import scorers
+    for opt, (help_, _names) in scorers.options().items():
+        parser.add_argument(f"--{opt}", help=help_)
+
+
 def build_parser() -> argparse.ArgumentParser:
+    from analysis import scorers
     ap = argparse.ArgumentParser(prog="tenor", description="Diplomatic-language stance and sentiment "
                                  "analyzer: documents -> attributed statements -> scores.")
     ap.add_argument("--version", action="version", version=f"tenor {__version__}")
@@ -222,9 +227,7 @@ def build_parser() -> argparse.ArgumentParser:
     sc.add_argument("--scorers", default="all", help="comma-separated scorer names, 'all' (default) "
                     "or 'none'")
     sc.add_argument("--registry", help="speaker registry TSV (default: the one shipped with Tenor)")
-    sc.add_argument("--model", help="transformer encoder: all-MiniLM-L6-v2, multilingual-e5-small "
-                    "(default) or the path of a local Hugging Face model folder")
-    sc.add_argument("--head", help="transformer head JSON (default: the one trained for --model)")
+    _scorer_options(sc)
     sc.add_argument("--text-col", default="text", help="text column of input tables (default: text)")
     sc.add_argument("--speaker-col", help="speaker column of input tables (default: speaker, if present; "
                     "a column named here must exist)")
@@ -276,14 +279,13 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("--store", help="report on a corpus store made by tenor score --store instead")
     rp.add_argument("--out", default="reports", help="output folder (default: reports)")
     rp.add_argument("--title", default=DEFAULT_TITLE)
-    rp.add_argument("--model", help="transformer encoder (as for tenor score)")
-    rp.add_argument("--head", help="transformer head JSON (as for tenor score)")
+    _scorer_options(rp)
     rp.set_defaults(func=_report)
 
     tr = sub.add_parser("train", help="fit a scorer's parameters on the gold corpus's training split")
-    tr.add_argument("scorer", choices=["lexicon", "transformer"], help="which scorer to fit")
-    tr.add_argument("--model", default=None, help="transformer: encoder name or local model folder")
-    tr.add_argument("--C", type=float, default=10.0, help="transformer: inverse regularisation of the heads")
+    tr.add_argument("scorer", choices=scorers.available(), help="which scorer to fit")
+    tr.add_argument("--model", default=None, help="encoder name or local model folder (scorers with an encoder)")
+    tr.add_argument("--C", type=float, default=10.0, help="inverse regularisation (scorers with trained heads)")
     tr.add_argument("--gold", default=None, help="gold JSONL/CSV (default: Tenor's gold corpus)")
     tr.add_argument("--split", default="train", help="split to fit on (default: train)")
     tr.add_argument("--rounds", default=None, help="only these annotation rounds of the split, e.g. 1,2 "
@@ -300,7 +302,7 @@ def main(argv=None) -> int:
     if getattr(args, "what", None) == "speakers" and args.docs is None:
         from pathlib import Path
         args.docs = [str(Path(args.gold).parent)]
-    from .errors import TenorError
+    from analysis.errors import TenorError
     try:
         return args.func(args)
     except TenorError as e:     # a coded error stops every command the same way: its message, exit 2

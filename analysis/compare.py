@@ -24,10 +24,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .metrics import cohen_kappa, spearman
-from .registry import NARRATOR
+from analysis.config import LABELS as STANCE_LABELS
+from analysis.evaluation.metrics import cohen_kappa, spearman
+from analysis.speakers.registry import NARRATOR
 
-LABELS = ["cooperative", "neutral", "confrontational"]
+LABELS = list(STANCE_LABELS)
 
 
 def scorers_in(df: pd.DataFrame) -> list[str]:
@@ -40,7 +41,7 @@ def speech(df: pd.DataFrame, include_narrator: bool = False) -> pd.DataFrame:
     return out if include_narrator else out[out["speaker"] != NARRATOR]
 
 
-def _period(dates: pd.Series, unit: str) -> pd.Series:
+def period(dates: pd.Series, unit: str) -> pd.Series:
     d = pd.to_datetime(dates.where(dates.str.match(r"^\d{4}-\d{2}-\d{2}$", na=False)), errors="coerce")
     fmt = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[unit]
     return d.dt.strftime(fmt)
@@ -66,7 +67,7 @@ def by(df: pd.DataFrame, group: str, scorers: list[str] | None = None, include_n
     data = speech(df, include_narrator or group not in ("speaker", "side"))
     key = group
     if group in ("day", "month", "year"):
-        data = data.assign(**{group: _period(data["date"].astype(str), group)}).dropna(subset=[group])
+        data = data.assign(**{group: period(data["date"].astype(str), group)}).dropna(subset=[group])
     rows = []
     for scorer in scorers or scorers_in(df):
         col = f"{scorer}_score"
@@ -84,12 +85,13 @@ def by(df: pd.DataFrame, group: str, scorers: list[str] | None = None, include_n
                                        "share_cooperative", "share_confrontational"])
 
 
-def difference(df: pd.DataFrame, group: str, a, b, scorer: str = "lexicon", n_perm: int = 5000,
+def difference(df: pd.DataFrame, group: str, a, b, scorer: str | None = None, n_perm: int = 5000,
                n_boot: int = 2000, seed: int = 0) -> dict:
     """Mean(a) - mean(b) for one scorer, a bootstrap 95% interval and a permutation p-value."""
+    scorer = scorer or scorers_in(df)[0]
     data = speech(df, include_narrator=group not in ("speaker", "side"))
     if group in ("day", "month", "year"):
-        data = data.assign(**{group: _period(data["date"].astype(str), group)})
+        data = data.assign(**{group: period(data["date"].astype(str), group)})
     col = f"{scorer}_score"
     x = data.loc[data[group] == a, col].astype(float).dropna().to_numpy()
     y = data.loc[data[group] == b, col].astype(float).dropna().to_numpy()
@@ -111,8 +113,9 @@ def difference(df: pd.DataFrame, group: str, a, b, scorer: str = "lexicon", n_pe
     return out
 
 
-def agreement(df: pd.DataFrame, a: str = "lexicon", b: str = "transformer", by_lang: bool = True) -> pd.DataFrame:
+def agreement(df: pd.DataFrame, a: str | None = None, b: str | None = None, by_lang: bool = True) -> pd.DataFrame:
     """Spearman of the two scores and Cohen's kappa of the two labels, overall and per language."""
+    a, b = (a, b) if a and b else scorers_in(df)[:2]
     data = speech(df, include_narrator=True)
     groups = [("all", data)] + (list(data.groupby("lang")) if by_lang else [])
     rows = []
@@ -126,8 +129,9 @@ def agreement(df: pd.DataFrame, a: str = "lexicon", b: str = "transformer", by_l
     return pd.DataFrame(rows)
 
 
-def drivers(df: pd.DataFrame, group: str = "speaker", scorer: str = "lexicon", k: int = 2) -> pd.DataFrame:
+def drivers(df: pd.DataFrame, group: str = "speaker", scorer: str | None = None, k: int = 2) -> pd.DataFrame:
     """Each group's k most cooperative and k most confrontational statements, with evidence."""
+    scorer = scorer or scorers_in(df)[0]
     data = speech(df, include_narrator=group != "speaker")
     col = f"{scorer}_score"
     ev = f"{scorer}_evidence" if f"{scorer}_evidence" in df.columns else None
@@ -206,7 +210,7 @@ def rates(tr: pd.DataFrame, group: str, scorers: list[str] | None = None, cluste
     scorers = scorers or [c[:-8] for c in tr.columns if c.endswith("_hostile")]
     data = tr
     if group in ("day", "month", "year"):
-        data = tr.assign(**{group: _period(tr["date"].astype(str), group)}).dropna(subset=[group])
+        data = tr.assign(**{group: period(tr["date"].astype(str), group)}).dropna(subset=[group])
     rows = []
     for sc in scorers:
         for g, part in data.groupby(group, sort=True):

@@ -9,14 +9,14 @@ SHARED = ROOT.parent / "shared"
 
 @pytest.fixture
 def registry():
-    from analysis.registry import Registry
+    from analysis.speakers.registry import Registry
     return Registry.load()
 
 
 def speakers_of(text, **meta):
     """The (speaker, text) pairs of a document given as a string."""
-    from analysis.documents import Meta
-    from analysis.pipeline import document_statements
+    from analysis.ingest.discover import Meta
+    from analysis.extract.build import document_statements
     rows = document_statements(text, "t", Meta(**meta))
     return [(r["speaker"], r["text"]) for r in rows]
 

@@ -347,7 +347,7 @@ def test_an_indefinite_source_naming_a_body_is_that_body_in_any_capitalisation()
 
 
 def test_an_answer_turn_is_not_a_question():
-    rows = [(r["speaker"], r["cue"]) for r in __import__("analysis.pipeline", fromlist=["x"]).document_statements(
+    rows = [(r["speaker"], r["cue"]) for r in __import__("analysis.extract.build", fromlist=["x"]).document_statements(
         "Q: What is your response?\n\nA: We support dialogue.", "d")]
     assert rows == [("narrator", "question"), ("narrator", "transcript")]
 

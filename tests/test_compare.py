@@ -6,7 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import charts, compare
+from analysis.report import charts
+from analysis import compare
 
 
 def table():
@@ -56,7 +57,8 @@ def test_agreement_and_drivers():
 def seeds_scored():
     from conftest import SEEDS
 
-    from analysis import scorers, statements
+    from analysis import statements
+    from analysis import scorers
     df, _ = scorers.apply(statements([SEEDS]).statements, ["lexicon"])
     return df
 
@@ -76,7 +78,7 @@ def test_charts_return_figures_and_never_save(seeds_scored, tmp_path, monkeypatc
 def test_report_writes_pdf_and_pngs(tmp_path):
     from conftest import SEEDS
 
-    from analysis.report import build
+    from analysis.report.documents import build
     out = build([SEEDS], tmp_path, scorer_names=["lexicon"])
     assert out["pdf"].exists() and out["pdf"].read_bytes()[:4] == b"%PDF"
     assert {p.name for p in out["pngs"]} >= {"speakers.png", "documents.png", "same_event_two_languages.png"}
@@ -88,7 +90,7 @@ def test_same_event_pairs_on_the_seeds(seeds_scored):
 
 
 def test_the_reports_date_range_counts_dates_without_a_year_apart():
-    from analysis.report import _date_range
+    from analysis.report.documents import _date_range
     dates = pd.Series(["--09-14", "2024-03-05", "", "2019-01-31"])
     assert _date_range(dates) == "dates 2019-01-31 to 2024-03-05 (1 statement dated without a year)"
     assert _date_range(pd.Series(["", ""])) == "no dated statements"

@@ -12,9 +12,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import corpus
+from analysis.corpus import runner as corpus
 from analysis.errors import TenorError
-from analysis.store import Store
+from analysis.corpus.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 ANSWERS = [
@@ -224,7 +224,7 @@ def test_dask_engine_gives_the_local_results_with_the_transformer(tmp_path, monk
 
 
 def test_corpus_report_from_a_store(tmp_path):
-    from analysis.report import build_corpus
+    from analysis.report.documents import build_corpus
     df = answers(48)
     df["date"] = [f"2019-0{1 + i // 12}-1{i % 3}" for i in range(48)]       # both languages on a day
     corpus.run(write(df, tmp_path / "mfa.csv"), tmp_path / "store", **OPTS)

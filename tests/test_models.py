@@ -2,9 +2,9 @@
 import numpy as np
 import pytest
 
-from analysis.encoders import Encoder, resolve
+from analysis.scorers.transformer.encoders import Encoder, resolve
 from analysis.errors import TenorError
-from analysis.models import default_model_path
+from analysis.scorers.transformer.models import default_model_path
 
 
 def test_default_english_model_is_a_local_folder():

@@ -7,10 +7,10 @@ import pytest
 from conftest import SEEDS
 
 from analysis import COLUMNS, statements
-from analysis.dates import find_date
-from analysis.documents import Meta
-from analysis.pipeline import document_statements
-from analysis.textio import read_text
+from analysis.extract.dates import find_date
+from analysis.ingest.discover import Meta
+from analysis.extract.build import document_statements
+from analysis.ingest.decode import read_text
 
 WS = re.compile(r"\s+")
 

@@ -6,7 +6,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.pipeline import document_statements
+from analysis.extract.build import document_statements
 
 WS = re.compile(r"\s+")
 EN = ["The two sides agreed to cooperate.", "Wang said the talks were candid.", "“We oppose this,” he added.",

@@ -1,4 +1,4 @@
-from analysis.segment import split_sentences
+from analysis.extract.segment import split_sentences
 
 
 def sents(t):

@@ -92,7 +92,7 @@ def test_missing_model_path_is_a_clear_error(tmp_path):
 
 
 def test_default_head_is_data_not_pickle():
-    from analysis.scorers.transformer import default_head_path
+    from analysis.scorers.transformer.scorer import default_head_path
     doc = json.loads(default_head_path().read_text())
     assert doc["card"]["encoder"]["name"] == "multilingual-e5-small"
     assert set(doc["heads"]) == {"en", "zh"} and "path" not in doc["card"]["encoder"]
@@ -149,7 +149,7 @@ FEW = ["China firmly opposes the US sanctions and urges the US to stop its inter
 
 
 def test_token_budget_batches_cover_every_text_once(tmp_path):
-    from analysis.encoders import Encoder
+    from analysis.scorers.transformer.encoders import Encoder
     model = tiny_model(tmp_path / "tiny", seed=3)
     texts = [" ".join(WORDS[: 1 + (k * 7) % len(WORDS)]) for k in range(50)]
     fixed = Encoder(str(model), batch_size=4, precision="fp32")
@@ -167,7 +167,7 @@ def test_token_budget_batches_cover_every_text_once(tmp_path):
 
 
 def test_other_encoders_keep_their_settings(tmp_path, monkeypatch):
-    import analysis.encoders as encoders
+    import analysis.scorers.transformer.encoders as encoders
     model = tiny_model(tmp_path / "tiny", seed=4)
     enc = encoders.Encoder(str(model))
     assert enc.precision == encoders.cpu_precision() and enc.max_tokens == 0   # no FAST entry
@@ -178,8 +178,8 @@ def test_other_encoders_keep_their_settings(tmp_path, monkeypatch):
 
 
 def test_minilm_fast_default_gives_the_float32_labels():
-    from analysis.encoders import Encoder, cpu_precision
-    from analysis.scorers.transformer import TransformerScorer, default_head_path
+    from analysis.scorers.transformer.encoders import Encoder, cpu_precision
+    from analysis.scorers.transformer.scorer import TransformerScorer, default_head_path
     if cpu_precision() != "bf16":
         pytest.skip("the fast all-MiniLM-L6-v2 setting needs a CPU with native bfloat16")
     fast = Encoder("all-MiniLM-L6-v2", batch_size=2)

@@ -15,8 +15,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(sys.argv[1]).resolve()))
-from analysis.documents import Meta  # noqa: E402
-from analysis.pipeline import document_statements  # noqa: E402
+from analysis.ingest.discover import Meta  # noqa: E402
+from analysis.extract.build import document_statements  # noqa: E402
 
 CORPORA = Path(__file__).resolve().parents[3] / "shared" / "corpora"
 csv.field_size_limit(10**9)

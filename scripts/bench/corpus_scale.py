@@ -30,7 +30,7 @@ DEFAULT = ROOT.parent / "shared/corpora/mfa_presscon_en_zh_2016_2020/mfa_pressco
 
 def one(table: str, store: str, scorers: str, engine: str) -> dict:
     sys.path.insert(0, str(ROOT))
-    from analysis import corpus
+    from analysis.corpus import runner as corpus
     t = time.perf_counter()
     s = corpus.run(table, store, text_col="answer", speaker_col="spokesperson", id_col="row_id",
                    scorers=scorers.split(","), engine=engine, progress=False)

@@ -16,7 +16,7 @@ def sentences(n: int, lang: str = "en", seed: int = 7) -> list[str]:
     """n real sentences: MFA press-conference answers (en or zh) and, for English, White House
     briefing turns; split with Tenor's own segmenter."""
     sys.path.insert(0, str(ROOT))
-    from analysis.segment import split_sentences
+    from analysis.extract.segment import split_sentences
     if not SHARED.exists():
         raise SystemExit(f"{SHARED} not found: benchmarks need ../shared/corpora beside the project")
     texts = []

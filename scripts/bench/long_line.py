@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(sys.argv[1]).resolve()))
-from analysis.pipeline import document_statements  # noqa: E402
+from analysis.extract.build import document_statements  # noqa: E402
 from analysis.scorers import get  # noqa: E402
 
 random.seed(0)

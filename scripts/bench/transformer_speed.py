@@ -44,18 +44,18 @@ def runner(kind: str, model: str):
     if kind == "sentence-transformers":
         from sentence_transformers import SentenceTransformer
 
-        from analysis.encoders import resolve
+        from analysis.scorers.transformer.encoders import resolve
         name, path = resolve(model)
         st = SentenceTransformer(str(path), device="cpu")
         prefix = "query: " if "e5" in name else ""
         return lambda texts, langs: st.encode([prefix + t for t in texts], batch_size=32)
-    from analysis.scorers.transformer import TransformerScorer, default_head_path
+    from analysis.scorers.transformer.scorer import TransformerScorer, default_head_path
     head = default_head_path(model)
     if not head.exists():
-        from analysis.scorers.transformer import train
+        from analysis.scorers.transformer.scorer import train
         train(model=model, out=head)
     scorer = TransformerScorer.load(head, model=model, cache=False)
-    from analysis.encoders import Encoder, cpu_precision
+    from analysis.scorers.transformer.encoders import Encoder, cpu_precision
     if kind == "tenor-onnx-int8":
         scorer.encoder_ = Encoder(model, runtime="onnx-int8")
     elif kind == "tenor-torch-b32":

@@ -58,7 +58,7 @@ def damage(text: str, rng: random.Random) -> str:
 
 
 def check(text: str) -> int:
-    from analysis.pipeline import document_statements
+    from analysis.extract.build import document_statements
     rows = document_statements(text, "fuzz")
     covered = [0] * len(text)
     for r in rows:

@@ -18,8 +18,8 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-from analysis.metrics import cohen_kappa, three_way  # noqa: E402
-from analysis.registry import BOTH, NARRATOR, Registry  # noqa: E402
+from analysis.evaluation.metrics import cohen_kappa, three_way  # noqa: E402
+from analysis.speakers.registry import BOTH, NARRATOR, Registry  # noqa: E402
 
 GOLD = ROOT / "analysis" / "data" / "gold"
 LABELS = GOLD / "labels"

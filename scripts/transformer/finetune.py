@@ -21,9 +21,9 @@ import numpy as np
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from analysis.encoders import Encoder  # noqa: E402
-from analysis.evaluate import read_stance_gold, training_rows  # noqa: E402
-from analysis.metrics import macro_f1  # noqa: E402
+from analysis.scorers.transformer.encoders import Encoder  # noqa: E402
+from analysis.evaluation.evaluate import read_stance_gold, training_rows  # noqa: E402
+from analysis.evaluation.metrics import macro_f1  # noqa: E402
 
 LABELS = ["cooperative", "neutral", "confrontational"]
 SENT = [-1, 0, 1]

@@ -3,8 +3,8 @@
 """
 import sys, time, copy, numpy as np, pandas as pd, torch
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[2]))
-from analysis.encoders import Encoder
-from analysis.metrics import macro_f1
+from analysis.scorers.transformer.encoders import Encoder
+from analysis.evaluation.metrics import macro_f1
 from transformers.masking_utils import create_bidirectional_mask
 torch.manual_seed(0)
 LABELS = ["cooperative", "neutral", "confrontational"]

@@ -10,7 +10,7 @@ sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[2]
 warnings.filterwarnings("ignore")
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
-from analysis.metrics import macro_f1
+from analysis.evaluation.metrics import macro_f1
 LABELS = ["cooperative", "neutral", "confrontational"]
 D = sys.argv[1]
 meta = pd.read_pickle(f"{D}/meta.pkl")

@@ -11,7 +11,7 @@ dev macro-F1 printed. Needs OUT_DIR from embed_variants.py. Slow: encodes about 
 """
 import re, sys, time, numpy as np, pandas as pd
 ROOT = __import__("pathlib").Path(__file__).resolve().parents[2]; sys.path.insert(0, str(ROOT))
-from analysis.encoders import Encoder
+from analysis.scorers.transformer.encoders import Encoder
 g = pd.read_json(ROOT / "analysis/data/gold/tenor_gold.jsonl", lines=True)
 g["date"] = g.date.astype(str).str[:10]
 mfa = g[g.source == "mfa_presscon_en_zh_2016_2020"]

@@ -14,8 +14,8 @@ from sklearn.metrics import f1_score
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from analysis.encoders import Encoder  # noqa: E402
-from analysis.evaluate import read_stance_gold  # noqa: E402
+from analysis.scorers.transformer.encoders import Encoder  # noqa: E402
+from analysis.evaluation.evaluate import read_stance_gold  # noqa: E402
 
 
 def main() -> None:

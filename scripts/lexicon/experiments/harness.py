@@ -13,9 +13,9 @@ where the curated files find no term) and add (layer added to them).
 import sys, time, json, itertools
 import numpy as np, pandas as pd
 sys.path.insert(0, str(__import__('pathlib').Path(__file__).resolve().parents[3]))
-from analysis.evaluate import read_stance_gold
-from analysis.scorers.lexicon import LexiconScorer, Lexicon, read_entries, load_params, Entry
-from analysis.metrics import macro_f1
+from analysis.evaluation.evaluate import read_stance_gold
+from analysis.scorers.lexicon.scorer import LexiconScorer, Lexicon, read_entries, load_params, Entry
+from analysis.evaluation.metrics import macro_f1
 from pathlib import Path
 LAB = ["cooperative", "neutral", "confrontational"]
 def sets():

@@ -29,12 +29,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import __version__
-from .documents import stem
-from .errors import TenorError
-from .pipeline import check_columns
-from .store import Store
-from .tables import columns_of, count_rows, iter_table
+from analysis import __version__
+from analysis.config import PACKAGE
+from analysis.hashing import file_hash
+from analysis.ingest.discover import stem
+from analysis.errors import TenorError
+from analysis.extract.build import check_columns
+from analysis.corpus.store import Store
+from analysis.ingest.tables import columns_of, count_rows, iter_table
 
 ENGINES = ("local", "dask")
 
@@ -67,7 +69,7 @@ class Interrupted(Exception):
                          f"{store}: run the same command again to resume")
 
 
-ROOT = Path(__file__).resolve().parent
+ROOT = PACKAGE    # the code and data hashed into a store's fingerprint
 
 
 def _hash_files(files) -> str:
@@ -78,35 +80,19 @@ def _hash_files(files) -> str:
     return h.hexdigest()[:16]
 
 
-def file_hash(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()[:16]
-
-
 def versions(cfg: Config) -> dict:
     """Versions of everything that decides a chunk's output, without loading any model: Tenor's
-    code and data files, and for the transformer its encoder folder and head."""
+    code and data files, and what each scorer says decides its output (the transformer: its encoder
+    folder and head)."""
     out = {"tenor": __version__,
            "code": _hash_files(ROOT.rglob("*.py")),
            "data": _hash_files([f for f in (ROOT / "data").rglob("*") if f.is_file() and "gold" not in f.parts])}
     if cfg.registry:
         out["registry"] = file_hash(Path(cfg.registry))
-    from . import scorers
+    from analysis import scorers
     names = scorers.available() if cfg.scorers is None else cfg.scorers
-    if "transformer" in names:
-        from .encoders import folder_hash, resolve
-        from .scorers.transformer import DEFAULT_ENCODER, default_head_path
-        tp = cfg.params.get("transformer", {})
-        try:
-            _, path = resolve(tp.get("model") or DEFAULT_ENCODER)
-            head = Path(tp["head"]) if tp.get("head") else default_head_path(tp.get("model"))
-            out["encoder"] = folder_hash(path)
-            out["head"] = file_hash(head) if head.exists() else "missing"
-        except TenorError as e:
-            out["encoder"] = f"unavailable: {e.problem.code}"
+    for name in names:
+        out.update(scorers.scorer_class(name).versions(**cfg.params.get(name, {})))
     return out
 
 
@@ -118,8 +104,8 @@ def _setup(cfg: Config):
     """Registry and scorers, built once per process and configuration."""
     key = json.dumps([cfg.scorers, cfg.params, cfg.registry, cfg.strict], sort_keys=True, default=str)
     if key not in _BUILT:
-        from . import scorers
-        from .registry import Registry
+        from analysis import scorers
+        from analysis.speakers.registry import Registry
         registry = Registry.load(cfg.registry) if cfg.registry else Registry.load()
         built, warnings = scorers.build(cfg.scorers, cfg.params, cfg.strict)
         _BUILT.clear()
@@ -129,13 +115,12 @@ def _setup(cfg: Config):
 
 def process_chunk(df: pd.DataFrame, index: int, cfg: Config) -> tuple[pd.DataFrame, dict]:
     """Statements of one chunk of rows, scored; and the chunk's information for the store."""
-    from . import scorers
-    from .pipeline import table_statements
+    from analysis import scorers
+    from analysis.extract.build import table_statements
     t0 = time.perf_counter()
     registry, built, warnings = _setup(cfg)
-    if "transformer" in built:
-        import torch
-        torch.set_num_threads(cfg.threads)
+    for scorer in built.values():
+        scorer.set_threads(cfg.threads)
     first = int(df.index[0]) if len(df) else 0
     out, problems = table_statements(df, cfg.doc_id, cfg.table, registry, cfg.text_col, cfg.speaker_col,
                                      cfg.date_col, cfg.lang_col, cfg.id_col, cfg.rows, row_offset=first)
@@ -177,10 +162,14 @@ def run(table, store, text_col: str = "text", speaker_col: str = "speaker", date
     params = _clean(params)
     # the store is the cache of a corpus run: a chunk is a pure function of its rows (the result
     # cache, filled by other runs, would change which sentences share a batch and so bfloat16 bits)
-    params.setdefault("transformer", {}).setdefault("cache", False)
+    from analysis import scorers as scorer_registry
+    for name in scorer_registry.available():
+        if "cache" in scorer_registry.scorer_class(name)().get_params():
+            params.setdefault(name, {}).setdefault("cache", False)
     cfg = Config(str(table), stem(table), text_col, speaker_col, date_col, lang_col, id_col, rows,
                  int(chunk_rows), scorers, params, registry, strict, threads)
-    uses_torch = "transformer" in (scorers if scorers is not None else ["transformer"])
+    uses_torch = any(scorer_registry.scorer_class(n).uses_torch
+                     for n in (scorers if scorers is not None else scorer_registry.available()))
     workers = int(workers or max(1, cores // threads if uses_torch else cores))
     config = {**{k: v for k, v in asdict(cfg).items() if k != "table"},
               "input": {"name": table.name, "sha256": file_hash(table)}, "versions": versions(cfg)}
@@ -289,7 +278,7 @@ def _run_dask(chunks, done, cfg, st, bar, scheduler, workers) -> int:
 def export_csv(store, out) -> Path:
     """The store's statements as one CSV in input order, written by DuckDB (it streams and spills
     to disk, so memory stays bounded), atomically."""
-    from .output import atomic_path
+    from analysis.output import atomic_path
     con = Store(store).connect()
     try:
         with atomic_path(out) as tmp:

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from .data import tsv_rows
-from .errors import TenorError
+from analysis.data import tsv_rows
+from analysis.errors import TenorError
 
 NARRATOR = "narrator"
 BOTH = "both sides"

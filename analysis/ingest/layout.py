@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .cues import load_cues
-from .documents import FIRST_PERSON_KINDS
+from analysis.speakers.cues import load_cues
+from analysis.ingest.discover import FIRST_PERSON_KINDS
 
 TERMINAL = re.compile(r"[.!?。！？…][\"'”’」』）)\]]*\s*$")
 OPENS_LOWER = re.compile(r"^[a-z(,;]")

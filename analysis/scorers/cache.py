@@ -6,16 +6,13 @@ warning: a cache never makes a run fail.
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
 import sys
 import time
 from pathlib import Path
 
 
-def cache_dir() -> Path:
-    root = os.environ.get("TENOR_CACHE")
-    return Path(root) if root else Path.home() / ".cache" / "tenor"
+from analysis.config import cache_root as cache_dir  # noqa: E402
 
 
 def key(*parts: str) -> str:

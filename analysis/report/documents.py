@@ -9,7 +9,6 @@ model and the lexicon.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import textwrap
 from pathlib import Path
 
@@ -20,9 +19,12 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.backends.backend_pdf import PdfPages  # noqa: E402
 
-from . import __version__, charts, compare, scorers  # noqa: E402
-from .output import atomic_path  # noqa: E402
-from .pipeline import statements  # noqa: E402
+from analysis import __version__  # noqa: E402
+from analysis.report import charts
+from analysis import compare
+from analysis import scorers
+from analysis.output import atomic_path  # noqa: E402
+from analysis.extract.build import statements  # noqa: E402
 
 PAGE = (8.27, 11.69)   # A4 portrait, inches
 CJK_FONTS = ["Noto Sans CJK SC", "Noto Sans CJK JP", "WenQuanYi Zen Hei", "AR PL UMing CN", "Droid Sans Fallback"]
@@ -92,7 +94,7 @@ def findings(df: pd.DataFrame, pairs: list) -> list[str]:
     """Three or four headline findings, in words, with their numbers (all from analysis.compare)."""
     out = []
     sc = compare.scorers_in(df)
-    main = "transformer" if "transformer" in sc else sc[0]
+    main = headline_scorer(sc)
     sp = compare.by(df, "speaker", [main])
     sp = sp[sp.n >= 3].sort_values("mean")
     if len(sp) >= 2:
@@ -118,26 +120,37 @@ def findings(df: pd.DataFrame, pairs: list) -> list[str]:
     return out
 
 
-def versions(df: pd.DataFrame) -> str:
+def headline_scorer(names: list) -> str:
+    """The scorer the headline findings use: the highest-ranked of those that scored (analysis.scorers)."""
+    return max(names, key=lambda n: (scorers.scorer_class(n).rank if n in scorers.available() else -1,
+                                     -names.index(n)))
+
+
+def versions(df: pd.DataFrame, params: dict | None = None) -> str:
+    """Tenor's version and the provenance line of each scorer whose columns df has."""
     lines = [f"Tenor {__version__}; report made {dt.date.today().isoformat()}."]
-    try:
-        from .scorers.lexicon import _lexicon_dir, load_params
-        files = sorted(_lexicon_dir().glob("*.tsv"))
-        digest = hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()[:12]
-        p = load_params() or {}
-        lines.append(f"Lexicon: {len(files)} data files, content hash {digest}; neutral band and bias fitted "
-                     f"{p.get('date', '?')} on the gold corpus's {p.get('fit_on', {}).get('split', '?')} split.")
-    except Exception as e:  # pragma: no cover - the report still assembles
-        lines.append(f"Lexicon: unavailable ({e}).")
-    if "transformer_score" in df.columns:
-        from .scorers.transformer import default_head_path
-        import json
-        card = json.loads(default_head_path().read_text())["card"]
-        lines.append(f"Transformer: encoder {card['encoder']['name']} (content hash {card['encoder']['hash']}), "
-                     f"linear heads trained {card['date']} on "
-                     + " and ".join(f"{n:,} {lang}" for lang, n in card["trained_on"].items())
-                     + " gold statements (train split).")
+    for name in compare.scorers_in(df):
+        if name not in scorers.available():
+            continue
+        try:
+            line = scorers.scorer_class(name).provenance(**(params or {}).get(name, {}))
+        except Exception as e:  # pragma: no cover - the report still assembles
+            line = f"{name}: unavailable ({e})."
+        if line:
+            lines.append(line)
     return "\n".join(lines)
+
+
+def methods(names: list) -> str:
+    """The methods paragraph: how statements are made and how each scorer scores (its own phrase)."""
+    count = {1: "One method scores", 2: "Two independent methods score", 3: "Three independent methods score"}
+    phrases = [scorers.scorer_class(n).method or n for n in names]
+    return ("Each document is split into statements and every statement is attributed to its speaker "
+            "(annotation guidelines; narrator statements are kept apart from speakers' statements). "
+            f"{count.get(len(names), f'{len(names)} independent methods score')} how each statement frames "
+            "relations, from -1 (confrontational) to +1 (cooperative): " + " and ".join(phrases)
+            + ". Intervals are bootstrap 95% intervals of the mean; differences are "
+            "tested by permutation. Measured accuracy of both methods: docs/evaluation.md.")
 
 
 def build(inputs, out_dir: str | Path = "reports", title: str = "Tenor report",
@@ -166,7 +179,7 @@ def build(inputs, out_dir: str | Path = "reports", title: str = "Tenor report",
     if df["date"].astype(str).str.match(r"^\d{4}").sum():
         figs["timeline"] = charts.timeline(df, "month", "side", sc[-1])
     if len(sc) >= 2:
-        figs["lexicon_vs_transformer"] = charts.scorers_scatter(df, sc[0], sc[1])
+        figs[f"{sc[0]}_vs_{sc[1]}"] = charts.scorers_scatter(df, sc[0], sc[1])
     figs["documents"] = charts.document_strips(df, sc[-1], colors, titles)
     if pairs:
         figs["same_event_two_languages"] = charts.cross_language(df, pairs[0][0], pairs[0][1], colors)
@@ -185,15 +198,7 @@ def build(inputs, out_dir: str | Path = "reports", title: str = "Tenor report",
                   f"{', '.join(f'{k} {v}' for k, v in df.lang.value_counts().items())}; "
                   f"{_date_range(df.date)}; speakers: "
                   f"{', '.join(body.speaker.value_counts().index[:10]) or 'none named'}.")
-        methods = ("Each document is split into statements and every statement is attributed to its speaker "
-                   "(annotation guidelines; narrator statements are kept apart from speakers' statements). "
-                   "Two independent methods score how each statement frames relations, from -1 "
-                   "(confrontational) to +1 (cooperative): a transparent diplomatic lexicon (English and "
-                   "Chinese formulae, negation, intensifiers, diplomatic code; every score lists its evidence) "
-                   "and a transformer (multilingual-e5-small sentence embeddings with heads trained on Tenor's "
-                   "annotated gold corpus). Intervals are bootstrap 95% intervals of the mean; differences are "
-                   "tested by permutation. Measured accuracy of both methods: docs/evaluation.md.")
-        _text_page(pdf, title, [("Corpus", corpus), ("Methods", methods),
+        _text_page(pdf, title, [("Corpus", corpus), ("Methods", methods(sc)),
                                 ("Headline findings", "\n".join(f"{k}. {f}" for k, f in
                                                                  enumerate(findings(df, pairs), 1))),
                                 ("Notes", "\n".join(warnings) if warnings else "No input problems.")])
@@ -213,7 +218,7 @@ def build(inputs, out_dir: str | Path = "reports", title: str = "Tenor report",
         if not rows:    # every statement is the narrator's: nothing to compare by speaker
             _text_page(pdf, "Speakers", [("", "No statement is attributed to a named speaker (all are the "
                                               "narrator's or front matter), so speakers are not compared.")])
-            _text_page(pdf, "Versions", [("", versions(df))])
+            _text_page(pdf, "Versions", [("", versions(df, params))])
             return {"pdf": pdf_path, "pngs": pngs, "warnings": warnings, "statements": df}
         fig = plt.figure(figsize=PAGE)
         fig.text(0.07, 0.95, "Speakers: mean score [95% interval]", fontsize=14, weight="bold", va="top")
@@ -237,7 +242,7 @@ def build(inputs, out_dir: str | Path = "reports", title: str = "Tenor report",
                              f"{textwrap.shorten(r.evidence or 'none', 160)}")
             blocks.append((s, "\n".join(lines)))
         _text_page(pdf, f"What drives each speaker's score ({sc[0]})", blocks[:12])
-        _text_page(pdf, "Versions", [("", versions(df))])
+        _text_page(pdf, "Versions", [("", versions(df, params))])
     return {"pdf": pdf_path, "pngs": pngs, "warnings": warnings, "statements": df}
 
 
@@ -290,7 +295,7 @@ def corpus_findings(tr: pd.DataFrame, yearly: pd.DataFrame, speakers: pd.DataFra
 def build_corpus(store, out_dir: str | Path = "reports/corpus", title: str = "Tenor corpus report") -> dict:
     """report.pdf and a PNG per chart for a corpus store: spokespersons, years, months, English
     against Chinese. Numbers from analysis.compare over the store's turns."""
-    from .store import Store
+    from analysis.corpus.store import Store
     _fonts()
     st = Store(store)
     manifest = st.manifest() or {}

@@ -41,14 +41,7 @@ class E5SourceMissing(ImportError):
 
 
 # ----------------------------------------------------------------------- where things are
-def default_cache_dir() -> Path:
-    """``$TENOR_CACHE/models``, else ``$XDG_CACHE_HOME/tenor/models``, else ``~/.cache/tenor/models``."""
-    root = os.environ.get("TENOR_CACHE")
-    if root:
-        return Path(root).expanduser() / "models"
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
-    return base / "tenor" / "models"
+from analysis.config import models_dir as default_cache_dir  # noqa: E402
 
 
 def _packaged_file(package: str, rel: str, ships: str) -> Path:

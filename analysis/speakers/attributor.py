@@ -16,12 +16,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .cues import CueSet, load_cues
-from .data import data_lines
-from .documents import FIRST_PERSON_KINDS
-from .lang import detect
-from .layout import Paragraph
-from .registry import BOTH, NARRATOR, Registry, Speaker, Title
+from analysis.speakers.cues import CueSet, load_cues
+from analysis.data import data_lines
+from analysis.ingest.discover import FIRST_PERSON_KINDS
+from analysis.extract.lang import detect
+from analysis.ingest.layout import Paragraph
+from analysis.speakers.names import AliasIndex, registry_index
+from analysis.speakers.registry import BOTH, NARRATOR, Registry, Speaker, Title
 
 EN_PRONOUNS = {"he", "she"}
 EN_FIRST = {"i", "we"}
@@ -173,78 +174,6 @@ class DocState:
         return self.registry.side(name)
 
 
-NAME_TOKEN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]+|\d+")
-CJK_RE = re.compile(r"[\u3400-\u9fff]")
-
-
-class AliasIndex:
-    """Find known names in text fast: Latin-script aliases by their tokens (case-sensitive, whole
-    words, longest first), Chinese aliases by their first character. `add` extends a copy-on-write
-    view for the names a document introduces."""
-
-    def __init__(self, base: "AliasIndex | None" = None):
-        self.latin: dict = {k: list(v) for k, v in base.latin.items()} if base else {}
-        self.cjk: dict = {k: list(v) for k, v in base.cjk.items()} if base else {}
-        self.known: set = set(base.known) if base else set()
-
-    def add(self, alias: str) -> None:
-        if alias in self.known or not alias.strip():
-            return
-        self.known.add(alias)
-        if CJK_RE.search(alias):
-            lst = self.cjk.setdefault(alias[0], [])
-            lst.append(alias)
-            lst.sort(key=len, reverse=True)
-        else:
-            toks = NAME_TOKEN_RE.findall(alias)
-            if toks:
-                lst = self.latin.setdefault(toks[0], [])
-                lst.append((toks, alias))
-                lst.sort(key=lambda x: len(x[0]), reverse=True)
-
-    def find(self, text: str) -> list[tuple[int, int, str]]:
-        out = []
-        if self.latin:
-            toks = [(m.start(), m.end(), m.group(0)) for m in NAME_TOKEN_RE.finditer(text)]
-            words = [t[2] for t in toks]
-            i = 0
-            for i0 in [k for k, w in enumerate(words) if w in self.latin]:
-                if i0 < i:
-                    continue
-                for cand, alias in self.latin[words[i0]]:
-                    n = len(cand)
-                    if words[i0:i0 + n] == cand:
-                        # whole words: no letter or digit glued on either side ("U.S." is fine)
-                        a, b = toks[i0][0], toks[i0 + n - 1][1]
-                        out.append((a, b, alias))
-                        i = i0 + n
-                        break
-        if self.cjk and CJK_RE.search(text):
-            i = 0
-            for i0 in [k for k, c in enumerate(text) if c in self.cjk]:
-                if i0 < i:
-                    continue
-                for alias in self.cjk[text[i0]]:
-                    if text.startswith(alias, i0):
-                        out.append((i0, i0 + len(alias), alias))
-                        i = i0 + len(alias)
-                        break
-        out.sort()
-        return out
-
-
-_REGISTRY_INDEX: dict = {}
-
-
-def _registry_index(registry) -> AliasIndex:
-    key = id(registry)
-    if key not in _REGISTRY_INDEX:
-        idx = AliasIndex()
-        for alias in registry.alias_index:
-            idx.add(alias)
-        _REGISTRY_INDEX.clear()
-        _REGISTRY_INDEX[key] = idx
-    return _REGISTRY_INDEX[key]
 
 
 QUOTE_RES = [(re.compile(re.escape(o) + r"[^" + re.escape(o + c) + r"]*(?:" + re.escape(c) + "|$)"))
@@ -292,9 +221,9 @@ class Attributor:
         """The registry's aliases (one index shared by all documents) plus the names this text
         introduced (a per-document copy, made only when there are any)."""
         if not self.state.runtime:
-            return _registry_index(self.state.registry)
+            return registry_index(self.state.registry)
         if self._alias_index is None:
-            self._alias_index = AliasIndex(_registry_index(self.state.registry))
+            self._alias_index = AliasIndex(registry_index(self.state.registry))
         for alias in self.state.runtime:
             self._alias_index.add(alias)
         return self._alias_index

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .data import data_lines
-from .errors import TenorError, problem
+from analysis.data import data_lines
+from analysis.errors import TenorError, problem
 
 MAGIC = {
     b"%PDF": "a PDF document: extract its text first (e.g. pdftotext)",

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import TenorError
+from analysis.errors import TenorError
 
 MINILM = "all-MiniLM-L6-v2"
 E5 = "multilingual-e5-small"
@@ -35,10 +35,10 @@ def resolve(name_or_path: str | None) -> tuple[str, Path]:
     """(display name, local folder) of an encoder; E501 when no local model exists."""
     key = ALIASES.get(name_or_path or MINILM)
     if key == MINILM:
-        from .models import default_model_path
+        from analysis.scorers.transformer.models import default_model_path
         return MINILM, default_model_path()
     if key == E5:
-        from .e5 import default_multilingual_path
+        from analysis.scorers.transformer.e5 import default_multilingual_path
         try:
             return E5, default_multilingual_path()
         except ImportError as e:
@@ -139,7 +139,7 @@ class Encoder:
         """An ONNX Runtime session of this encoder with int8 weights (per-channel dynamic
         quantisation), exported once and kept in the cache folder."""
         import onnxruntime as ort
-        from .cache import cache_dir
+        from analysis.scorers.cache import cache_dir
         out = cache_dir() / "onnx" / f"{self.name}-{self.hash}-int8.onnx"
         if not out.exists():
             import tempfile

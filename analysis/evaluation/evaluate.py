@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import TenorError
-from .pipeline import statements
+from analysis.config import GOLD, LABELS
+from analysis.errors import TenorError
+from analysis.extract.build import statements
 
 WS = re.compile(r"\s+")
 
@@ -129,8 +130,8 @@ def speakers(gold_path: str | Path, docs) -> SpeakerReport:
 
 
 # ---------------------------------------------------------------------------------------- stance
-STANCE_CLASSES = ["cooperative", "neutral", "confrontational"]
-DEFAULT_GOLD = Path(__file__).parent / "data" / "gold" / "tenor_gold.jsonl"
+STANCE_CLASSES = list(LABELS)
+DEFAULT_GOLD = GOLD
 
 
 PLOVER_COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
@@ -219,8 +220,8 @@ def _stance_value(value, path, line: int) -> int:
 def _lang_value(value, text: str, path, line: int) -> str:
     """en or zh from a language column (en, EN-us, english, zh-CN, chinese, 中文 ...); detected from
     the text where empty; E702 for a language Tenor does not read."""
-    from .documents import LANGS
-    from .lang import detect
+    from analysis.ingest.discover import LANGS
+    from analysis.extract.lang import detect
     v = "" if _missing(value) else str(value).strip().lower()
     if not v:
         return detect(text, "en")
@@ -233,7 +234,7 @@ def _lang_value(value, text: str, path, line: int) -> str:
 def _normalise_gold(gold: pd.DataFrame, path, lines: list[int]) -> pd.DataFrame:
     """Column aliases, stance from a label column when there is no number, language detected where
     missing; every row is checked (E701/E702 name the file, the line and the problem)."""
-    from .metrics import three_way
+    from analysis.evaluation.metrics import three_way
     lower = {str(c).strip().lower(): c for c in gold.columns}
     for want, names in COLUMN_ALIASES.items():
         if want not in gold.columns:
@@ -375,9 +376,9 @@ class StanceReport:
 
 
 def stance(gold_path=None, split: str = "test", scorer_names=None, baselines: bool = True) -> StanceReport:
-    from . import scorers as registry
-    from .baselines import MajorityBaseline, VaderBaseline
-    from .metrics import accuracy, confusion, macro_f1, per_class_f1, spearman
+    from analysis import scorers as registry
+    from analysis.evaluation.baselines import MajorityBaseline, VaderBaseline
+    from analysis.evaluation.metrics import accuracy, confusion, macro_f1, per_class_f1, spearman
 
     gold = read_stance_gold(gold_path)
     train = gold[gold.split == "train"]

@@ -18,20 +18,21 @@ import datetime as dt
 import hashlib
 import json
 import math
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from . import LABELS, register
-from ..errors import TenorError
+from analysis.config import LABELS, TRANSFORMER_DIR
+from analysis.errors import TenorError
+from analysis.scorers.base import Scorer, texts_and_langs
+from analysis.scorers.registry import register
 
 DEFAULT_ENCODER = "multilingual-e5-small"
 
 
 def heads_dir() -> Path:
-    return Path(str(resources.files("analysis.data").joinpath("transformer")))
+    return TRANSFORMER_DIR
 
 
 def _softmax(z: np.ndarray) -> np.ndarray:
@@ -68,15 +69,26 @@ class LinearHead:
                    clf.coef_, clf.intercept_)
 
 
-class TransformerScorer:
-    """scikit-learn style: parameters in __init__; fit(texts, y, langs, sentiment) returns self;
-    fitted state in attributes ending in `_` (encoder_, heads_, card_)."""
+@register
+class TransformerScorer(Scorer):
+    """A scikit-learn estimator (analysis.scorers.base): fit(texts, y, langs, sentiment) trains the
+    heads, fit() without labels loads the trained head (`head`, default: the one for `model`) and
+    checks it was trained on this encoder; fitted state: encoder_, heads_, card_."""
 
     name = "transformer"
+    extra_columns = ("reason",)
+    options = {"model": "transformer encoder: all-MiniLM-L6-v2, multilingual-e5-small (default) or the path "
+                        "of a local Hugging Face model folder",
+               "head": "transformer head JSON (default: the one trained for --model)"}
+    method = ("a transformer (multilingual-e5-small sentence embeddings with heads trained on Tenor's "
+              "annotated gold corpus)")
+    rank = 2
+    uses_torch = True
 
-    def __init__(self, model: str | None = None, C: float = 10.0, joint: bool = True, batch_size: int = 32,
-                 precision: str = "auto", cache: bool = True, seed: int = 0):
+    def __init__(self, model: str | None = None, head: str | None = None, C: float = 10.0, joint: bool = True,
+                 batch_size: int = 32, precision: str = "auto", cache: bool = True, seed: int = 0):
         self.model = model
+        self.head = head
         self.C = C
         self.joint = joint
         self.batch_size = batch_size
@@ -86,21 +98,26 @@ class TransformerScorer:
 
     # ----------------------------------------------------------------------------- encoder
     def _encoder(self):
-        if not hasattr(self, "encoder_"):
-            from ..encoders import Encoder
-            from transformers.utils import logging as hf_logging
-            hf_logging.disable_progress_bar()
-            hf_logging.set_verbosity_error()
-            self.encoder_ = Encoder(self.model or DEFAULT_ENCODER, batch_size=self.batch_size,
-                                    precision=self.precision)
         return self.encoder_
 
+    def _load_encoder(self, name: str) -> None:
+        from analysis.scorers.transformer.encoders import Encoder
+        from transformers.utils import logging as hf_logging
+        hf_logging.disable_progress_bar()
+        hf_logging.set_verbosity_error()
+        self.encoder_ = Encoder(name, batch_size=self.batch_size, precision=self.precision)
+
     # ----------------------------------------------------------------------------- training
-    def fit(self, texts, y, langs, sentiment=None, dev=None):
-        """Train the heads, per language the encoder reads, on (texts, y [, sentiment]).
+    def fit(self, X=None, y=None, langs=None, sentiment=None, dev=None):
+        """Train the heads, per language the encoder reads, on (texts, y [, sentiment]); without y,
+        load the trained head (`head`, default: the one for `model`) and check its encoder.
         dev: optional (texts, y, langs, sentiment) reported in the model card."""
+        if y is None:
+            return self._fit_trained_head()
+        self._load_encoder(self.model or DEFAULT_ENCODER)
         enc = self._encoder()
-        texts, y, langs = list(texts), list(y), list(langs)
+        texts, langs = texts_and_langs(X, langs)
+        y = list(y)
         sentiment = list(sentiment) if sentiment is not None else None
         X = enc.encode(texts, progress=True)
         self.heads_ = {}
@@ -135,7 +152,7 @@ class TransformerScorer:
     def _dev_report(self, texts, y, langs) -> dict:
         """Macro-F1, accuracy and multi-class Brier score (lower: better calibrated) of the stance
         head per language, from one encoding of the dev texts."""
-        from ..metrics import macro_f1
+        from analysis.evaluation.metrics import macro_f1
         X = self._encoder().encode(list(texts))
         report = {}
         for lang, heads in self.heads_.items():
@@ -160,22 +177,57 @@ class TransformerScorer:
         return hashlib.sha256(json.dumps(self._heads_json(), sort_keys=True).encode()).hexdigest()[:16]
 
     def save(self, path: str | Path) -> Path:
-        from ..output import write_text_atomic
+        from analysis.output import write_text_atomic
         doc = {"tenor_transformer_head": 1, "card": self.card_, "heads": self._heads_json()}
         return write_text_atomic(json.dumps(doc) + "\n", path)
 
+    def _fit_trained_head(self) -> "TransformerScorer":
+        path = Path(self.head) if self.head else default_head_path(self.model)
+        if not path.exists():
+            raise TenorError("E504", path, detail="no transformer head for this encoder yet; run: tenor train "
+                             f"transformer{' --model ' + str(self.model) if self.model else ''}")
+        self.heads_, self.card_ = read_head(path)
+        self._load_encoder(self.model or self.card_["encoder"]["name"])
+        self.check_encoder()
+        return self
+
     @classmethod
     def load(cls, path: str | Path, **params) -> "TransformerScorer":
-        path = Path(path)
-        try:
-            doc = json.loads(path.read_text("utf-8"))
-            heads = {l: {k: LinearHead.from_json(h) for k, h in hs.items()} for l, hs in doc["heads"].items()}
-            card = doc["card"]
-        except (OSError, ValueError, KeyError, TypeError) as e:
-            raise TenorError("E503", path, detail=f"not a Tenor transformer head ({e})") from None
-        s = cls(model=params.pop("model", None) or card["encoder"]["name"], **params)
-        s.heads_, s.card_ = heads, card
+        """A scorer with the head at `path`, its encoder loaded (without checking the pair)."""
+        s = cls(head=str(path), **params)
+        s.heads_, s.card_ = read_head(Path(path))
+        s._load_encoder(s.model or s.card_["encoder"]["name"])
         return s
+
+    # ------------------------------------------------------------------------- the contract
+    @classmethod
+    def versions(cls, model=None, head=None, **_) -> dict:
+        from analysis.hashing import file_hash
+        from analysis.scorers.transformer.encoders import folder_hash, resolve
+        try:
+            _, path = resolve(model or DEFAULT_ENCODER)
+            head_path = Path(head) if head else default_head_path(model)
+            return {"encoder": folder_hash(path), "head": file_hash(head_path) if head_path.exists() else "missing"}
+        except TenorError as e:
+            return {"encoder": f"unavailable: {e.problem.code}"}
+
+    @classmethod
+    def provenance(cls, model=None, head=None, **_) -> str:
+        path = Path(head) if head else default_head_path(model)
+        card = json.loads(path.read_text("utf-8"))["card"]
+        return (f"Transformer: encoder {card['encoder']['name']} (content hash {card['encoder']['hash']}), "
+                f"linear heads trained {card['date']} on "
+                + " and ".join(f"{n:,} {lang}" for lang, n in card["trained_on"].items())
+                + " gold statements (train split).")
+
+    @classmethod
+    def train(cls, gold=None, split: str = "train", out=None, rounds=None, model=None, C: float = 10.0,
+              **_options) -> dict:
+        return train(gold, split=split, out=out, rounds=rounds, model=model, C=C)
+
+    def set_threads(self, n: int) -> None:
+        import torch
+        torch.set_num_threads(n)
 
     def check_encoder(self) -> None:
         """The head must have been trained on this very encoder (same content hash)."""
@@ -187,9 +239,10 @@ class TransformerScorer:
                              f"run: tenor train transformer --model {enc.path}")
 
     # ----------------------------------------------------------------------------- scoring
-    def transform(self, texts, langs, use_cache: bool | None = None) -> pd.DataFrame:
+    def transform(self, X, langs=None, use_cache: bool | None = None) -> pd.DataFrame:
         """score, label, sentiment, reason for each text; no numbers for languages without a head."""
         enc = self._encoder()
+        texts, langs = texts_and_langs(X, langs)
         texts = ["" if t is None or (isinstance(t, float) and math.isnan(t)) else str(t) for t in texts]
         langs = ["zh" if l == "zh" else "en" for l in langs]
         n = len(texts)
@@ -210,7 +263,7 @@ class TransformerScorer:
         use_cache = self.cache if use_cache is None else use_cache
         cached, keys = {}, {}
         if use_cache and todo:
-            from ..cache import ResultCache, key
+            from analysis.scorers.cache import ResultCache, key
             store = ResultCache()
             hh = self.head_hash()
             keys = {i: key(enc.hash, enc.precision, hh, langs[i], texts[i]) for i in todo}
@@ -257,25 +310,26 @@ class TransformerScorer:
         n = len(enc.tokenizer(enc.prefix + text, truncation=False)["input_ids"])
         return f"read the first {enc.max_length} of {n} tokens" if n > enc.max_length else ""
 
-    def predict(self, texts, langs) -> list[str]:
-        return self.transform(texts, langs)["label"].tolist()
 
-    def score_frame(self, statements: pd.DataFrame) -> pd.DataFrame:
-        out = self.transform(statements["text"].tolist(), statements["lang"].tolist())
-        out.index = statements.index
-        return pd.DataFrame({"transformer_score": out.score, "transformer_label": out.label,
-                             "transformer_sentiment": out.sentiment, "transformer_reason": out.reason})
+def read_head(path: Path) -> tuple[dict, dict]:
+    """(heads, model card) of a head file; E503 when it is not one."""
+    try:
+        doc = json.loads(path.read_text("utf-8"))
+        heads = {l: {k: LinearHead.from_json(h) for k, h in hs.items()} for l, hs in doc["heads"].items()}
+        return heads, doc["card"]
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise TenorError("E503", path, detail=f"not a Tenor transformer head ({e})") from None
 
 
 def default_head_path(model: str | None = None) -> Path:
     """The shipped head for the default encoder, or a user's trained head in the cache folder."""
-    from ..cache import cache_dir
-    from ..encoders import ALIASES
+    from analysis.scorers.cache import cache_dir
+    from analysis.scorers.transformer.encoders import ALIASES
     if ALIASES.get(model or DEFAULT_ENCODER) == DEFAULT_ENCODER:
         return heads_dir() / f"{DEFAULT_ENCODER}.json"
     if ALIASES.get(model or "") is not None:
         return heads_dir() / f"{ALIASES[model]}.json"
-    from ..encoders import folder_hash, resolve
+    from analysis.scorers.transformer.encoders import folder_hash, resolve
     _, path = resolve(model)
     return cache_dir() / "heads" / f"{folder_hash(path)}.json"
 
@@ -284,14 +338,14 @@ def train(gold_path=None, model: str | None = None, out: str | Path | None = Non
           split: str = "train", seed: int = 0, rounds: list | None = None) -> dict:
     """Fit the heads on one split of the gold corpus (default: train), report dev, save.
     rounds: only the training statements of these annotation rounds (the gold's `round` field)."""
-    from ..evaluate import read_stance_gold, training_rows
+    from analysis.evaluation.evaluate import read_stance_gold, training_rows
     gold = read_stance_gold(gold_path)
     tr = training_rows(gold, split, rounds, gold_path)
     dv = gold[gold.split == "dev"]
     sent = tr["sentiment"].tolist() if "sentiment" in tr.columns else None
     dev = (dv.text.tolist(), dv.label.tolist(), dv.lang.tolist(),
            dv["sentiment"].tolist() if "sentiment" in dv.columns else None) if len(dv) else None
-    scorer = TransformerScorer(model=model, C=C, seed=seed, cache=False)
+    scorer = TransformerScorer(model=model, C=C, seed=seed, cache=False)   # trains: fit(X, y, ...)
     scorer.fit(tr.text.tolist(), tr.label.tolist(), tr.lang.tolist(), sent, dev=dev)
     scorer.card_["trained_on_split"] = split
     if rounds:
@@ -302,13 +356,3 @@ def train(gold_path=None, model: str | None = None, out: str | Path | None = Non
     scorer.save(path)
     return {"saved": str(path), **scorer.card_}
 
-
-@register("transformer")
-def default_transformer_scorer(model: str | None = None, head: str | None = None, **kw) -> TransformerScorer:
-    path = Path(head) if head else default_head_path(model)
-    if not path.exists():
-        raise TenorError("E504", path, detail="no transformer head for this encoder yet; run: tenor train "
-                         f"transformer{' --model ' + str(model) if model else ''}")
-    scorer = TransformerScorer.load(path, model=model, **kw)
-    scorer.check_encoder()
-    return scorer

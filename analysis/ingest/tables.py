@@ -20,7 +20,7 @@ import pandas as pd
 # compressed tables read here: the documents collector and file-name stems use the same list
 COMPRESSED = (".jsonl.gz", ".ndjson.gz", ".csv.gz", ".tsv.gz")
 
-from .errors import TenorError, problem
+from analysis.errors import TenorError, problem
 
 def _kind(path: Path) -> str:
     name = path.name.lower()

@@ -11,16 +11,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from .attribute import ATTRIBUTION_WINDOW, Attributor, author_from_title
-from .dates import find_date, parse_iso, year_of
-from .documents import LANGS, Meta, collect
-from .errors import TenorError, problem
-from .lang import detect
-from .layout import is_front_matter, layout
-from .registry import NARRATOR, Registry
-from .segment import split_sentences
-from .tables import read_table
-from .textio import read_text
+from analysis.speakers.attributor import ATTRIBUTION_WINDOW, Attributor, author_from_title
+from analysis.extract.dates import find_date, parse_iso, year_of
+from analysis.ingest.discover import LANGS, Meta, collect
+from analysis.errors import TenorError, problem
+from analysis.extract.lang import detect
+from analysis.ingest.layout import is_front_matter, layout
+from analysis.speakers.registry import NARRATOR, Registry
+from analysis.extract.segment import split_sentences
+from analysis.ingest.tables import read_table
+from analysis.ingest.decode import read_text
 
 COLUMNS = ["doc_id", "statement_id", "speaker", "side", "date", "date_source", "lang", "text",
            "start", "end", "section", "cue", "paragraph", "source", "label"]

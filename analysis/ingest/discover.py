@@ -8,10 +8,10 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .dates import parse_iso
-from .errors import Problem, TenorError, problem
-from .tables import COMPRESSED
-from .textio import decode_bytes
+from analysis.extract.dates import parse_iso
+from analysis.errors import Problem, TenorError, problem
+from analysis.ingest.tables import COMPRESSED
+from analysis.ingest.decode import decode_bytes
 
 DOC_SUFFIXES = {".txt", ".md", ".text"}
 TABLE_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson", ".parquet"}

@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import TenorError, problem
-from .output import write_bytes_atomic, write_text_atomic
+from analysis.errors import TenorError, problem
+from analysis.output import write_bytes_atomic, write_text_atomic
 
 PART = re.compile(r"^part-(\d{6})\.parquet$")
 
@@ -158,7 +158,7 @@ def _arrow(df: pd.DataFrame):
     labels, evidence) is stored as text, missing values as nulls: a passed-through column's type may
     differ between chunks of a JSON table, and the parts must read as one."""
     import pyarrow as pa
-    from .pipeline import COLUMNS
+    from analysis.extract.build import COLUMNS
     df = df.copy()
     for c in df.columns:
         if c in COLUMNS or (c.endswith(("_score", "_sentiment")) and df[c].dtype.kind == "f"):

@@ -15,13 +15,13 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from . import compare  # noqa: E402
+from analysis import compare  # noqa: E402
 
 # Okabe-Ito without its yellow and black (too faint, and black is the median bar), then Paul Tol's
 # "muted" colours: all colour-blind safe, distinct on white.
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
              "#332288", "#999933", "#882255", "#44AA99", "#AA4499", "#117733"]
-SCORER_MARKERS = {"lexicon": "o", "transformer": "s"}
+MARKERS = ("o", "s", "D", "^", "v", "P")     # one per scorer, in the order the table has them
 SCORE_CMAP = "PuOr_r"   # purple = confrontational (-1), orange = cooperative (+1); colour-blind safe
 SCORE_AXIS = "score (-1 confrontational .. +1 cooperative)"
 
@@ -59,13 +59,13 @@ def speakers(df: pd.DataFrame, colors: dict | None = None) -> plt.Figure:
             if pd.isna(r["mean"]):
                 continue
             ax.errorbar(r["mean"], yy, xerr=[[r["mean"] - r.ci_low], [r.ci_high - r["mean"]]],
-                        fmt=SCORER_MARKERS.get(scorer, "D"), color=colors.get(name, "#333333"),
+                        fmt=MARKERS[k % len(MARKERS)], color=colors.get(name, "#333333"),
                         mfc="white" if k else colors.get(name, "#333333"), capsize=3, ms=6)
     counts = table.groupby("speaker")["n"].max()
     ax.set_yticks(range(len(order)), [f"{s} (n={counts[s]})" for s in order])
     ax.axvline(0, color="#444444", lw=0.8)
     ax.set_xlim(-1.05, 1.05)
-    handles = [plt.Line2D([], [], marker=SCORER_MARKERS.get(s, "D"), ls="", color="#333333",
+    handles = [plt.Line2D([], [], marker=MARKERS[k % len(MARKERS)], ls="", color="#333333",
                           mfc="white" if k else "#333333", label=s) for k, s in enumerate(scorers)]
     _style(ax, "How each speaker frames relations: mean score with 95% interval", SCORE_AXIS)
     # the legend sits below the axis, where no speaker's point can be (inside, it hid one)
@@ -76,10 +76,11 @@ def speakers(df: pd.DataFrame, colors: dict | None = None) -> plt.Figure:
     return fig
 
 
-def timeline(df: pd.DataFrame, unit: str = "month", group: str = "side", scorer: str = "lexicon",
+def timeline(df: pd.DataFrame, unit: str = "month", group: str = "side", scorer: str | None = None,
              colors: dict | None = None) -> plt.Figure:
     """Mean score per period for each side (or speaker), with 95% intervals."""
-    data = compare.speech(df).assign(**{unit: compare._period(df["date"].astype(str), unit)})
+    scorer = scorer or compare.scorers_in(df)[0]
+    data = compare.speech(df).assign(**{unit: compare.period(df["date"].astype(str), unit)})
     data = data.dropna(subset=[unit])
     if group == "side":
         data = data[data.side.isin(["CN", "US", "other"])]   # joint statements have no side
@@ -104,8 +105,9 @@ def timeline(df: pd.DataFrame, unit: str = "month", group: str = "side", scorer:
     return fig
 
 
-def distribution(df: pd.DataFrame, scorer: str = "lexicon", colors: dict | None = None) -> plt.Figure:
+def distribution(df: pd.DataFrame, scorer: str | None = None, colors: dict | None = None) -> plt.Figure:
     """Every statement's score per speaker (dots), with the median (bar)."""
+    scorer = scorer or compare.scorers_in(df)[0]
     data = compare.speech(df).dropna(subset=[f"{scorer}_score"])
     colors = colors or speaker_colors(df)
     order = data["speaker"].value_counts().index.tolist()[::-1]
@@ -124,8 +126,9 @@ def distribution(df: pd.DataFrame, scorer: str = "lexicon", colors: dict | None 
     return fig
 
 
-def scorers_scatter(df: pd.DataFrame, a: str = "lexicon", b: str = "transformer") -> plt.Figure:
+def scorers_scatter(df: pd.DataFrame, a: str | None = None, b: str | None = None) -> plt.Figure:
     """Statement by statement: one scorer against the other, by language."""
+    a, b = (a, b) if a and b else compare.scorers_in(df)[:2]
     data = compare.speech(df, include_narrator=True).dropna(subset=[f"{a}_score", f"{b}_score"])
     fig, ax = plt.subplots(figsize=(5.6, 5.2))
     for k, (lang, part) in enumerate(data.groupby("lang")):
@@ -143,10 +146,11 @@ def scorers_scatter(df: pd.DataFrame, a: str = "lexicon", b: str = "transformer"
     return fig
 
 
-def document_strips(df: pd.DataFrame, scorer: str = "lexicon", colors: dict | None = None,
+def document_strips(df: pd.DataFrame, scorer: str | None = None, colors: dict | None = None,
                     titles: dict | None = None) -> plt.Figure:
     """Each document as a strip of its statements in order, coloured by score; the speaker of each
     statement is marked beneath it in the speaker's colour."""
+    scorer = scorer or compare.scorers_in(df)[0]
     colors = colors or speaker_colors(df)
     docs = list(dict.fromkeys(df["doc_id"]))
     fig, axes = plt.subplots(len(docs), 1, figsize=(9, 1.15 * len(docs) + 1.0), squeeze=False)
@@ -263,8 +267,9 @@ def rates_timeline(rates: pd.DataFrame, unit: str = "month", measure: str = "mea
     return fig
 
 
-def language_scatter(pairs: pd.DataFrame, scorer: str = "lexicon", title: str = "") -> plt.Figure:
+def language_scatter(pairs: pd.DataFrame, scorer: str | None = None, title: str = "") -> plt.Figure:
     """English against Chinese score of the same answers (one dot per aligned pair)."""
+    scorer = scorer or [c[3:-6] for c in pairs.columns if c.startswith("en_") and c.endswith("_score")][0]
     fig, ax = plt.subplots(figsize=(4.6, 4.6))
     p = pairs.dropna(subset=[f"en_{scorer}_score", f"zh_{scorer}_score"])
     ax.scatter(p[f"en_{scorer}_score"], p[f"zh_{scorer}_score"], s=6, alpha=0.3, color=OKABE_ITO[0],

@@ -38,14 +38,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, chain
 from operator import itemgetter
-from importlib import resources
 from pathlib import Path
 
 import ahocorasick
 import numpy as np
 import pandas as pd
 
-from . import LABELS, register
+from analysis.config import LABELS, LEXICON_DIR
+from analysis.scorers.base import Scorer
+from analysis.scorers.registry import register
 
 ROLES = ("term", "intensifier", "negator", "negator_reassure", "contrast", "mask")
 CATEGORIES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict",
@@ -87,12 +88,12 @@ class Match:
 
 
 def _lexicon_dir() -> Path:
-    return Path(str(resources.files("analysis.data").joinpath("lexicon")))
+    return LEXICON_DIR
 
 
 def read_entries(path: Path) -> list[Entry]:
     """Entries of one lexicon file; raises ValueError naming the file and line on a bad row."""
-    from ..data import tsv_rows
+    from analysis.data import tsv_rows
     out = []
     for lineno, row in tsv_rows(path.read_text("utf-8"))[1]:
         pattern = (row.get("pattern") or "").strip()
@@ -553,9 +554,9 @@ NAMES_EXTRA = ["United States", "United Nations", "United Kingdom", "United Arab
 def _names():
     """Names of people, countries and bodies: the speaker registry's aliases (the attributor's
     AliasIndex, case-sensitive, whole words) and a few country names."""
-    from ..attribute import AliasIndex, _registry_index
-    from ..registry import Registry
-    index = AliasIndex(_registry_index(Registry.load()))
+    from analysis.speakers.names import AliasIndex, registry_index
+    from analysis.speakers.registry import Registry
+    index = AliasIndex(registry_index(Registry.load()))
     for name in NAMES_EXTRA:
         index.add(name)
     return index
@@ -804,11 +805,36 @@ def _squash(raw: float, alpha: float) -> float:
     return raw / math.sqrt(raw * raw + alpha) if raw else 0.0
 
 
-class LexiconScorer:
+@register
+class LexiconScorer(Scorer):
     """scikit-learn style: parameters in __init__, fit(texts, y, langs) returns self (it chooses the
     neutral band and bias on the data given), fitted state in attributes ending in `_`."""
 
     name = "lexicon"
+    extra_columns = ("evidence",)
+    method = ("a transparent diplomatic lexicon (English and Chinese formulae, negation, intensifiers, "
+              "diplomatic code; every score lists its evidence)")
+    rank = 1
+
+    @classmethod
+    def ready(cls, **options) -> "LexiconScorer":
+        params = load_params()
+        if params:
+            return cls.from_fitted(params["fitted"], **options)
+        return cls(**options)
+
+    @classmethod
+    def provenance(cls, **options) -> str:
+        import hashlib
+        files = sorted(_lexicon_dir().glob("*.tsv"))
+        digest = hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()[:12]
+        p = load_params() or {}
+        return (f"Lexicon: {len(files)} data files, content hash {digest}; neutral band and bias fitted "
+                f"{p.get('date', '?')} on the gold corpus's {p.get('fit_on', {}).get('split', '?')} split.")
+
+    @classmethod
+    def train(cls, gold=None, split: str = "train", out=None, rounds=None, **_options) -> dict:
+        return train(gold, split=split, out=out, rounds=rounds)
 
     def __init__(self, alpha: float = 15.0, band: float = 0.25, bias: float = 0.0,
                  contrast_after: float = 1.5, contrast_before: float = 0.5,
@@ -1098,7 +1124,7 @@ class LexiconScorer:
         """Choose, per language, the bias and the neutral band that maximise macro-F1 on (texts, y).
         (Adding general tone words as weak stance evidence was tried: it lowered macro-F1 on the
         training split at every weight, so tone feeds only the sentiment score.)"""
-        from ..metrics import macro_f1
+        from analysis.evaluation.metrics import macro_f1
         self._ensure()
         langs = list(langs) if langs is not None else ["en"] * len(texts)
         y = list(y)
@@ -1155,8 +1181,8 @@ def train(gold_path=None, split: str = "train", out: str | Path | None = None, r
     analysis/data/lexicon/params.json."""
     import datetime as dt
 
-    from ..evaluate import read_stance_gold, training_rows
-    from ..metrics import accuracy, macro_f1
+    from analysis.evaluation.evaluate import read_stance_gold, training_rows
+    from analysis.evaluation.metrics import accuracy, macro_f1
     gold = read_stance_gold(gold_path)
     tr = training_rows(gold, split, rounds, gold_path)
     scorer = LexiconScorer().fit(tr.text.tolist(), tr.label.tolist(), tr.lang.tolist())
@@ -1180,10 +1206,3 @@ def load_params(directory: str | Path | None = None) -> dict | None:
     p = (Path(directory) if directory else _lexicon_dir()) / PARAMS_FILE
     return json.loads(p.read_text("utf-8")) if p.exists() else None
 
-
-@register("lexicon")
-def default_lexicon_scorer(**kw) -> LexiconScorer:
-    params = load_params()
-    if params:
-        return LexiconScorer.from_fitted(params["fitted"], **kw)
-    return LexiconScorer(**kw)

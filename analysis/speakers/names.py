@@ -1,0 +1,78 @@
+"""Known names found in text fast: the aliases of a speaker registry, and the names a document
+introduces, indexed for whole-word (Latin) and first-character (Chinese) lookup."""
+from __future__ import annotations
+
+import re
+
+NAME_TOKEN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]+|\d+")
+CJK_RE = re.compile(r"[\u3400-\u9fff]")
+
+
+class AliasIndex:
+    """Find known names in text fast: Latin-script aliases by their tokens (case-sensitive, whole
+    words, longest first), Chinese aliases by their first character. `add` extends a copy-on-write
+    view for the names a document introduces."""
+
+    def __init__(self, base: "AliasIndex | None" = None):
+        self.latin: dict = {k: list(v) for k, v in base.latin.items()} if base else {}
+        self.cjk: dict = {k: list(v) for k, v in base.cjk.items()} if base else {}
+        self.known: set = set(base.known) if base else set()
+
+    def add(self, alias: str) -> None:
+        if alias in self.known or not alias.strip():
+            return
+        self.known.add(alias)
+        if CJK_RE.search(alias):
+            lst = self.cjk.setdefault(alias[0], [])
+            lst.append(alias)
+            lst.sort(key=len, reverse=True)
+        else:
+            toks = NAME_TOKEN_RE.findall(alias)
+            if toks:
+                lst = self.latin.setdefault(toks[0], [])
+                lst.append((toks, alias))
+                lst.sort(key=lambda x: len(x[0]), reverse=True)
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        out = []
+        if self.latin:
+            toks = [(m.start(), m.end(), m.group(0)) for m in NAME_TOKEN_RE.finditer(text)]
+            words = [t[2] for t in toks]
+            i = 0
+            for i0 in [k for k, w in enumerate(words) if w in self.latin]:
+                if i0 < i:
+                    continue
+                for cand, alias in self.latin[words[i0]]:
+                    n = len(cand)
+                    if words[i0:i0 + n] == cand:
+                        # whole words: no letter or digit glued on either side ("U.S." is fine)
+                        a, b = toks[i0][0], toks[i0 + n - 1][1]
+                        out.append((a, b, alias))
+                        i = i0 + n
+                        break
+        if self.cjk and CJK_RE.search(text):
+            i = 0
+            for i0 in [k for k, c in enumerate(text) if c in self.cjk]:
+                if i0 < i:
+                    continue
+                for alias in self.cjk[text[i0]]:
+                    if text.startswith(alias, i0):
+                        out.append((i0, i0 + len(alias), alias))
+                        i = i0 + len(alias)
+                        break
+        out.sort()
+        return out
+
+
+_REGISTRY_INDEX: dict = {}
+
+
+def registry_index(registry) -> AliasIndex:
+    key = id(registry)
+    if key not in _REGISTRY_INDEX:
+        idx = AliasIndex()
+        for alias in registry.alias_index:
+            idx.add(alias)
+        _REGISTRY_INDEX.clear()
+        _REGISTRY_INDEX[key] = idx
+    return _REGISTRY_INDEX[key]
