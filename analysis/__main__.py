@@ -1,3 +1,4 @@
+"""`python -m analysis`: the tenor command line."""
 import sys
 
 from analysis.cli import main

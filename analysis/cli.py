@@ -138,7 +138,7 @@ def _query(args) -> int:
 
 
 def _evaluate_speakers(args) -> int:
-    from analysis.evaluation.evaluate import speakers
+    from analysis.evaluation.speakers import speakers
     report = speakers(args.gold, args.docs)
     for p in report.problems:
         print(p, file=sys.stderr)
@@ -154,7 +154,7 @@ def _scorer_names(arg: str | None) -> list[str] | None:
 
 
 def _evaluate_stance(args) -> int:
-    from analysis.evaluation.evaluate import stance
+    from analysis.evaluation.stance import stance
     try:
         report = stance(args.gold, split=args.split, scorer_names=_scorer_names(args.scorers))
     except ImportError as e:
@@ -179,7 +179,7 @@ def _train(args) -> int:
 
 def _report(args) -> int:
     if args.store:
-        from analysis.report.documents import build_corpus
+        from analysis.report.corpus import build_corpus
         if args.inputs:
             print("E403 tenor report: give inputs or --store, not both", file=sys.stderr)
             return 2

@@ -53,7 +53,7 @@ def test_python_m_and_console_script_agree():
 
 
 def _accuracy(gold):
-    from analysis.evaluation.evaluate import speakers
+    from analysis.evaluation.speakers import speakers
     return speakers(gold, [str((ROOT / gold).parent)]).accuracy()
 
 

@@ -90,7 +90,7 @@ def test_same_event_pairs_on_the_seeds(seeds_scored):
 
 
 def test_the_reports_date_range_counts_dates_without_a_year_apart():
-    from analysis.report.documents import _date_range
+    from analysis.report.pages import date_range as _date_range
     dates = pd.Series(["--09-14", "2024-03-05", "", "2019-01-31"])
     assert _date_range(dates) == "dates 2019-01-31 to 2024-03-05 (1 statement dated without a year)"
     assert _date_range(pd.Series(["", ""])) == "no dated statements"

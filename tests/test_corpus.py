@@ -224,7 +224,7 @@ def test_dask_engine_gives_the_local_results_with_the_transformer(tmp_path, monk
 
 
 def test_corpus_report_from_a_store(tmp_path):
-    from analysis.report.documents import build_corpus
+    from analysis.report.corpus import build_corpus
     df = answers(48)
     df["date"] = [f"2019-0{1 + i // 12}-1{i % 3}" for i in range(48)]       # both languages on a day
     corpus.run(write(df, tmp_path / "mfa.csv"), tmp_path / "store", **OPTS)

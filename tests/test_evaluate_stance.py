@@ -5,7 +5,8 @@ import pytest
 
 from analysis.cli import main
 from analysis.errors import TenorError
-from analysis.evaluation.evaluate import DEFAULT_GOLD, read_stance_gold, stance
+from analysis.evaluation.gold import DEFAULT_GOLD, read_stance_gold
+from analysis.evaluation.stance import stance
 
 
 @pytest.fixture

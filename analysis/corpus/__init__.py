@@ -1,0 +1,1 @@
+"""A corpus at scale: the chunked, resumable runner and its Parquet store."""

@@ -1,0 +1,1 @@
+"""Evaluation: gold readers, metrics, speaker and stance evaluation, baselines."""

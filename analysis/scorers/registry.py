@@ -96,10 +96,18 @@ def apply(df, names=None, params: dict | None = None, strict: bool = False, buil
 
 
 def params_from(values: dict) -> dict:
-    """Per-scorer parameters from option values ({"model": "x", "head": None}): each registered
-    scorer gets the options it declares."""
-    return {name: {opt: values.get(opt) for opt in _REGISTRY[name].options}
-            for name in available() if _REGISTRY[name].options}
+    """Per-scorer parameters from option values ({"model": "x", "head": None, "registry": path}):
+    each registered scorer gets the options it declares, and a speaker registry given with
+    --registry reaches every scorer that reads names (a `registry` parameter)."""
+    out = {}
+    for name in available():
+        cls = _REGISTRY[name]
+        params = {opt: values.get(opt) for opt in cls.options}
+        if values.get("registry") and "registry" in cls().get_params():
+            params["registry"] = values["registry"]
+        if params:
+            out[name] = params
+    return out
 
 
 def configured(values: dict) -> list:

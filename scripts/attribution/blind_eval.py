@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(sys.argv[1]).resolve()))
 try:
-    from analysis.evaluation.evaluate import speakers  # noqa: E402  (the checkout's own evaluator)
+    from analysis.evaluation.speakers import speakers  # noqa: E402  (the checkout's own evaluator)
 except ImportError:                                    # a checkout before the stage packages
     from analysis.evaluate import speakers  # noqa: E402
 

@@ -15,7 +15,7 @@ CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "mfa_press
 CHILD = """
 import csv, pickle, random, sys
 sys.path.insert(0, sys.argv[1])
-from analysis.evaluation.evaluate import read_stance_gold
+from analysis.evaluation.gold import read_stance_gold
 from analysis.scorers import get
 g = read_stance_gold(None)
 texts, langs = list(g.text), list(g.lang)

@@ -10,7 +10,7 @@ Slow on a shared 2-core machine (about 4 min per prefix unloaded, 20 min under l
 """
 import sys, time, numpy as np, pandas as pd, torch
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[2]))
-from analysis.evaluation.evaluate import read_stance_gold
+from analysis.evaluation.gold import read_stance_gold
 from analysis.scorers.transformer.encoders import Encoder
 OUT = sys.argv[1]
 g = read_stance_gold()

@@ -22,7 +22,7 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from analysis.scorers.transformer.encoders import Encoder  # noqa: E402
-from analysis.evaluation.evaluate import read_stance_gold, training_rows  # noqa: E402
+from analysis.evaluation.gold import read_stance_gold, training_rows# noqa: E402
 from analysis.evaluation.metrics import macro_f1  # noqa: E402
 
 LABELS = ["cooperative", "neutral", "confrontational"]

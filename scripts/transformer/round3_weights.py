@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from analysis.scorers.transformer.encoders import Encoder  # noqa: E402
-from analysis.evaluation.evaluate import read_stance_gold  # noqa: E402
+from analysis.evaluation.gold import read_stance_gold# noqa: E402
 
 
 def main() -> None:

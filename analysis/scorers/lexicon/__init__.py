@@ -1,0 +1,1 @@
+"""The diplomatic lexicon scorer."""

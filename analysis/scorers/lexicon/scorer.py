@@ -1181,7 +1181,7 @@ def train(gold_path=None, split: str = "train", out: str | Path | None = None, r
     analysis/data/lexicon/params.json."""
     import datetime as dt
 
-    from analysis.evaluation.evaluate import read_stance_gold, training_rows
+    from analysis.evaluation.gold import read_stance_gold, training_rows
     from analysis.evaluation.metrics import accuracy, macro_f1
     gold = read_stance_gold(gold_path)
     tr = training_rows(gold, split, rounds, gold_path)

@@ -1,0 +1,1 @@
+"""The transformer scorer: sentence encoders assembled offline, trained linear heads."""

@@ -338,7 +338,7 @@ def train(gold_path=None, model: str | None = None, out: str | Path | None = Non
           split: str = "train", seed: int = 0, rounds: list | None = None) -> dict:
     """Fit the heads on one split of the gold corpus (default: train), report dev, save.
     rounds: only the training statements of these annotation rounds (the gold's `round` field)."""
-    from analysis.evaluation.evaluate import read_stance_gold, training_rows
+    from analysis.evaluation.gold import read_stance_gold, training_rows
     gold = read_stance_gold(gold_path)
     tr = training_rows(gold, split, rounds, gold_path)
     dv = gold[gold.split == "dev"]

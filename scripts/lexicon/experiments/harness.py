@@ -13,7 +13,7 @@ where the curated files find no term) and add (layer added to them).
 import sys, time, json, itertools
 import numpy as np, pandas as pd
 sys.path.insert(0, str(__import__('pathlib').Path(__file__).resolve().parents[3]))
-from analysis.evaluation.evaluate import read_stance_gold
+from analysis.evaluation.gold import read_stance_gold
 from analysis.scorers.lexicon.scorer import LexiconScorer, Lexicon, read_entries, load_params, Entry
 from analysis.evaluation.metrics import macro_f1
 from pathlib import Path
