@@ -14,7 +14,10 @@ import sys, time, json, itertools
 import numpy as np, pandas as pd
 sys.path.insert(0, str(__import__('pathlib').Path(__file__).resolve().parents[3]))
 from analysis.evaluation.evaluate import read_stance_gold
-from analysis.scorers.lexicon.scorer import LexiconScorer, Lexicon, read_entries, load_params, Entry
+from analysis.scorers.lexicon.entries import Entry, read_entries
+from analysis.scorers.lexicon.matcher import Lexicon
+from analysis.scorers.lexicon.scorer import LexiconScorer
+from analysis.scorers.lexicon.train import load_params
 from analysis.evaluation.metrics import macro_f1
 from pathlib import Path
 LAB = ["cooperative", "neutral", "confrontational"]
