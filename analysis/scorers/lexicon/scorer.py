@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import gc
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from analysis.config import LABELS
-from analysis.scorers.base import Scorer
+from analysis.scorers.base import Scorer, texts_and_langs
 from analysis.scorers.lexicon.english import en_batch
 from analysis.scorers.lexicon.entries import _lexicon_dir
 from analysis.scorers.lexicon.masking import mask_names
 from analysis.scorers.lexicon.matcher import Lexicon
 from analysis.scorers.lexicon.rules import _evidence, _zh_context, apply_rules
 from analysis.scorers.lexicon.tone import zh_tone
-from analysis.scorers.lexicon.train import load_params, train
+from analysis.scorers.lexicon.train import load_params, shipped_params, train
 from analysis.scorers.registry import register
 
 TIE = 0.005        # macro-F1 differences smaller than this are treated as ties when fitting
@@ -39,10 +40,24 @@ def _squash(raw: float, alpha: float) -> float:
     return raw / math.sqrt(raw * raw + alpha) if raw else 0.0
 
 
+def _per_language(value, name: str) -> dict:
+    """{"en": .., "zh": ..} from one number, or from a mapping with a value for each language."""
+    if isinstance(value, Mapping):
+        missing = [lang for lang in ("en", "zh") if lang not in value]
+        if missing:
+            raise ValueError(f"{name} has no value for {', '.join(missing)}: {value!r}")
+        return {lang: value[lang] for lang in ("en", "zh")}
+    return {"en": value, "zh": value}
+
+
 @register
 class LexiconScorer(Scorer):
-    """scikit-learn style: parameters in __init__, fit(texts, y, langs) returns self (it chooses the
-    neutral band and bias on the data given), fitted state in attributes ending in `_`.
+    """A scikit-learn estimator (analysis.scorers.base): every parameter is stored unchanged by
+    __init__; fit() without labels readies the scorer from its parameters (the lexicons loaded, the
+    neutral band and bias per language from `band` and `bias`), fit(X, y, langs) also chooses the
+    band and bias on the data given; fitted state (lexicons_, band_, bias_, fit_report_) is created
+    only in fit. transform on a scorer not fitted yet calls fit() first. ready() gives the scorer
+    with the band, bias and rule weights Tenor ships (analysis/data/lexicon/params.json).
 
     Each statement is matched against the lexicon data files in analysis/data/lexicon/ (terms with a
     Goldstein-like weight from -10, most confrontational, to +10, most cooperative; intensifiers;
@@ -71,10 +86,10 @@ class LexiconScorer(Scorer):
 
     @classmethod
     def ready(cls, **options) -> "LexiconScorer":
-        params = load_params()
-        if params:
-            return cls.from_fitted(params["fitted"], **options)
-        return cls(**options)
+        """cls(<the fitted values Tenor ships in params.json>, **options).fit(): options (those not
+        None) override the shipped values; without params.json, the defaults."""
+        given = {k: v for k, v in options.items() if v is not None}
+        return cls(**{**shipped_params(), **given}).fit()
 
     @classmethod
     def provenance(cls, **options) -> str:
@@ -89,9 +104,14 @@ class LexiconScorer(Scorer):
     def train(cls, gold=None, split: str = "train", out=None, rounds=None, **_options) -> dict:
         return train(gold, split=split, out=out, rounds=rounds)
 
-    def __init__(self, alpha: float = 15.0, band: float = 0.25, bias: float = 0.0,
+    def __init__(self, alpha: float = 15.0, band: float | dict = 0.25, bias: float | dict = 0.0,
                  contrast_after: float = 1.5, contrast_before: float = 0.5,
                  first_weight: float = 2.0, lexicon_dir: str | None = None):
+        """alpha: the squashing constant (score = raw / sqrt(raw^2 + alpha)); band: the half-width
+        of the neutral band around zero, and bias: added to the raw sum before the label is
+        decided, each one number or {"en": .., "zh": ..}; contrast_after, contrast_before: factors
+        for the terms after and before a contrast word; first_weight: the factor of a sentence's
+        lead term; lexicon_dir: the folder of the lexicon files (None: analysis/data/lexicon)."""
         self.alpha = alpha
         self.band = band
         self.bias = bias
@@ -101,16 +121,12 @@ class LexiconScorer(Scorer):
         self.lexicon_dir = lexicon_dir
 
     # -- fitted state
-    def _ensure(self):
-        if not hasattr(self, "lexicons_"):
-            self.lexicons_ = {"en": Lexicon.load("en", self.lexicon_dir),
-                              "zh": Lexicon.load("zh", self.lexicon_dir)}
-            self.band_ = {"en": self.band, "zh": self.band} if not hasattr(self, "band_") else self.band_
-            self.bias_ = {"en": self.bias, "zh": self.bias} if not hasattr(self, "bias_") else self.bias_
-        return self
+    def _ensure_fitted(self) -> "LexiconScorer":
+        """The scorer, fitted from its parameters first (fit() without labels) if it is not yet."""
+        return self if hasattr(self, "lexicons_") else self.fit()
 
     def score_one(self, text: str, lang: str = "en") -> Scored:
-        self._ensure()
+        self._ensure_fitted()
         lang = "zh" if lang == "zh" else "en"
         lex = self.lexicons_[lang]
         if lang == "en":
@@ -160,16 +176,19 @@ class LexiconScorer(Scorer):
         band = self.band_["zh" if lang == "zh" else "en"]
         return "cooperative" if decision >= band else "confrontational" if decision <= -band else "neutral"
 
-    def transform(self, texts, langs=None) -> pd.DataFrame:
-        """One row per text: score, label, sentiment, evidence, raw. A text repeated in the input
-        (boilerplate, re-posted statements) is scored once; English statements are scored together
-        (_en_batch)."""
-        self._ensure()
-        texts = list(texts)
+    def transform(self, X, langs=None) -> pd.DataFrame:
+        """One row per text: score, label, sentiment, evidence, raw. X: texts (langs: their
+        languages, default English) or a DataFrame with text and lang columns. A scorer not fitted
+        yet is fitted from its parameters first (fit() without labels: LexiconScorer() scores with
+        the default band and bias, LexiconScorer.ready() with the shipped ones). A text repeated in
+        the input (boilerplate, re-posted statements) is scored once; English statements are scored
+        together (_en_batch)."""
+        self._ensure_fitted()
+        texts, langs = texts_and_langs(X, langs)
         if not set(map(type, texts)) <= {str}:
             texts = ["" if t is None or (isinstance(t, float) and math.isnan(t)) else str(t) for t in texts]
         n = len(texts)
-        langs = ["en"] * n if langs is None else ["zh" if lang == "zh" else "en" for lang in langs]
+        langs = ["zh" if lang == "zh" else "en" for lang in langs]
         score, sentiment, raw = np.zeros(n), np.zeros(n), np.zeros(n)
         label, evidence = np.full(n, "neutral", dtype=object), np.full(n, "", dtype=object)
         has_zh = "zh" in langs
@@ -218,18 +237,27 @@ class LexiconScorer(Scorer):
             cols = tuple(c[where] for c in cols)
         return cols
 
-    def predict(self, texts, langs=None) -> list[str]:
-        return self.transform(texts, langs)["label"].tolist()
+    def predict(self, X, langs=None) -> list[str]:
+        return self.transform(X, langs)["label"].tolist()
 
-    def fit(self, texts, y, langs=None):
-        """Choose, per language, the bias and the neutral band that maximise macro-F1 on (texts, y).
-        (Adding general tone words as weak stance evidence was tried: it lowered macro-F1 on the
-        training split at every weight, so tone feeds only the sentiment score.)"""
+    def fit(self, X=None, y=None, langs=None):
+        """Without labels (y None): ready the scorer from its parameters, the lexicons loaded from
+        lexicon_dir and the neutral band and bias per language taken from band and bias. With
+        labels: then choose, per language with 20 or more labelled statements, the bias and the
+        neutral band that maximise macro-F1 on (X, y); the other languages keep the parameters'.
+        X: texts (langs: their languages, default English) or a DataFrame with text and lang
+        columns. (Adding general tone words as weak stance evidence was tried: it lowered macro-F1
+        on the training split at every weight, so tone feeds only the sentiment score.)"""
+        self.lexicons_ = {"en": Lexicon.load("en", self.lexicon_dir),
+                          "zh": Lexicon.load("zh", self.lexicon_dir)}
+        self.band_ = _per_language(self.band, "band")
+        self.bias_ = _per_language(self.bias, "bias")
+        self.__dict__.pop("fit_report_", None)
+        if y is None:
+            return self
         from analysis.evaluation.metrics import macro_f1
-        self._ensure()
-        langs = list(langs) if langs is not None else ["en"] * len(texts)
+        texts, langs = texts_and_langs(X, langs)
         y = list(y)
-        self.bias_ = {"en": 0.0, "zh": 0.0}
         table = [("zh" if lang == "zh" else "en", self.score_one(str(t), lang).raw, yy)
                  for t, lang, yy in zip(texts, langs, y)]
         self.fit_report_ = {}
@@ -255,19 +283,10 @@ class LexiconScorer(Scorer):
         return self
 
     def get_fitted(self) -> dict:
-        self._ensure()
+        self._ensure_fitted()
         return {"alpha": self.alpha, "contrast_after": self.contrast_after,
                 "contrast_before": self.contrast_before, "first_weight": self.first_weight,
                 "bias": self.bias_, "band": self.band_}
-
-    @classmethod
-    def from_fitted(cls, params: dict, lexicon_dir: str | None = None) -> "LexiconScorer":
-        s = cls(alpha=params.get("alpha", 15.0), contrast_after=params.get("contrast_after", 1.5),
-                contrast_before=params.get("contrast_before", 0.5),
-                first_weight=params.get("first_weight", 2.0), lexicon_dir=lexicon_dir)
-        s.band_ = dict(params["band"])
-        s.bias_ = dict(params["bias"])
-        return s._ensure()
 
     def score_frame(self, statements: pd.DataFrame) -> pd.DataFrame:
         out = self.transform(statements["text"].tolist(), statements["lang"].tolist())

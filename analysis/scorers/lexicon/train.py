@@ -43,3 +43,14 @@ def load_params(directory: str | Path | None = None) -> dict | None:
     p = (Path(directory) if directory else _lexicon_dir()) / PARAMS_FILE
     return json.loads(p.read_text("utf-8")) if p.exists() else None
 
+
+def shipped_params(directory: str | Path | None = None) -> dict:
+    """LexiconScorer's parameters for the fitted values in params.json (alpha, band and bias per
+    language, the rule weights); {} when there is no params.json."""
+    params = load_params(directory)
+    if not params:
+        return {}
+    f = params["fitted"]
+    return {"alpha": f.get("alpha", 15.0), "band": dict(f["band"]), "bias": dict(f["bias"]),
+            "contrast_after": f.get("contrast_after", 1.5), "contrast_before": f.get("contrast_before", 0.5),
+            "first_weight": f.get("first_weight", 2.0)}

@@ -17,7 +17,6 @@ from analysis.evaluation.evaluate import read_stance_gold
 from analysis.scorers.lexicon.entries import Entry, read_entries
 from analysis.scorers.lexicon.matcher import Lexicon
 from analysis.scorers.lexicon.scorer import LexiconScorer
-from analysis.scorers.lexicon.train import load_params
 from analysis.evaluation.metrics import macro_f1
 from pathlib import Path
 LAB = ["cooperative", "neutral", "confrontational"]
@@ -42,8 +41,7 @@ def kind(e):
     return m.group(1) if m else "?"
 
 def main(layer_path, scales, exclude_roots=(), verbs_only=False, kinds=None, phrases_only=False, minabs=0.0):
-    params = load_params()
-    sc = LexiconScorer.from_fitted(params["fitted"])
+    sc = LexiconScorer.ready()
     base = sc.lexicons_["en"]
     t0 = time.time()
     layer_entries = read_entries(Path(layer_path))
