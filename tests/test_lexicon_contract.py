@@ -126,3 +126,26 @@ def test_ready_is_the_shipped_params():
     assert s.band_ == fitted["band"] and s.bias_ == fitted["bias"]
     assert s.get_fitted() == fitted
     assert LexiconScorer.ready(alpha=20.0, band=None).get_params()["alpha"] == 20.0   # None: the shipped value
+
+
+REGISTRY = """name\tside\tkind\taliases\ttitles
+Cooperativo\tother\tperson\tCooperativo|合作社长\t
+"""
+
+
+def test_registry_decides_the_names_masked(lexicon_dir, tmp_path):
+    from analysis.errors import TenorError
+    path = tmp_path / "speakers.tsv"
+    path.write_text(REGISTRY, "utf-8")
+    texts, langs = ["We met Cooperativo.", "合作社长发言。", "We cooperate."], ["en", "zh", "en"]
+    shipped = LexiconScorer(lexicon_dir=lexicon_dir).transform(texts, langs)
+    assert shipped.raw.tolist() == [6.0, 6.0, 6.0]                # cooperat*, 合作 (lead term x2)
+    custom = LexiconScorer(lexicon_dir=lexicon_dir, registry=str(path))
+    assert custom.transform(texts, langs).raw.tolist() == [0.0, 0.0, 6.0]   # the registry's names masked
+    assert custom.score_one("We met Cooperativo.").raw == 0.0
+    assert clone(custom).get_params()["registry"] == str(path)
+    # the default stays the shipped registry, whatever was loaded before
+    again = LexiconScorer(lexicon_dir=lexicon_dir, registry=None).transform(texts, langs)
+    pd.testing.assert_frame_equal(again, shipped)
+    with pytest.raises(TenorError):
+        LexiconScorer(lexicon_dir=lexicon_dir, registry=str(tmp_path / "missing.tsv")).fit()

@@ -23,22 +23,22 @@ if TYPE_CHECKING:
 EN_PART_CHARS = 120_000     # English statements are read in parts of about this many characters
 
 
-def en_batch(texts: list, lex: "Lexicon", contrast_after: float, contrast_before: float,
+def en_batch(texts: list, lex: "Lexicon", names, contrast_after: float, contrast_before: float,
              first_weight: float):
     """English statements (see en_part), read in parts of about EN_PART_CHARS characters: a
     part's units, ids and arrays stay in the processor's caches from one pass to the next, and
     the statements are read apart, so the answers do not depend on the parts."""
     T = len(texts)
     if T <= 1:
-        return en_part(texts, lex, contrast_after, contrast_before, first_weight)
+        return en_part(texts, lex, names, contrast_after, contrast_before, first_weight)
     ends = np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=T) + 1)
     cuts = np.searchsorted(ends, np.arange(EN_PART_CHARS, int(ends[-1]), EN_PART_CHARS), side="right")
     cuts = [0] + sorted(set(cuts.tolist()) - {0, T}) + [T]
     if len(cuts) == 2:
-        return en_part(texts, lex, contrast_after, contrast_before, first_weight)
+        return en_part(texts, lex, names, contrast_after, contrast_before, first_weight)
     matches, raws, tones = {}, [], []
     for a, b in zip(cuts, cuts[1:]):
-        ms, raw, tone = en_part(texts[a:b], lex, contrast_after, contrast_before, first_weight)
+        ms, raw, tone = en_part(texts[a:b], lex, names, contrast_after, contrast_before, first_weight)
         for k, m in ms.items():
             matches[a + k] = m
         raws.append(raw)
@@ -48,12 +48,14 @@ def en_batch(texts: list, lex: "Lexicon", contrast_after: float, contrast_before
 
 # en_part is kept whole, as it was written for speed: its steps share about a dozen arrays over
 # the units of a part (ids, masked, text_of, first, ...), which split functions would pass around.
-def en_part(texts: list, lex: "Lexicon", contrast_after: float, contrast_before: float,
+def en_part(texts: list, lex: "Lexicon", names, contrast_after: float, contrast_before: float,
             first_weight: float):
     """English statements, read as units: names left out, lexicon matches, capitalised names
     hiding the terms inside them (unless a term covers the name whole: "a new Cold War"), the
-    rules, and the tone of the remaining words. Returns ({statement number: its matches, for
-    the statements with any}, raw stance sums, raw tone sums).
+    rules, and the tone of the remaining words (names: the names index, masking._names, whose
+    names are left out; contrast_after, contrast_before, first_weight: the rules' parameters).
+    Returns ({statement number: its matches, for the statements with any}, raw stance sums, raw
+    tone sums).
 
     All statements are read at once: one regular expression finds the units of all of them
     (joined by a separator unit), one pass in C gives each unit its id in the unit table, and
@@ -72,7 +74,7 @@ def en_part(texts: list, lex: "Lexicon", contrast_after: float, contrast_before:
     raw = np.zeros(T)
     if not N - (T - 1):
         return {}, raw, np.zeros(T)
-    table = lex.unit_table()
+    table = lex.unit_table(names)
     ids = np.fromiter(map(table.__getitem__, units_all), dtype=np.intp, count=N)
     START, VAL, NEG, SINGLE, LONGER, NAME2, ENTRY2 = table.arrays()
     facts = table.facts

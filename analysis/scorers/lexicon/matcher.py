@@ -10,7 +10,6 @@ import numpy as np
 
 from analysis.scorers.lexicon.automata import _automaton
 from analysis.scorers.lexicon.entries import Entry, Match, _lexicon_dir, read_entries
-from analysis.scorers.lexicon.masking import _names
 from analysis.scorers.lexicon.tone import EN_TONE_NEUTRAL, _vader_words
 
 GAP_EN = 4      # tokens a "..." in an English pattern may skip
@@ -101,16 +100,17 @@ class _UnitTable(dict):
     Entry starts: True when some entry starting here is a single word or goes on with a prefix or a
     gap; else the set of words that must follow (the second words of the entries), so the many
     places where "to" or "in" begins no entry are skipped. Names: (second word -> names starting
-    with these two words, in the index's longest-first order), and whether the unit alone is a name."""
+    with these two words, in the index's longest-first order), and whether the unit alone is a name:
+    the names of `names`, a names index (masking._names)."""
 
     LIMIT = 500_000
 
-    def __init__(self, lexicon: "Lexicon"):
+    def __init__(self, lexicon: "Lexicon", names):
         super().__init__()
         self.lexicon = lexicon
         self.words, negate = _vader_words()
         self.negate = negate | {"t"}
-        self.names = _names().latin
+        self.names = names.latin
         # the words that can come second in a longer name (case-sensitive) or in an entry
         self.name_second = {toks[1] for v in self.names.values() for toks, _ in v if len(toks) > 1}
         self.entry_second = {spec[1][1] for lst in chain(lexicon._exact.values(), lexicon._prefix.values())
@@ -288,11 +288,13 @@ class Lexicon:
                 self._cand_cache[t] = c
         return c
 
-    def unit_table(self) -> "_UnitTable":
-        """English: facts about each distinct unit, looked up in C (see _UnitTable)."""
-        if getattr(self, "_units", None) is None:
-            self._units = _UnitTable(self)
-        return self._units
+    def unit_table(self, names) -> "_UnitTable":
+        """English: facts about each distinct unit, looked up in C (see _UnitTable), with the names
+        of the names index `names` (masking._names); one table per names index."""
+        tables = self.__dict__.setdefault("_units", {})
+        if names not in tables:
+            tables[names] = _UnitTable(self, names)
+        return tables[names]
 
     def zh_automaton(self):
         """Chinese: an automaton over the first segments of the entries; values (segment length,

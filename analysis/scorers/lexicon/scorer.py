@@ -14,7 +14,7 @@ from analysis.config import LABELS
 from analysis.scorers.base import Scorer, texts_and_langs
 from analysis.scorers.lexicon.english import en_batch
 from analysis.scorers.lexicon.entries import _lexicon_dir
-from analysis.scorers.lexicon.masking import mask_names
+from analysis.scorers.lexicon.masking import _names, mask_names
 from analysis.scorers.lexicon.matcher import Lexicon
 from analysis.scorers.lexicon.rules import _evidence, _zh_context, apply_rules
 from analysis.scorers.lexicon.tone import zh_tone
@@ -106,12 +106,14 @@ class LexiconScorer(Scorer):
 
     def __init__(self, alpha: float = 15.0, band: float | dict = 0.25, bias: float | dict = 0.0,
                  contrast_after: float = 1.5, contrast_before: float = 0.5,
-                 first_weight: float = 2.0, lexicon_dir: str | None = None):
+                 first_weight: float = 2.0, lexicon_dir: str | None = None, registry: str | None = None):
         """alpha: the squashing constant (score = raw / sqrt(raw^2 + alpha)); band: the half-width
         of the neutral band around zero, and bias: added to the raw sum before the label is
         decided, each one number or {"en": .., "zh": ..}; contrast_after, contrast_before: factors
         for the terms after and before a contrast word; first_weight: the factor of a sentence's
-        lead term; lexicon_dir: the folder of the lexicon files (None: analysis/data/lexicon)."""
+        lead term; lexicon_dir: the folder of the lexicon files (None: analysis/data/lexicon);
+        registry: the path of a speaker registry TSV whose names (with a few country names) are
+        masked before matching (None: the registry Tenor ships)."""
         self.alpha = alpha
         self.band = band
         self.bias = bias
@@ -119,6 +121,7 @@ class LexiconScorer(Scorer):
         self.contrast_before = contrast_before
         self.first_weight = first_weight
         self.lexicon_dir = lexicon_dir
+        self.registry = registry
 
     # -- fitted state
     def _ensure_fitted(self) -> "LexiconScorer":
@@ -152,7 +155,7 @@ class LexiconScorer(Scorer):
         return score, label.astype(object), sentiment
 
     def _zh(self, text: str, lex: "Lexicon"):
-        masked, matches = mask_names(text, lex)
+        masked, matches = mask_names(text, lex, self.registry)
         tone_raw, _ = zh_tone(masked)
         if not matches:
             return matches, 0.0, tone_raw
@@ -170,7 +173,8 @@ class LexiconScorer(Scorer):
 
     def _en_batch(self, texts: list, lex: "Lexicon"):
         """English statements (see english.en_batch), with this scorer's rule parameters."""
-        return en_batch(texts, lex, self.contrast_after, self.contrast_before, self.first_weight)
+        return en_batch(texts, lex, _names(self.registry), self.contrast_after, self.contrast_before,
+                        self.first_weight)
 
     def _label(self, decision: float, lang: str) -> str:
         band = self.band_["zh" if lang == "zh" else "en"]
@@ -250,6 +254,7 @@ class LexiconScorer(Scorer):
         on the training split at every weight, so tone feeds only the sentiment score.)"""
         self.lexicons_ = {"en": Lexicon.load("en", self.lexicon_dir),
                           "zh": Lexicon.load("zh", self.lexicon_dir)}
+        _names(self.registry)           # (cached by path) a registry that cannot be read fails here
         self.band_ = _per_language(self.band, "band")
         self.bias_ = _per_language(self.bias, "bias")
         self.__dict__.pop("fit_report_", None)
