@@ -46,8 +46,10 @@ def en_batch(texts: list, lex: "Lexicon", names, contrast_after: float, contrast
     return matches, np.concatenate(raws), np.concatenate(tones)
 
 
-# en_part is kept whole, as it was written for speed: its steps share about a dozen arrays over
-# the units of a part (ids, masked, text_of, first, ...), which split functions would pass around.
+# en_part is over 100 lines and kept whole on purpose: it is the hot path of English scoring (moved
+# unchanged from LexiconScorer._en_part), one pass over a part whose steps (names, entries,
+# capitalised runs, rules, tone) share a dozen arrays over the part's units (ids, masked, text_of,
+# first, nxt ...); cut into functions, each step would take and return most of them.
 def en_part(texts: list, lex: "Lexicon", names, contrast_after: float, contrast_before: float,
             first_weight: float):
     """English statements, read as units: names left out, lexicon matches, capitalised names
