@@ -3,7 +3,8 @@ import math
 
 import pytest
 
-from analysis.scorers.lexicon.scorer import LexiconScorer, read_entries
+from analysis.scorers.lexicon.entries import read_entries
+from analysis.scorers.lexicon.scorer import LexiconScorer
 
 EN = """# test lexicon
 pattern\trole\tweight\tcategory\tsource\tnote
@@ -169,7 +170,7 @@ def test_leftmost_longest_matches_a_plain_scan():
     at each position (the rule the lexicon states), on random strings."""
     import random
 
-    from analysis.scorers.lexicon.scorer import _automaton, _leftmost_longest
+    from analysis.scorers.lexicon.automata import _automaton, _leftmost_longest
 
     def plain(words, text):
         out, i = [], 0
@@ -195,11 +196,11 @@ def test_parts_do_not_change_answers(scorer, monkeypatch):
     the same rows, and the garbage collector is left as it was."""
     import gc
 
-    import analysis.scorers.lexicon.scorer as lexicon
+    import analysis.scorers.lexicon.english as english
     texts = TRICKY * 3 + ["The Peace Corps does not seek confrontation, but we firmly oppose it."]
     whole = scorer.transform(texts)
     for chars in (1, 30, 200):
-        monkeypatch.setattr(lexicon, "EN_PART_CHARS", chars)
+        monkeypatch.setattr(english, "EN_PART_CHARS", chars)
         assert scorer.transform(texts).equals(whole), chars
     assert gc.isenabled()
     gc.disable()

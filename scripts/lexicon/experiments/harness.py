@@ -14,7 +14,9 @@ import sys, time, json, itertools
 import numpy as np, pandas as pd
 sys.path.insert(0, str(__import__('pathlib').Path(__file__).resolve().parents[3]))
 from analysis.evaluation.gold import read_stance_gold
-from analysis.scorers.lexicon.scorer import LexiconScorer, Lexicon, read_entries, load_params, Entry
+from analysis.scorers.lexicon.entries import Entry, read_entries
+from analysis.scorers.lexicon.matcher import Lexicon
+from analysis.scorers.lexicon.scorer import LexiconScorer
 from analysis.evaluation.metrics import macro_f1
 from pathlib import Path
 LAB = ["cooperative", "neutral", "confrontational"]
@@ -39,8 +41,7 @@ def kind(e):
     return m.group(1) if m else "?"
 
 def main(layer_path, scales, exclude_roots=(), verbs_only=False, kinds=None, phrases_only=False, minabs=0.0):
-    params = load_params()
-    sc = LexiconScorer.from_fitted(params["fitted"])
+    sc = LexiconScorer.ready()
     base = sc.lexicons_["en"]
     t0 = time.time()
     layer_entries = read_entries(Path(layer_path))
