@@ -28,6 +28,7 @@ CODES = {
     "E503": "transformer head: {detail}",
     "E504": "transformer head: {detail}",
     "E505": "training data: {detail}",
+    "E506": "model weights: {detail}",
     "E601": "store: {detail}",
     "E602": "store: {detail}",
     "E603": "corpus run: {detail}",

