@@ -20,7 +20,8 @@ from analysis.speakers.cues import CueSet, load_cues
 from analysis.data import data_lines
 from analysis.ingest.discover import FIRST_PERSON_KINDS
 from analysis.extract.lang import detect
-from analysis.ingest.layout import Paragraph
+from analysis.ingest.layout import (Paragraph, is_question_label, label_honorifics, label_is, label_name,
+                                    table_label)
 from analysis.speakers.names import AliasIndex, registry_index
 from analysis.speakers.registry import BOTH, NARRATOR, Registry, Speaker, Title
 
@@ -542,7 +543,7 @@ class Attributor:
         if para.label is not None:
             who = self._label_speaker(para.label)
             self.state.current = who if who != NARRATOR else self.state.current
-            cue = "question" if self.is_question_label(para.label) else "transcript"
+            cue = "question" if is_question_label(para.label, self.cues) else "transcript"
             self._turn, self._turn_cue = who, cue
             for a, b in spans:
                 self.introduce(para.text[a:b])
@@ -598,47 +599,29 @@ class Attributor:
         """(speaker, cue) of a table's speaker cell: a registered name or alias ("耿爽", "Psaki"), a
         transcript-style label ("MS. PSAKI" -> Jen Psaki; "Q" -> narrator), else the cell as written;
         the cue is "question" for a journalist's label, else "table"."""
-        cue = "question" if self.is_question_label(raw) else "table"
+        cue = "question" if is_question_label(raw, self.cues) else "table"
         name = self.resolve_name(raw)
         if name:
             return name, cue
-        who = self._label_speaker(raw.strip().rstrip(":：").strip())
+        who = self._label_speaker(table_label(raw))
         return (who if who == NARRATOR or who in self.state.registry.speakers else raw), cue
-
-    def _label_is(self, label: str, kind: str) -> bool:
-        """Is a transcript label one of the cues of this kind: "question" (Q, 问) or "answer" (A, 答)?"""
-        lab = label.strip().rstrip(".:：").strip()
-        return lab.upper() in {q.upper() for q in self.cues.get("en", kind)} or lab in self.cues.get("zh", kind)
-
-    def is_question_label(self, label: str) -> bool:
-        """A transcript label that marks a journalist's question ("Q", "问")."""
-        return self._label_is(label, "question")
 
     def _label_speaker(self, label: str) -> str:
         lab = label.strip().rstrip(".")
-        if self.is_question_label(lab):
+        if label_is(lab, "question", self.cues):
             return NARRATOR
-        if self._label_is(lab, "answer"):
+        if label_is(lab, "answer", self.cues):
             # "答：": the host's answer; a host nobody names is not guessed
             return self.state.author or NARRATOR
         name = self.resolve_name(lab)
         if name:
             return name
-        words = lab.split()
-        hons = {h.upper().rstrip(".") for h in self.cues.get("en", "honorific")}
-        title = []
-        while len(words) > 1 and (words[0].upper().rstrip(".") in hons
-                                  or " ".join(words[:2]).upper().rstrip(".") in hons):
-            if " ".join(words[:2]).upper().rstrip(".") in hons:
-                title += words[:2]
-                words = words[2:]
-            else:
-                title.append(words.pop(0))
-        rest = " ".join("-".join(p.capitalize() for p in w.split("-")) if w.isupper() else w for w in words)
+        rest = label_name(lab, self.cues)
         name = self.resolve_name(rest) if rest else None
         if name:
             return name
-        if not rest or rest.upper() in hons or DETERMINERS.sub("", rest.lower()) in self.state.registry.roles:
+        if (not rest or rest.upper() in label_honorifics(self.cues)
+                or DETERMINERS.sub("", rest.lower()) in self.state.registry.roles):
             # "THE PRESIDENT": a White House transcript's own
             t = self._resolve_title(lab.lower(), prefer="US")
             if t:
