@@ -16,6 +16,11 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from analysis.speakers.common import (DETERMINERS, EN_TITLE_WORDS, HONORIFIC, MASK, SIDE_WORDS, STOP_CAPS,
+                                      ZH_BARE_TITLE, ZH_CLAUSE, ZH_DATELINE, ZH_HEAD_TITLE, ZH_NOT_NAME,
+                                      ZH_NOT_NAME_BEFORE_TITLE, ZH_SIDE_BODY, ZH_SINGLE_ADVERBS,
+                                      ZH_SUBJECT_TAIL, ZH_TITLE_CHAIN, ZH_TITLES, mask_quotes, speaker_list,
+                                      speaker_table)
 from analysis.speakers.cues import CueSet, load_cues
 from analysis.data import data_lines
 from analysis.ingest.discover import FIRST_PERSON_KINDS
@@ -29,46 +34,25 @@ EN_PRONOUNS = {"he", "she"}
 EN_FIRST = {"i", "we"}
 ZH_PRONOUNS = ("他们", "她们", "他們", "她們", "他", "她")
 ZH_FIRST = ("我们", "我們", "我")
-ZH_CLAUSE = "，。；：,;:！？!?"
-ZH_TITLES = ("发言人", "發言人", "副总统", "副總統", "总统", "總統", "副总理", "副總理", "总理", "總理",
-             "外长", "外長", "部长", "部長", "国务卿", "國務卿", "主席", "大使", "秘书长", "秘書長", "首相",
-             "外相", "国王", "國王", "女王", "议长", "議長", "委员长", "委員長", "总督", "總督", "特使",
-             "校长", "校長", "主任", "首席部长", "首席部長")
 ZH_INTRO = re.compile("(?:" + "|".join(ZH_TITLES) + r")(?P<name>[\u4e00-\u9fff·]{2,5})(?=[，。、；：！？]|先生|女士)")
-# adverbs between a subject and its verb: "李勇浩外相还表示"
-ZH_SUBJECT_TAIL = re.compile(r"(?:还|還|也|又|再次|同时|同時|随后|隨後|进一步|進一步|此外|当即|當即)+$")
-# a side named by one character and 方: "瑞方", "朝方", "非方" (中方/美方 are in the speaker table)
-ZH_SIDE_BODY = re.compile(r"^(?![对對双雙各官地前后後一二两兩三四五几幾数數我多东東南北西军軍警校甲乙资資劳勞买買卖賣他另敌敵友上下])[\u4e00-\u9fff]方$")
 # the author speaking for themselves in an account: "据我了解", "我们会及时发布" (addressing the press:
 # ZH_ADDRESS / ZH_ASKED below)
 ZH_AUTHOR_VOICE = re.compile(r"(?:^|[，、；：]|据|據|正如|如)(?:我们|我們|我(?![国國方军軍]))")
-EN_TITLE_WORDS = (
-    r"(?:[Ss]pokes(?:man|woman|person)|(?:Vice |Deputy )?(?:President|Premier|Prime Minister)|"
-    r"(?:Foreign |Defense |Defence |Finance |Trade |Commerce )?Minister|(?:Deputy |Under |Assistant )?"
-    r"Secretary(?: of State| of Defense| General)?|Ambassador|Chancellor|Senator|Representative|"
-    r"Adviser|Advisor|Director|Chairman|Chairwoman|Chair|Envoy|General|Admiral|Governor|Mayor|"
-    r"Commissioner|King|Queen|Emir|Sheikh|Prince|Counselor|Councilor|Press Secretary|Coordinator)")
 NAME_TOKEN = r"(?:[A-Z][a-z'’\-]+|[A-Z]\.|[A-Z][a-z]*-[A-Z][a-z]+|de|van|von|al-[A-Z][a-z]+)"
 INTRO = re.compile(rf"\b(?P<title>{EN_TITLE_WORDS})\s+(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})")
-SIDE_WORDS = [(re.compile(r"\b(?:Chinese|China'?s?|Beijing|PRC)\b|中国|中方|中國"), "CN"),
-              (re.compile(r"\b(?:U\.S\.|US|American|America'?s|State Department|White House|"
-                          r"Pentagon|Washington)\b|美国|美方|美國"), "US")]
-QUOTE_PAIRS = (("“", "”"), ("「", "」"), ("『", "』"), ("«", "»"))
-DETERMINERS = re.compile(r"^(?:the|this|that|a|an|its|his|her|their)\s+", re.I)
-STOP_CAPS = {"The", "This", "That", "It", "In", "On", "At", "But", "And", "As", "A", "An", "He", "She",
-             "They", "We", "I", "There", "China", "Chinese", "US", "U.S.", "American", "Beijing",
-             "Washington", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-             # generational suffixes: "President Joseph R. Biden Jr. spoke" is Joseph R. Biden
-             "Jr", "Jr.", "Sr", "Sr.", "II", "III"}
-MASK = "\u2592"
 ATTRIBUTION_WINDOW = 3000   # characters of a sentence read for its speaker
-HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|H\.E|HE|Sir|Dame|Sheikh|His Excellency|Her Excellency|"
-                       r"His Majesty|Her Majesty)\.?\s+)+")
 # the host named in a press conference's title: "2018年6月11日外交部发言人耿爽主持例行记者会",
 # "Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on January 10, 2020"
-PRESSER_TITLE = re.compile(r"发言人(?P<zh>[\u4e00-\u9fff·]{2,4}?)主持(?:例行)?记者会|發言人(?P<tw>[\u4e00-\u9fff·]{2,4}?)主持(?:例行)?記者會|"
+PRESSER_TITLE = re.compile(r"发言人(?P<zh>[\u4e00-\u9fff·]{2,4}?)主持(?:例行)?记者会|"
+                           r"發言人(?P<tw>[\u4e00-\u9fff·]{2,4}?)主持(?:例行)?記者會|"
                            r"Spokes(?:person|man|woman) (?P<en>[A-Z][\w\-]+(?: [A-Z][\w\-]+){1,3})[’']s (?:Regular )?"
                            r"Press Conference")
+# English subject phrases: adverbs and auxiliaries before the verb ("Wang also said"), dropped in
+# two passes; the nouns that end an indefinite source ("a senior official")
+_TAILS = speaker_table("en_subject_tails.tsv", "pass", "pattern")
+SUBJECT_TAIL = re.compile(r"\b(?:" + "|".join(_TAILS["1"]) + r")\s*$", re.I)
+SUBJECT_TAIL_AGAIN = re.compile(r"\b(?:" + "|".join(_TAILS["2"]) + r")\s*$", re.I)
+INDEFINITE_SOURCE = re.compile(r"\b(?:" + "|".join(speaker_list("en_indefinite_sources.txt")) + r")$")
 
 
 def author_from_title(title: str | None) -> str | None:
@@ -79,18 +63,6 @@ def author_from_title(title: str | None) -> str | None:
 
 
 PARENTHETICAL = re.compile(r"\s*[（(][^（）()]*[）)]\s*[。.]?\s*")
-ZH_DATELINE = re.compile(r"^\s*(?:新华社|新華社|中新社|人民网|人民網|央视网|本报|本報)[\u4e00-\u9fff]{0,12}"
-                         r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电?\s*(?:（记者[^）]*）)?")
-# what is not a person's name: endings of countries, bodies and places ("美国", "巴方", "外交部"),
-# quantifiers and demonstratives at the start ("两位", "该校"), institutions inside ("哈佛大学")
-ZH_NOT_NAME = re.compile(r"(?:国|國|方|部|院|会|會|省|市|州|府|党|黨|局|委|厅|廳|署|处|處|团|團|盟|组织|組織|联合|聯合|"
-                         r"中|美|俄|日|英|法|德|韩|韓|朝|印|欧|歐|副|前|新|任|位|名|校|家|学|學|约|約|队|隊|界|"
-                         r"议|議|选|選|邸|室|职|職|期|代理)$|"
-                         r"^(?:国家|國家|中共|全国|全國|该|該|这|這|那|此|各|多|两|兩|几|幾|数|數|每|本|贵|貴|历任|歷任|首任)|"
-                         r"国家|國家|大学|大學|学院|學院|公司|组织|組織|会议|會議|大选|大選|官邸|办公|辦公|政府")
-# before a title, a country, an army or an office is far likelier than a name ("美国国防部长",
-# "美国驻华大使", "解放军发言人"): such words are refused there (a name introduced earlier still counts)
-ZH_NOT_NAME_BEFORE_TITLE = re.compile(r"国|國|驻|駐|防|军|軍|战区|戰區|安全|外交|政府|议会|議會")
 
 
 @lru_cache(maxsize=1)
@@ -115,9 +87,8 @@ def zh_name_before_title(before: str) -> str:
 
 
 # a meeting, a ceremony or a session as a sentence's subject: "报告会17日在京举行" is narration
-ZH_EVENT_SUBJECT = re.compile(r"^[\u4e00-\u9fff、·“”《》0-9A-Za-z]*?(?:会议|會議|大会|大會|报告会|報告會|座谈会|座談會|"
-                              r"会谈|會談|会见|會見|仪式|儀式|典礼|典禮|活动|活動|论坛|論壇|峰会|峰會|开幕式|開幕式|"
-                              r"座谈|座談)")
+ZH_EVENT_SUBJECT = re.compile(r"^[\u4e00-\u9fff、·“”《》0-9A-Za-z]*?(?:" + "|".join(speaker_list("zh_events.txt"))
+                              + ")")
 # the host addressing the press: 你/你们, and 大家 only as the one spoken to ("向大家介绍", "大家可以看到");
 # idioms are not an address (你中有我、你追我赶), nor is 大家 as a subject ("大家一致认为")
 ZH_ADDRESS = re.compile(r"你们|你們|(?<!迷)你(?![方国國])|我们?(?:向|请|請|跟|和|同|为|為)大家(?![庭族])|"
@@ -126,10 +97,10 @@ ZH_ADDRESS = re.compile(r"你们|你們|(?<!迷)你(?![方国國])|我们?(?:向
 ZH_QUESTION = re.compile(r"记者|記者|提问|提問|问[：:，,]|問[：:，,]|[？?]\s*$")
 ZH_ASKED = re.compile(r"你们?(?:问到|问的|問到|問的|提到|提及|提出的问题|关心|關心|关注|關注|所说|所說|说的|說的|刚才|剛才)|"
                       r"你们?(?:也|都)?(?:已经|已經)?(?:注意到|看到了)|正如你|如你所说|请你|請你|建议你|建議你")
-ZH_IDIOMS = re.compile(r"你中有我|我中有你|你追我赶|你追我趕|你来我往|你來我往|你死我活|你争我夺|你爭我奪|你我")
+ZH_IDIOMS = re.compile("|".join(speaker_list("zh_idioms.txt")))
 ZH_FIRST_LEAD = re.compile(r"^(?:我们|我們|我)(?![国國方军軍])")
 # what the speaker says will or should happen ("莱特希泽...将率领...") is the speaker's content
-ZH_MODAL = re.compile(r"将|將|要|愿|願|拟|擬|计划|計劃|准备|準備|希望|可以|应|應|必须|必須")
+ZH_MODAL = re.compile("|".join(speaker_list("zh_modals.txt")))
 # a narration verb inside an adverbial frame, "在会见中指出": the frame, not the sentence's verb
 ZH_FRAME = re.compile(r"在[^，。；：]{0,24}$")
 ZH_FRAME_END = re.compile(r"^[^，。；：]{0,4}?(?:中|时|時|期间|期間|上|后|後|之际|之際)")
@@ -137,14 +108,7 @@ ZH_FRAME_END = re.compile(r"^[^，。；：]{0,4}?(?:中|时|時|期间|期間|�
 # "will" in the subject of a speech event (王毅将发表讲话, 习近平将以视频方式发表讲话): an announcement
 # of a later speech, not a report of one; 上将/中将/少将 are ranks ("魏凤和上将表示")
 ZH_WILL = re.compile(r"(?<![上中少大])(?:将要|將要|即将|即將|将|將)")
-ZH_SPEECH_EVENT = ("致辞", "致詞", "发表讲话", "發表講話", "讲话", "講話", "发言", "發言", "演讲", "演講")
-# titles alone between a body and a person ("外交部" 发言人 "毛宁", "外交部" 长 "王毅"): nothing else,
-# so "外交部对美国总统拜登的言论表示不满" stays the ministry's
-ZH_BARE_TITLE = re.compile(r"(?:新闻|新聞|副|首席)?(?:发言人|發言人|部长|部長|长|長|外长|外長|主席|总理|總理|"
-                           r"总统|總統|大使|国务委员|國務委員|书记|書記|委员|委員|主任|司长|司長|局长|局長)")
-ZH_TITLE_CHAIN = re.compile(r"^[\u4e00-\u9fff、，]*?(?:主席|总书记|總書記|总理|總理|副总理|副總理|委员|委員|组长|組長|部长|部長|"
-                            r"外长|外長|发言人|發言人|国务委员|國務委員|书记|書記|总统|總統|大使)")
-
+ZH_SPEECH_EVENT = tuple(speaker_list("zh_speech_events.txt"))
 
 @dataclass
 class Attribution:
@@ -174,29 +138,6 @@ class DocState:
             return self.runtime_speakers[name].side
         return self.registry.side(name)
 
-
-
-
-QUOTE_RES = [(re.compile(re.escape(o) + r"[^" + re.escape(o + c) + r"]*(?:" + re.escape(c) + "|$)"))
-             for o, c in QUOTE_PAIRS]
-
-
-def mask_quotes(text: str) -> tuple[str, list[tuple[int, int]]]:
-    """Replace quoted passages (with their marks) by MASK characters of the same length."""
-    spans = []
-    for rx in QUOTE_RES:
-        for m in rx.finditer(text):
-            spans.append((m.start(), m.end()))
-    straight = [m.start() for m in re.finditer(r'"', text)]
-    for k in range(0, len(straight), 2):
-        a = straight[k]
-        b = straight[k + 1] + 1 if k + 1 < len(straight) else len(text)
-        spans.append((a, b))
-    chars = list(text)
-    for a, b in spans:
-        for i in range(a, b):
-            chars[i] = MASK
-    return "".join(chars), sorted(spans)
 
 
 class Attributor:
@@ -318,10 +259,7 @@ class Attributor:
             if len({p[2] for p in persons}) > 1 and re.search(r"\band\b", np) and len(sides) > 1:
                 return ("both", BOTH)
             return ("person", persons[-1][2])
-        if re.match(r"(?:an?|another|one)\s+\w", low) and re.search(
-                r"\b(?:spokes(?:person|man|woman)|officials?|officers?|diplomats?|ministers?|advis[eo]rs?|"
-                r"aides?|sources?|members?|representatives?|envoys?|ambassadors?|negotiators?|lawmakers?|"
-                r"senators?|analysts?|experts?|persons?|statements?)$", low):
+        if re.match(r"(?:an?|another|one)\s+\w", low) and INDEFINITE_SOURCE.search(low):
             bodies = found or self.mentions_in(" ".join(w[:1].upper() + w[1:] for w in np.split()))
             if bodies:
                 # "A Chinese Foreign Ministry statement said", "a State Department spokesperson said":
@@ -453,7 +391,7 @@ class Attributor:
     def resolve_zh(self, subj: str) -> tuple[str, str] | None:
         s = ZH_SUBJECT_TAIL.sub("", subj.strip(" \u3000\u2592"))
         r = self._resolve_zh(s)
-        if r is None and len(s) > 2 and s[-1] in "则則亦都均":
+        if r is None and len(s) > 2 and s[-1] in ZH_SINGLE_ADVERBS:
             # "瑞方亦表示", "巴科则表示": a one-character adverb, tried only where the whole does not
             # resolve (首都, a name ending in 均)
             r = self._resolve_zh(s[:-1])
@@ -530,7 +468,7 @@ class Attributor:
             return []
         a, b, _ = found[0]
         lead = h[:a]
-        if lead and not ZH_TITLE_CHAIN.fullmatch(lead) and not re.fullmatch(r"[\u4e00-\u9fff]{0,8}(?:主席|总统|總統|总理|總理)", lead):
+        if lead and not ZH_TITLE_CHAIN.fullmatch(lead) and not ZH_HEAD_TITLE.fullmatch(lead):
             return []
         return [h[:b]]
 
@@ -682,11 +620,8 @@ class Attributor:
         for start, end, kind in events:
             before = masked[:start]
             clause = re.split(r"[,;:()\u2014\u2013]|\u2592+|\bthat\b|\bwho\b|\bwhich\b", before)[-1]
-            clause = re.sub(r"\b(?:also|further|then|later|again|repeatedly|once|has|have|had|was|were|is|"
-                            r"are|will|would|had|earlier|separately|later|on\s+\w+day|today|yesterday)\s*$",
-                            "", clause.strip(), flags=re.I).strip()
-            clause = re.sub(r"\b(?:also|further|then|again|has|have|had|will|would)\s*$", "", clause,
-                            flags=re.I).strip()
+            clause = SUBJECT_TAIL.sub("", clause.strip()).strip()
+            clause = SUBJECT_TAIL_AGAIN.sub("", clause).strip()
             toks = clause.split()
             if len(toks) > 8:
                 clause = " ".join(toks[-8:])
