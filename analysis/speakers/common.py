@@ -1,9 +1,10 @@
 """What the English and Chinese speaker rules share: word lists read once from analysis/data/speakers/,
-the patterns built from them at import, and quote masking."""
+the patterns built from them at import, a resolved subject, and quote masking."""
 from __future__ import annotations
 
 import re
 from importlib import resources
+from typing import NamedTuple
 
 from analysis.data import data_lines, tsv_rows
 
@@ -88,6 +89,15 @@ QUOTE_PAIRS = (("“", "”"), ("「", "」"), ("『", "』"), ("«", "»"))
 QUOTE_RES = [(re.compile(re.escape(o) + r"[^" + re.escape(o + c) + r"]*(?:" + re.escape(c) + "|$)"))
              for o, c in QUOTE_PAIRS]
 STRAIGHT_QUOTE = re.compile(r'"')
+
+
+class Subject(NamedTuple):
+    """A subject phrase resolved: kind is person, body, both (the two sides) or generic (a source too
+    vague to be a speaker: narrator); new_source marks an indefinite source that names a body ("A
+    Chinese Foreign Ministry statement"), which opens a new source inside another speaker's paragraph."""
+    kind: str
+    name: str
+    new_source: bool = False
 
 
 def mask_quotes(text: str) -> tuple[str, list[tuple[int, int]]]:
