@@ -1,26 +1,43 @@
-"""Lay a decoded document out as paragraphs, repairing text extracted from PDFs.
-
-Each paragraph keeps, for every character of its repaired text, the offset of that character in
-the document as read, so statements can point back into the original text. Line breaks inside a
-sentence are joined (with a space in English, with nothing between Chinese characters), blank
-lines left by PDF extraction inside a paragraph are dropped, and title lines, datelines-only lines,
-copyright lines and the like are marked as front matter. Nothing is dropped: every non-blank
-character of the document ends up in exactly one paragraph.
-"""
+"""Lay a decoded document out as paragraphs, repairing text extracted from PDFs, and read its
+transcript speaker labels ("MR. PRICE:", "答：")."""
+# Each paragraph keeps, for every character of its repaired text, the offset of that character in
+# the document as read, so statements can point back into the original text. Line breaks inside a
+# sentence are joined (with a space in English, with nothing between Chinese characters), blank
+# lines left by PDF extraction inside a paragraph are dropped, and title lines, datelines-only lines,
+# copyright lines and the like are marked as front matter. Nothing is dropped: every non-blank
+# character of the document ends up in exactly one paragraph.
+#
+# Transcript labels are read here and nowhere else: what a label looks like (LABEL, TURN_LABEL,
+# label_match), which labels are a journalist's question or the host's answer (label_is), and
+# the name a label gives (label_name); analysis.speakers resolves that name to a speaker.
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from analysis.speakers.cues import load_cues
+from analysis.speakers.cues import CueSet, load_cues
 from analysis.ingest.discover import FIRST_PERSON_KINDS
 
 TERMINAL = re.compile(r"[.!?。！？…][\"'”’」』）)\]]*\s*$")
 OPENS_LOWER = re.compile(r"^[a-z(,;]")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 CJK_PUNCT = "，。、；：？！“”‘’（）《》「」『』—…"
+
+# ---------------------------------------------------------------- transcript labels
+# Two limits on a Chinese label, for two purposes:
+ZH_LABEL_MAX = 6    # hanzi in a label that opens a turn: names and titles ("赵立坚：", "外交部发言人：")
+# hanzi before a colon that keep an ideographic indent on their line ("答：　　中方坚决反对"): fewer,
+# because a longer lead-in before a colon and an indent is an introduction whose line break was lost
+# ("回信全文如下：　　你们好！" is cut there, and its second half is a paragraph of its own)
+ZH_LABEL_BEFORE_INDENT_MAX = 4
+EN_LABEL_MAX = 40                # characters between the first and last of an English label ("MR. PRICE")
+EN_LABEL_BEFORE_INDENT_MAX = 30  # characters after the first of an English label before an indent
 LABEL = re.compile(
-    r"^\s*(?P<label>(?:Q|A|[A-Z][A-Z.'\- ]{1,40}[A-Z.]|[\u4e00-\u9fff]{1,6}))\s*(?P<colon>[:：])\s*")
+    rf"^\s*(?P<label>(?:Q|A|[A-Z][A-Z.'\- ]{{1,{EN_LABEL_MAX}}}[A-Z.]|[\u4e00-\u9fff]{{1,{ZH_LABEL_MAX}}}))"
+    r"\s*(?P<colon>[:：])\s*")
+TURN_LABEL = re.compile(rf"[\u4e00-\u9fff]{{1,{ZH_LABEL_BEFORE_INDENT_MAX}}}[：:]|"   # 答：, 毛宁：, MR. PRICE:
+                        rf"[A-Z][A-Za-z .]{{0,{EN_LABEL_BEFORE_INDENT_MAX}}}:")
 
 FRONT_PATTERNS = [re.compile(p, re.I) for p in (
     r"^\s*(updated|published|posted|source|editor|editors?'s? note|photo|image|video|by|from|"
@@ -80,7 +97,6 @@ class Line:
 # two or more ideographic spaces after a sentence or a colon: a Chinese paragraph indent whose line
 # break was lost ("回信全文如下：　　你们好！"), read as the start of a new line; spaces that pad a
 # word ("时　　间：", "毛　　宁") stay inside it
-TURN_LABEL = re.compile(r"[\u4e00-\u9fff]{1,4}[：:]|[A-Z][A-Za-z .]{0,30}:")   # 答：, 毛宁：, MR. PRICE:
 INNER_INDENT = re.compile(r"(?<=[。！？!?：:；;…”」』）)])\u3000{2,}(?=\S)")
 
 
@@ -90,7 +106,7 @@ def _lines(text: str) -> list[Line]:
         body = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
         # not after a transcript label ("答：　　中方坚决反对"): the indent opens its turn's text
         cuts = [0] + [m.start() for m in INNER_INDENT.finditer(body)
-                      if not TURN_LABEL.fullmatch(body[:m.start()].strip())] + [len(body)]
+                      if not is_turn_label(body[:m.start()].strip())] + [len(body)]
         for a, b in zip(cuts, cuts[1:]):
             out.append(Line(pos + a, pos + b, body[a:b]))
         pos += len(raw)
@@ -145,7 +161,8 @@ def is_front_matter(s: str) -> bool:
     return bool(DATE_ONLY.match(s) or any(p.search(s) for p in FRONT_PATTERNS))
 
 
-def _label(line: str) -> re.Match | None:
+def label_match(line: str) -> re.Match | None:
+    """The transcript label opening a line ("MR. PRICE:", "Q:", "赵立坚："), or None."""
     m = LABEL.match(line)
     if not m:
         return None
@@ -159,12 +176,58 @@ def _label(line: str) -> re.Match | None:
     return m if lab.upper() == lab and any(c.isalpha() for c in lab) else None
 
 
+def is_turn_label(text: str) -> bool:
+    """Is text (a line's start, up to an ideographic indent) a transcript label ("答：")?"""
+    return TURN_LABEL.fullmatch(text) is not None
+
+
+@lru_cache(maxsize=None)
+def _label_words(cues: CueSet) -> dict:
+    """{kind: (English labels in capitals, Chinese labels)} for the question and answer cues."""
+    return {kind: (frozenset(q.upper() for q in cues.get("en", kind)), frozenset(cues.get("zh", kind)))
+            for kind in ("question", "answer")}
+
+
+def label_is(label: str, kind: str, cues: CueSet | None = None) -> bool:
+    """Is a transcript label one of the cues of this kind: "question" (Q, 问) or "answer" (A, 答)?"""
+    lab = label.strip().rstrip(".:：").strip()
+    en, zh = _label_words(cues or load_cues())[kind]
+    return lab.upper() in en or lab in zh
+
+
+def is_question_label(label: str, cues: CueSet | None = None) -> bool:
+    """A transcript label that marks a journalist's question ("Q", "问")."""
+    return label_is(label, "question", cues)
+
+
+@lru_cache(maxsize=None)
+def label_honorifics(cues: CueSet | None = None) -> frozenset:
+    """Words before a surname in a label (MR, MS., SECRETARY, PRIME MINISTER), in capitals, no dot."""
+    return frozenset(h.upper().rstrip(".") for h in (cues or load_cues()).get("en", "honorific"))
+
+
+def label_name(label: str, cues: CueSet | None = None) -> str:
+    """The name a label gives, without its honorifics and in title case where it is in capitals
+    ("MS. JEAN-PIERRE" -> "Jean-Pierre", "PREMIER EGEDE" -> "Egede"); "" when all of it is honorifics."""
+    words = label.split()
+    hons = label_honorifics(cues)
+    while len(words) > 1 and (words[0].upper().rstrip(".") in hons
+                              or " ".join(words[:2]).upper().rstrip(".") in hons):
+        words = words[2:] if " ".join(words[:2]).upper().rstrip(".") in hons else words[1:]
+    return " ".join("-".join(p.capitalize() for p in w.split("-")) if w.isupper() else w for w in words)
+
+
+def table_label(cell: str) -> str:
+    """A table's speaker cell read as a label: "MS. PSAKI:" -> "MS. PSAKI"."""
+    return cell.strip().rstrip(":：").strip()
+
+
 def layout(text: str, kind: str | None = None) -> list[Paragraph]:
     lines = [ln for ln in _lines(text)]
     nonblank = [ln for ln in lines if ln.stripped]
     if not nonblank:
         return []
-    labels = {id(ln): _label(ln.text) for ln in nonblank}
+    labels = {id(ln): label_match(ln.text) for ln in nonblank}
     n_labels = sum(1 for v in labels.values() if v)
     transcript = kind == "transcript" or n_labels >= 2
     if not transcript:

@@ -1,1 +1,2 @@
-"""Speakers: the registry of canonical names, the cue words, and the attributor that gives every statement its speaker by the annotation guidelines."""
+"""Who speaks each sentence: the speaker registry, cue words, name index, document state and the
+attribution rules."""

@@ -1,9 +1,7 @@
-"""The speaker registry: canonical names, aliases in English and Chinese, titles with years, side.
-
-Loaded from a data file (analysis/data/speakers.tsv by default, or any file of the same columns),
-and extended per document by the people the text introduces ("State Department spokesman Matthew
-Miller ... Miller said").
-"""
+"""The speaker registry (canonical names, aliases in English and Chinese, titles with years, side),
+loaded from a data file: analysis/data/speakers.tsv by default, or any file of the same columns."""
+# Each document extends it with the people its text introduces ("State Department spokesman Matthew
+# Miller ... Miller said"): see analysis.speakers.state.DocState.
 from __future__ import annotations
 
 import re

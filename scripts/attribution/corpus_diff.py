@@ -15,8 +15,12 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(sys.argv[1]).resolve()))
-from analysis.ingest.discover import Meta  # noqa: E402
-from analysis.extract.build import document_statements  # noqa: E402
+try:
+    from analysis.ingest.discover import Meta  # noqa: E402  (the checkout's own code)
+    from analysis.extract.build import document_statements  # noqa: E402
+except ImportError:                            # a checkout before the stage packages
+    from analysis.documents import Meta  # noqa: E402
+    from analysis.pipeline import document_statements  # noqa: E402
 
 CORPORA = Path(__file__).resolve().parents[3] / "shared" / "corpora"
 csv.field_size_limit(10**9)

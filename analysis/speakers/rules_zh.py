@@ -1,0 +1,286 @@
+"""The Chinese attribution rules: each reads one sentence and returns its speaker and cue, or None, and
+the subjects they resolve (习近平主席, 他, 双方, 瑞方, 侯赛因总统) to one canonical speaker."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analysis.data import data_lines
+from analysis.ingest.discover import FIRST_PERSON_KINDS
+from analysis.speakers.common import (MASK, ZH_BARE_TITLE, ZH_CLAUSE, ZH_DATELINE, ZH_HEAD_TITLE, ZH_NOT_NAME,
+                                      ZH_NOT_NAME_BEFORE_TITLE, ZH_SIDE_BODY, ZH_SINGLE_ADVERBS,
+                                      ZH_SUBJECT_TAIL, ZH_TITLE_CHAIN, ZH_TITLES, Subject, mask_quotes,
+                                      side_of, speaker_list)
+from analysis.speakers.cues import CueSet
+from analysis.speakers.registry import BOTH, NARRATOR, Title
+from analysis.speakers.state import Attribution, Context, DocState
+
+ZH_PRONOUNS = ("他们", "她们", "他們", "她們", "他", "她")
+ZH_FIRST = ("我们", "我們", "我")
+ZH_OURS = ("我国", "我國", "我方")     # "our country", "our side": a body, not the speaker
+CLAUSE_SPLIT = re.compile("[" + ZH_CLAUSE + "]")
+HAN_RUN_END = re.compile(r"[\u3400-\u9fff·]+$")
+HAN_NAME = re.compile(r"[\u3400-\u9fff·]+")
+# the author speaking for themselves in an account: "据我了解", "我们会及时发布" (addressing the press:
+# ZH_ADDRESS / ZH_ASKED below)
+ZH_AUTHOR_VOICE = re.compile(r"(?:^|[，、；：]|据|據|正如|如)(?:我们|我們|我(?![国國方军軍]))")
+# a meeting, a ceremony or a session as a sentence's subject: "报告会17日在京举行" is narration
+ZH_EVENT_SUBJECT = re.compile(r"^[\u4e00-\u9fff、·“”《》0-9A-Za-z]*?(?:" + "|".join(speaker_list("zh_events.txt"))
+                              + ")")
+# the host addressing the press: 你/你们, and 大家 only as the one spoken to ("向大家介绍", "大家可以看到");
+# idioms are not an address (你中有我、你追我赶), nor is 大家 as a subject ("大家一致认为")
+ZH_ADDRESS = re.compile(r"你们|你們|(?<!迷)你(?![方国國])|我们?(?:向|请|請|跟|和|同|为|為)大家(?![庭族])|"
+                        r"(?:告诉|告訴)大家|大家(?:可以|也可以|也都|都知道|所|关心|關心|注意到|看到|知道)")
+# a reporter's question is not the host's voice: "有记者问，你对此有何评论？" (a sentence's own words;
+# transcript labels such as 问： are read by analysis.ingest.layout)
+ZH_QUESTION = re.compile(r"记者|記者|提问|提問|问[：:，,]|問[：:，,]|[？?]\s*$")
+ZH_ASKED = re.compile(r"你们?(?:问到|问的|問到|問的|提到|提及|提出的问题|关心|關心|关注|關注|所说|所說|说的|說的|刚才|剛才)|"
+                      r"你们?(?:也|都)?(?:已经|已經)?(?:注意到|看到了)|正如你|如你所说|请你|請你|建议你|建議你")
+ZH_IDIOMS = re.compile("|".join(speaker_list("zh_idioms.txt")))
+ZH_FIRST_LEAD = re.compile(r"^(?:我们|我們|我)(?![国國方军軍])")
+# what the speaker says will or should happen ("莱特希泽...将率领...") is the speaker's content
+ZH_MODAL = re.compile("|".join(speaker_list("zh_modals.txt")))
+# a narration verb inside an adverbial frame, "在会见中指出": the frame, not the sentence's verb
+ZH_FRAME = re.compile(r"在[^，。；：]{0,24}$")
+ZH_FRAME_END = re.compile(r"^[^，。；：]{0,4}?(?:中|时|時|期间|期間|上|后|後|之际|之際)")
+# "will" in the subject of a speech event (王毅将发表讲话, 习近平将以视频方式发表讲话): an announcement
+# of a later speech, not a report of one; 上将/中将/少将 are ranks ("魏凤和上将表示")
+ZH_WILL = re.compile(r"(?<![上中少大])(?:将要|將要|即将|即將|将|將)")
+ZH_SPEECH_EVENT = tuple(speaker_list("zh_speech_events.txt"))
+LONG_SUBJECT = 30     # characters: a longer "subject" is a clause, read for the names opening it
+
+
+@lru_cache(maxsize=1)
+def zh_countries() -> tuple[str, ...]:
+    """Chinese short names of states (analysis/data/zh_countries.txt), longest first."""
+    return tuple(sorted(set(data_lines("zh_countries.txt")), key=len, reverse=True))
+
+
+def zh_name_before_title(before: str) -> str:
+    """The name in the characters before a title ("巴基斯坦侯赛因" + 总统 -> "侯赛因"): what follows the
+    last country named there; "" when a country stands right before the title ("巴西总统"). Where a
+    country's name is only part of a longer word (1 character left: "巴西尔"), the last 2-6 characters."""
+    run = HAN_RUN_END.search(before)
+    if not run:
+        return ""
+    run = run.group(0)
+    end = max((run.rfind(c) + len(c) for c in zh_countries() if c in run), default=-1)
+    if end >= 0 and len(run) - end != 1:
+        rest = run[end:]
+        return rest if len(rest) <= 6 else rest[-6:]
+    return run[-6:] if len(run) >= 2 else ""
+
+
+# ---------------------------------------------------------------- subjects
+def resolve_zh(state: DocState, cues: CueSet, subj: str) -> Subject | None:
+    """The speaker a Chinese subject names, or None; adverbs before the verb are not part of it."""
+    s = ZH_SUBJECT_TAIL.sub("", subj.strip(" \u3000\u2592"))
+    r = _resolve(state, cues, s)
+    if r is None and len(s) > 2 and s[-1] in ZH_SINGLE_ADVERBS:
+        # "瑞方亦表示", "巴科则表示": a one-character adverb, tried only where the whole does not
+        # resolve (首都, a name ending in 均)
+        r = _resolve(state, cues, s[:-1])
+    return r
+
+
+def _resolve(state: DocState, cues: CueSet, s: str) -> Subject | None:
+    if not s:
+        return None
+    for js in cues.get("zh", "joint_subject"):
+        if s.startswith(js):
+            return Subject("both", BOTH)
+    for p in ZH_FIRST:
+        if s.startswith(p) and not s.startswith(ZH_OURS):
+            return state.first_person()
+    for p in ZH_PRONOUNS:
+        if s.startswith(p):
+            who = state.pronoun_target()
+            return Subject("person", who) if who else None
+    found = state.mentions_in(s)
+    if found:
+        # the subject comes first in a Chinese clause; ignore names after 致/向/同/与
+        a, b, name = found[0]
+        kind = state.kind(name)
+        if kind != "person":
+            # "外交部发言人毛宁": a body, a title, then the person who holds it speaks
+            for a2, b2, name2 in found[1:]:
+                if state.kind(name2) == "person" and ZH_BARE_TITLE.fullmatch(s[b:a2]):
+                    return Subject("person", name2)
+        return Subject("person" if kind == "person" else "body", name)
+    for g in cues.get("zh", "generic"):
+        if g in s:
+            return Subject("generic", NARRATOR)
+    if s in state.zh_titled:
+        # "巴科表示": a name the text introduced with its title ("哈佛大学校长巴科")
+        return Subject("person", state.learn(s, "other", "person"))
+    if ZH_SIDE_BODY.match(s):
+        # a side the speaker table does not list, named as the text names it
+        return Subject("body", state.learn(s, "other", "body"))
+    return _titled(state, cues, s)
+
+
+def _titled(state: DocState, cues: CueSet, s: str) -> Subject | None:
+    """A name after its title ("美国哈佛大学校长巴科") or before it ("侯赛因总统"): a person the text
+    introduces; a country or an office before a bare title ("巴西总统", "美国国防部长") is no name."""
+    for t in ZH_TITLES:
+        k = s.rfind(t)
+        if k >= 0:
+            name = s[k + len(t):].strip()
+            if name.startswith(tuple(cues.get("zh", "speech"))):
+                # "连任尼日利亚总统表示祝贺": a verb of saying follows the title, so this is not
+                # a subject ending in a name
+                return None
+            if not name and s.endswith(t):
+                # a foreign name before its title, "侯赛因总统": the name, not a country or a body
+                known = [n for n in state.zh_titled if s[:k].endswith(n)]
+                name = max(known, key=len) if known else zh_name_before_title(s[:k])
+                if name and not known and (ZH_NOT_NAME.search(name) or ZH_NOT_NAME_BEFORE_TITLE.search(name)
+                                           or state.mentions_in(name)):
+                    name = ""
+            if 2 <= len(name) <= 6 and HAN_NAME.fullmatch(name):
+                return Subject("person", state.learn(name, side_of(s[:k]), "person", [Title(t, 0, None)]))
+    return None
+
+
+def head_names(state: DocState, head: str) -> list[str]:
+    """The opening of a Chinese sentence up to its first named person, titles included
+    ("国家主席习近平"), so that a subject is only taken from the start of the sentence."""
+    h = head.strip(" " + MASK)
+    found = state.mentions_in(h)
+    if not found:
+        return []
+    a, b, _ = found[0]
+    lead = h[:a]
+    if lead and not ZH_TITLE_CHAIN.fullmatch(lead) and not ZH_HEAD_TITLE.fullmatch(lead):
+        return []
+    return [h[:b]]
+
+
+# ---------------------------------------------------------------- one sentence, read once
+@dataclass
+class Reading:
+    """A Chinese sentence as the rules read it: quotes and a dateline masked, its cue verbs in order of
+    place, its first clause, and whether its author addresses the press in it."""
+    masked: str
+    qspans: list
+    events: list          # (start, end, "speech" | "narration")
+    head: str             # up to the first clause mark
+    addressed: bool       # the author addressing the press ("正如你所说", "至于你问到")
+
+
+def reading(s: Context) -> Reading:
+    if "zh" not in s.memo:
+        masked, qspans = mask_quotes(s.text)
+        m = ZH_DATELINE.match(masked)
+        if m:  # "新华社北京5月18日电" is the agency's dateline, not a speaker
+            masked = MASK * m.end() + masked[m.end():]
+        events = [(m.start(), m.end(), "speech") for m in s.cues.regex("zh", "speech", "joint_verb").finditer(masked)]
+        events += [(m.start(), m.end(), "narration") for m in s.cues.regex("zh", "narration").finditer(masked)]
+        events.sort()
+        plain = ZH_IDIOMS.sub("", masked)
+        # the spokesperson's own sentence, whatever it narrates, unless the sentence has a named
+        # speaker's cue ("蓬佩奥说，你们..."); inside another speaker's paragraph only the reporter's
+        # question ("至于你问到"), where a plain 你/你们 is that speaker's
+        addressed = bool(s.state.author and s.kind not in FIRST_PERSON_KINDS and not ZH_QUESTION.search(plain)
+                         and (ZH_ASKED.search(plain) or (s.first and ZH_ADDRESS.search(plain))))
+        s.memo["zh"] = Reading(masked, qspans, events, CLAUSE_SPLIT.split(masked)[0], addressed)
+    return s.memo["zh"]
+
+
+# ---------------------------------------------------------------- the rules
+def cue_verbs(s: Context) -> Attribution | None:
+    """Verbs of saying and of narration, in the order they come: the first whose subject decides gives
+    the speaker. Where the author frames another's words ("我在这里可以强调一下，王毅外长强调..."), the
+    author, unless a later cue decides."""
+    z = reading(s)
+    framed = False
+    for start, end, kind in z.events:
+        before = z.masked[:start]
+        k = max(before.rfind(c) for c in ZH_CLAUSE)
+        subj = before[k + 1:]
+        initial = not any(c in before for c in ZH_CLAUSE)
+        if kind == "narration":
+            if z.addressed or framed:
+                continue    # the host's own sentence narrates; only a named speaker's cue beats it
+            att = narration_verb(s, z, before, end, subj, initial)
+        else:
+            att = speech_verb(s, z, start, end, subj, initial)
+            if att is not None and att.cue == "first_person":
+                framed = True
+                continue
+        if att is not None:
+            return att
+    return Attribution(s.state.author, "first_person") if framed else None
+
+
+def narration_verb(s: Context, z: Reading, before: str, end: int, subj: str, initial: bool) -> Attribution | None:
+    """"双方讨论了", "王毅会见了": narration when it opens the sentence or a speaker's run; inside a
+    speaker's paragraph, another person's action ("胡春华出席会议") or a meeting's ("报告会17日在京举行")."""
+    if ZH_FRAME.search(before) and ZH_FRAME_END.match(z.masked[end:]):
+        return None     # "习近平主席在会见中指出": the meeting frames the speech verb
+    r = resolve_zh(s.state, s.cues, subj) or (resolve_zh(s.state, s.cues, z.head) if not subj.strip() else None)
+    if r and (s.first or (initial and r.kind == "both")) and r.kind in ("both", "person", "body"):
+        return Attribution(NARRATOR, "narration")
+    if initial and not s.first and (
+            (r and r.kind == "person" and r.name != s.para_speaker and not ZH_MODAL.search(subj))
+            or (r is None and ZH_EVENT_SUBJECT.match(subj.strip(" " + MASK)))):
+        return Attribution(NARRATOR, "narration")
+    return None
+
+
+def speech_verb(s: Context, z: Reading, start: int, end: int, subj: str, initial: bool) -> Attribution | None:
+    """"刘鹤表示", "双方一致认为", "他说": the verb's subject speaks; a verb opening the sentence goes on
+    with the current speaker; the author framing another's words gives the author (first_person)."""
+    cue = z.masked[start:end]
+    if not subj.strip(" " + MASK) and start == 0:
+        cur = s.state.current
+        return Attribution(cur, "continuation") if cur and cur != NARRATOR else None
+    if cue in ZH_SPEECH_EVENT and ZH_WILL.search(subj):
+        return None    # "外交部长王毅将发表讲话": an announcement of what someone will say
+    r = speech_subject(s, z, subj, initial)
+    if r is None:
+        return None
+    if r.kind == "person" and r.name == s.state.author and s.first and ZH_FIRST_LEAD.match(subj.strip(" " + MASK)):
+        # "我在这里可以强调一下，...王毅外长强调...": the author frames another's words
+        return Attribution(r.name, "first_person")
+    if r.kind == "generic":
+        return Attribution(NARRATOR, "reported")
+    if r.kind == "both":
+        return Attribution(BOTH, "joint")
+    if cue in s.cues.get("zh", "joint_verb"):
+        return None
+    return Attribution(r.name, "quote" if z.qspans else "reported")
+
+
+def speech_subject(s: Context, z: Reading, subj: str, initial: bool) -> Subject | None:
+    """The subject of a verb of saying: the words before it, else the names opening a long subject,
+    else (in a later clause) the side or the person that opens the sentence."""
+    st, cues = s.state, s.cues
+    r = None
+    if subj.strip(" " + MASK) and (len(subj) <= LONG_SUBJECT or subj.startswith(tuple(cues.get("zh", "joint_subject")))):
+        r = resolve_zh(st, cues, subj)
+    if r is None and len(subj) > LONG_SUBJECT and (names := head_names(st, subj)):
+        # a long subject that opens with titles and a name: "国家主席习近平对...作出重要指示强调"
+        r = resolve_zh(st, cues, names[0])
+    if r is None and not initial and ZH_SIDE_BODY.match(z.head.strip(" " + MASK)[:2]):
+        # "瑞方积极评价中瑞关系，表示...": the side that opens the sentence
+        r = resolve_zh(st, cues, z.head.strip(" " + MASK)[:2])
+    if r is None and not initial and (names := head_names(st, z.head)):
+        # "习近平...回信，对...表示欢迎": a later clause shares the sentence's subject
+        r = resolve_zh(st, cues, names[0])
+    return r
+
+
+def author_addresses_press(s: Context) -> Attribution | None:
+    """The host of a press conference addressing the press ("正如你所说", "至于你问到"): the host's own
+    sentence, whatever it narrates."""
+    return Attribution(s.state.author, "first_person") if reading(s).addressed else None
+
+
+def author_voice(s: Context) -> Attribution | None:
+    """The author's own voice in an account: a spokesperson's "据我了解", "我们已经发布了消息"."""
+    author = s.state.author
+    if s.first and author and s.kind not in FIRST_PERSON_KINDS and ZH_AUTHOR_VOICE.search(reading(s).masked):
+        return Attribution(author, "first_person")
+    return None

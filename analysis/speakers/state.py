@@ -1,0 +1,220 @@
+"""What one document has established so far about its speakers (DocState), and what one rule reads
+(Context): the document's state with the paragraph or sentence in hand."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from analysis.ingest.layout import Paragraph
+from analysis.speakers.common import (EN_TITLE_WORDS, POSSESSIVE, STOP_CAPS, ZH_DATELINE, ZH_NOT_NAME,
+                                      ZH_TITLE_CHAIN, ZH_TITLES, Subject, side_of)
+from analysis.speakers.cues import CueSet
+from analysis.speakers.names import AliasIndex, registry_index
+from analysis.speakers.registry import BOTH, NARRATOR, Registry, Speaker, Title
+
+# people a text introduces with a title: "State Department spokesman Matthew Miller"; "美国哈佛大学校长巴科，"
+# (a Chinese name is only taken where punctuation ends it)
+NAME_TOKEN = r"(?:[A-Z][a-z'’\-]+|[A-Z]\.|[A-Z][a-z]*-[A-Z][a-z]+|de|van|von|al-[A-Z][a-z]+)"
+INTRO = re.compile(rf"\b(?P<title>{EN_TITLE_WORDS})\s+(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})")
+ZH_INTRO = re.compile("(?:" + "|".join(ZH_TITLES) + r")(?P<name>[\u4e00-\u9fff·]{2,5})(?=[，。、；：！？]|先生|女士)")
+# the capitalised words before a name that opens an English sentence: "Chinese Vice Premier Liu He"
+EN_LEAD = re.compile(r"(?:[A-Z][\w.\-’']*\s+){0,5}")
+
+
+@dataclass
+class Attribution:
+    """A sentence's speaker and the cue that decided it: what every attribution rule returns."""
+    speaker: str
+    cue: str  # transcript, first_person, embedded, quote, reported, joint, narration,
+    #           participle, continuation, question, front_matter, none
+
+
+@dataclass
+class DocState:
+    """The names a document introduced, the people it mentioned, its current speaker and turn, and the
+    referents of its pronouns. Rules read it; they add to it only through `learn` (a name met while
+    resolving a subject), and the attributor records everything else after a rule has decided."""
+    registry: Registry
+    lang: str
+    year: int | None
+    author: str | None = None
+    runtime: dict = field(default_factory=dict)      # alias -> canonical name, from this document
+    runtime_speakers: dict = field(default_factory=dict)  # name -> Speaker introduced by the text
+    mentions: list = field(default_factory=list)     # persons, in order of mention
+    zh_titled: set = field(default_factory=set)      # Chinese names the text gave after a title
+    in_title: set = field(default_factory=set)       # people the document's title names
+    current: str | None = None                       # last speaker (not narrator)
+    turn: tuple[str, str] | None = None              # (speaker, cue) of the current transcript turn
+    narrated_subject: str | None = None              # the person the last narrated sentence opened with
+    last_paragraph_speaker: str | None = None        # the speaker of the previous paragraph's last sentence
+    _alias_index: AliasIndex | None = field(default=None, repr=False)
+
+    # ---------------------------------------------------------------- who is who
+    def speaker(self, name: str) -> Speaker | None:
+        return self.runtime_speakers.get(name) or self.registry.speakers.get(name)
+
+    def side(self, name: str) -> str:
+        if name in self.runtime_speakers:
+            return self.runtime_speakers[name].side
+        return self.registry.side(name)
+
+    def kind(self, name: str) -> str:
+        """person, body or group; a name nobody registered counts as a person."""
+        return (self.speaker(name) or Speaker("", "")).kind
+
+    def aliases(self) -> AliasIndex:
+        """The registry's aliases (one index shared by all documents) plus the names this text
+        introduced (a per-document copy, made only when there are any)."""
+        if not self.runtime:
+            return registry_index(self.registry)
+        if self._alias_index is None:
+            self._alias_index = AliasIndex(registry_index(self.registry))
+        for alias in self.runtime:
+            self._alias_index.add(alias)
+        return self._alias_index
+
+    def resolve_name(self, alias: str) -> str | None:
+        """The canonical name of an alias: this document's own first, then the registry's (the one
+        mentioned last where the alias names several people)."""
+        alias = alias.strip()
+        if alias in self.runtime:
+            return self.runtime[alias]
+        names = self.registry.lookup(alias)
+        if not names:
+            return None
+        if len(names) == 1:
+            return names[0]
+        for m in reversed(self.mentions):
+            if m in names:
+                return m
+        return names[0]
+
+    def mentions_in(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, canonical) for each known name in text, possessives included."""
+        out = []
+        for start, end, alias in self.aliases().find(text):
+            name = self.resolve_name(alias)
+            if name:
+                out.append((start, end, name))
+        return out
+
+    def pronoun_target(self) -> str | None:
+        """Who "he", "she", 他 mean: the person a narrated sentence just opened with, else the current
+        speaker (a person), else the last person mentioned."""
+        if self.narrated_subject:
+            return self.narrated_subject
+        cur = self.current
+        if cur and cur not in (NARRATOR, BOTH):
+            sp = self.speaker(cur)
+            if sp is None or sp.kind == "person":
+                return cur
+        return self.mentions[-1] if self.mentions else None
+
+    def first_person(self) -> Subject | None:
+        """Who "I", "we", 我 mean: the author, else the current speaker."""
+        who = self.author or self.current
+        return Subject("person", who) if who and who != NARRATOR else None
+
+    def opening_person(self, text: str) -> str | None:
+        """The person a sentence opens with (after a dateline and titles), if any: the next "he"."""
+        m = ZH_DATELINE.match(text)
+        body = text[m.end():] if m else text
+        found = [f for f in self.mentions_in(body[:80]) if not POSSESSIVE.match(body[f[1]:f[1] + 2])]
+        if not found:
+            return None
+        a, b, name = found[0]
+        lead = body[:a]
+        sp = self.speaker(name)
+        if sp is None or sp.kind != "person":
+            return None
+        if EN_LEAD.fullmatch(lead) or ZH_TITLE_CHAIN.fullmatch(lead) or not lead:
+            return name
+        return None
+
+    # ---------------------------------------------------------------- what the text establishes
+    def learn(self, name: str, side: str, kind: str, titles: list | None = None) -> str:
+        """A speaker met while resolving a subject (a capitalised name, a side, a titled Chinese name, a
+        transcript label): known from now on in this document. The first learned under a name stays."""
+        self.runtime_speakers.setdefault(name, Speaker(name, side, kind, [name], titles or []))
+        self.runtime.setdefault(name, name)
+        return name
+
+    def introduce(self, text: str) -> None:
+        """Register people the text introduces with a title: 'State Department spokesman Matthew Miller',
+        "美国哈佛大学校长巴科，" (a Chinese name is only taken where punctuation ends it)."""
+        for m in ZH_INTRO.finditer(text):
+            name = m.group("name")
+            if not ZH_NOT_NAME.search(name) and not self.mentions_in(name):
+                self.zh_titled.add(name)
+        for m in INTRO.finditer(text):
+            toks = m.group("name").strip().split()
+            while toks and toks[-1] in STOP_CAPS:
+                toks.pop()
+            if len(toks) < 2:
+                continue
+            full = " ".join(toks)
+            known = self.resolve_name(full)
+            surname = toks[-1]
+            if known:
+                self.runtime.setdefault(surname, known)
+                continue
+            side = side_of(text[max(0, m.start() - 40):m.start()] + m.group("title"))
+            role = m.group("title").lower()
+            self.runtime_speakers[full] = Speaker(full, side, "person", [full, surname], [Title(role, 0, None)])
+            self.runtime[full] = full
+            self.runtime[surname] = full
+
+    def note_title(self, text: str) -> None:
+        """People a title names ("Readout of President Joe Biden's Call with ..."): they tell whose
+        "The President" a readout means, but are not mentions a pronoun could point back to."""
+        for _, _, name in self.mentions_in(text):
+            self.in_title.add(name)
+
+    def note_mentions(self, text: str) -> None:
+        """The persons a sentence names, in order (the referents of later pronouns and titles)."""
+        for start, end, name in self.mentions_in(text):
+            sp = self.speaker(name)
+            if sp and sp.kind == "person":
+                self.mentions.append(name)
+                words = name.split() if text[start:end] == name else []   # "Wang Wenbin", not "President Xi"
+                # the surname: first in a Chinese name written in English (Wang Wenbin), else last
+                surname = (words[0] if sp.side == "CN" else words[-1]) if words else ""
+                others = [n for n in self.registry.lookup(surname) + [self.runtime.get(surname)]
+                          if n and n != name]
+                if len(words) == 2 and others and surname[:1].isupper() and surname.isalpha():
+                    # "Spokesperson Wang Wenbin said ... Wang said": a surname after a full name is
+                    # that person's, though the registry gives the bare surname to another (Wang Yi)
+                    self.runtime[surname] = name
+
+
+@dataclass
+class Context:
+    """What a rule reads: the document's state and cue words, the document kind, the paragraph, and
+    for sentence rules the sentence (`text`: the part read for its cues; `full`: all of it)."""
+    state: DocState
+    cues: CueSet
+    kind: str
+    para: Paragraph | None = None
+    text: str = ""
+    full: str = ""
+    index: int = 0                      # the sentence's place in its paragraph
+    para_speaker: str | None = None     # the speaker of the previous sentence in the paragraph
+    lang: str = "en"                    # which language's cue rules read it: en or zh
+    subjects: list = field(default_factory=list)   # every Subject the rules resolved in it, in order
+    memo: dict = field(default_factory=dict)       # per-language readings of the text, made once
+
+    @property
+    def inside(self) -> bool:
+        """Inside a speaker's paragraph: narration verbs and bodies as subjects ("China welcomes ...",
+        中方将 ...) are that speaker's content, not a new speaker."""
+        return self.para_speaker not in (None, NARRATOR)
+
+    @property
+    def first(self) -> bool:
+        """Not inside a speaker's paragraph (its first sentence, or after narration)."""
+        return not self.inside
+
+    @property
+    def named_new_source(self) -> bool:
+        """Did a subject resolved in this sentence name an indefinite source ("A ... statement said")?"""
+        return any(s.new_source for s in self.subjects)
