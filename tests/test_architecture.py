@@ -220,3 +220,24 @@ def test_the_transformer_fits_in_a_pipeline():
     pipe.fit(X, [r["label"] for r in train])
     pred = pipe.predict(X)
     assert len(pred) == len(train) and set(pred) <= set(scorers.LABELS)
+
+
+def test_a_registry_index_is_never_handed_to_another_registry():
+    """Found by the lexicon split's review: the index was cached by id(registry), which a new
+    registry can reuse once the old one is freed."""
+    import gc
+    from analysis.speakers.names import registry_index
+    from analysis.speakers.registry import Registry
+
+    class Fake:
+        def __init__(self, aliases):
+            self.alias_index = aliases
+
+    for k in range(50):
+        a = Fake({f"Name{k}a"})
+        assert registry_index(a).known == {f"Name{k}a"}
+        del a
+        gc.collect()
+        b = Fake({f"Name{k}b"})
+        assert registry_index(b).known == {f"Name{k}b"}
+    assert "Xi Jinping" in registry_index(Registry.load()).known

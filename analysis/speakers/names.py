@@ -68,11 +68,13 @@ _REGISTRY_INDEX: dict = {}
 
 
 def registry_index(registry) -> AliasIndex:
-    key = id(registry)
-    if key not in _REGISTRY_INDEX:
+    """The alias index of a registry, built once for the last registry asked about. The registry
+    itself is kept beside its index and compared by identity: an id alone can be reused by a new
+    registry once the old one is freed, which would hand it the old one's names."""
+    held = _REGISTRY_INDEX.get("entry")
+    if held is None or held[0] is not registry:
         idx = AliasIndex()
         for alias in registry.alias_index:
             idx.add(alias)
-        _REGISTRY_INDEX.clear()
-        _REGISTRY_INDEX[key] = idx
-    return _REGISTRY_INDEX[key]
+        _REGISTRY_INDEX["entry"] = (registry, idx)
+    return _REGISTRY_INDEX["entry"][1]

@@ -102,7 +102,7 @@ class LexiconScorer(Scorer):
 
     @classmethod
     def train(cls, gold=None, split: str = "train", out=None, rounds=None, **_options) -> dict:
-        return train(gold, split=split, out=out, rounds=rounds)
+        return train(cls, gold, split=split, out=out, rounds=rounds)
 
     def __init__(self, alpha: float = 15.0, band: float | dict = 0.25, bias: float | dict = 0.0,
                  contrast_after: float = 1.5, contrast_before: float = 0.5,

@@ -11,18 +11,18 @@ from analysis.scorers.lexicon.entries import _lexicon_dir
 PARAMS_FILE = "params.json"
 
 
-def train(gold_path=None, split: str = "train", out: str | Path | None = None, rounds=None) -> dict:
-    """Fit the neutral band and bias per language on one split of a gold file (only the given
-    annotation rounds, if any) and save them (with the figures on train and dev) to
-    analysis/data/lexicon/params.json."""
+def train(scorer_cls, gold_path=None, split: str = "train", out: str | Path | None = None, rounds=None) -> dict:
+    """Fit a scorer_cls (LexiconScorer) on one split of a gold file (only the given annotation rounds,
+    if any): its neutral band and bias per language; save them (with the figures on train and dev)
+    to analysis/data/lexicon/params.json. The class is given, not imported, so that the scorer
+    module can offer this as LexiconScorer.train without an import cycle."""
     import datetime as dt
 
     from analysis.evaluation.gold import read_stance_gold, training_rows
     from analysis.evaluation.metrics import accuracy, macro_f1
-    from analysis.scorers.lexicon.scorer import LexiconScorer
     gold = read_stance_gold(gold_path)
     tr = training_rows(gold, split, rounds, gold_path)
-    scorer = LexiconScorer().fit(tr.text.tolist(), tr.label.tolist(), tr.lang.tolist())
+    scorer = scorer_cls().fit(tr.text.tolist(), tr.label.tolist(), tr.lang.tolist())
     report = {"fitted": scorer.get_fitted(), "fit_on": {"gold": str(gold_path or "tenor_gold.jsonl"),
               "split": split, "n": int(len(tr)), **({"rounds": sorted(int(r) for r in rounds)} if rounds else {})},
               "fit_report": scorer.fit_report_,
