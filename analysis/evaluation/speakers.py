@@ -92,7 +92,8 @@ def align(gold: pd.DataFrame, predicted: pd.DataFrame) -> pd.DataFrame:
     """For each gold sentence: the predicted speaker covering most of its characters."""
     out = []
     for doc_id, g in gold.groupby("doc_id", sort=False):
-        p = predicted[predicted.doc_id == doc_id]
+        # a multi-item file's items are units of their own ("day#3"): the gold names the file
+        p = predicted[(predicted.doc_id == doc_id) | predicted.doc_id.str.startswith(f"{doc_id}#")]
         chars, owner = [], []
         for k, t in enumerate(p.text.tolist()):
             s = WS.sub("", t)

@@ -6,6 +6,8 @@ document's text and is what the tests and notebooks call for a single text.
 """
 from __future__ import annotations
 
+import itertools
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from analysis.ingest.discover import LANGS, Meta, collect
 from analysis.errors import TenorError, problem
 from analysis.extract.lang import detect
 from analysis.ingest.layout import is_front_matter, layout
+from analysis.speakers.authors import speech_author
 from analysis.speakers.registry import NARRATOR, Registry
 from analysis.extract.segment import split_sentences
 from analysis.ingest.tables import read_table
@@ -55,11 +58,24 @@ def document_statements(text: str, doc_id: str = "doc", meta: Meta | None = None
     # manifest's title, else the document's own title lines)
     host = meta.author or author_from_title(meta.title) or next(
         (h for h in (author_from_title(p.text) for p in paras if p.front) if h), None)
-    att = Attributor(registry, lang, year_of(date), meta.kind or None, host)
-    if meta.title:      # a manifest's title names the people the text is about
-        att.note_title(meta.title)
+    kind = meta.kind or None
+    if not kind and not host:
+        # no manifest: a heading may say whose speech, statement or letter this is
+        heading = [p.text for p in itertools.takewhile(lambda p: p.front, paras)]
+        host = speech_author(heading, registry)
+        kind = "speech" if host else None
     rows = []
+    unit, att, unit_id = None, None, doc_id
     for pi, para in enumerate(paras):
+        if para.item != unit:
+            # each item of a multi-item file is its own unit, with its own id and a fresh attributor:
+            # no speaker carries over from one item into the next
+            unit = para.item
+            unit_id = f"{doc_id}#{unit}" if unit else doc_id
+            att = Attributor(registry, lang, year_of(date), kind, host)
+            if meta.title:      # a manifest's title names the people the text is about
+                att.note_title(meta.title)
+            n_unit = 0
         spans = [(a + para.label_end, b + para.label_end)
                  for a, b in split_sentences(para.text[para.label_end:])]
         for k, ((a, b), who) in enumerate(zip(spans, att.attribute_paragraph(para, spans))):
@@ -67,8 +83,9 @@ def document_statements(text: str, doc_id: str = "doc", meta: Meta | None = None
             front = para.front or is_front_matter(text_ab)
             speaker = NARRATOR if front else who.speaker
             start, end = para.span(a, b)
+            n_unit += 1
             rows.append({
-                "doc_id": doc_id, "statement_id": f"{doc_id}:{len(rows) + 1}", "speaker": speaker,
+                "doc_id": unit_id, "statement_id": f"{unit_id}:{n_unit}", "speaker": speaker,
                 "side": att.state.side(speaker), "date": date or "", "date_source": date_source,
                 "lang": detect(text_ab, default=lang),
                 "text": text_ab, "start": start, "end": end,

@@ -44,7 +44,10 @@ def _is_boundary(text: str, m: re.Match) -> bool:
     if punct[0] in "。！？":
         return True
     if not rest[:1].isspace():
-        # "word.Next" (no space) only ends a sentence before Chinese text
+        # "word.Next" (no space) only ends a sentence before Chinese text, and a list number before
+        # it ("1.习近平……；") is no sentence
+        if punct == "." and re.search(r"(?:^|[\s(（])\d{1,2}$", text[:m.start()]):
+            return False
         return bool(re.match(r"[\u3400-\u9fff“「]", rest))
     nxt = rest.lstrip()
     first = nxt[:1]

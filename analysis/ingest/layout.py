@@ -16,8 +16,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from analysis.speakers.cues import CueSet, load_cues
+from analysis.data import data_lines
 from analysis.ingest.discover import FIRST_PERSON_KINDS
+from analysis.speakers.cues import CueSet, load_cues
 
 TERMINAL = re.compile(r"[.!?。！？…][\"'”’」』）)\]]*\s*$")
 OPENS_LOWER = re.compile(r"^[a-z(,;]")
@@ -36,6 +37,11 @@ EN_LABEL_BEFORE_INDENT_MAX = 30  # characters after the first of an English labe
 LABEL = re.compile(
     rf"^\s*(?P<label>(?:Q|A|[A-Z][A-Z.'\- ]{{1,{EN_LABEL_MAX}}}[A-Z.]|[\u4e00-\u9fff]{{1,{ZH_LABEL_MAX}}}))"
     r"\s*(?P<colon>[:：])\s*")
+# whitehouse.gov's own print: a question as "Q" and spaces or a tab (no colon), an official's label
+# ending in a period and two spaces ("MR. KIRBY.  Thanks.")
+SPACED_LABEL = re.compile(r"^\s*(?P<label>Q|A)(?P<colon>\t+| {2,})(?=\S)")
+PERIOD_LABEL = re.compile(rf"^\s*(?P<label>[A-Z][A-Z.'\- ]{{1,{EN_LABEL_MAX}}}[A-Z])(?P<colon>\.)(?:\t+| {{2,}})(?=\S)")
+OUTLET_LABEL = re.compile(r"^\s*(?P<label>[A-Z][\w.&'\-]*(?: [A-Z][\w.&'\-]*){0,4})(?P<colon>:)\s+(?=\S)")
 TURN_LABEL = re.compile(rf"[\u4e00-\u9fff]{{1,{ZH_LABEL_BEFORE_INDENT_MAX}}}[：:]|"   # 答：, 毛宁：, MR. PRICE:
                         rf"[A-Z][A-Za-z .]{{0,{EN_LABEL_BEFORE_INDENT_MAX}}}:")
 
@@ -45,10 +51,15 @@ FRONT_PATTERNS = [re.compile(p, re.I) for p in (
     r"\bupdated\s*:\s*\d", r"copyright|©|all rights reserved|not to be republished",
     r"^\s*\(?\s*not to be republished", r"^\s*presented by\b",
     r"^\s*https?://\S+\s*$", r"^\s*www\.\S+\s*$",
-    r"^\s*\*\s*\S", r"^\s*[(（]?\s*(责任编辑|編輯|编辑|来源|來源|记者|記者)\s*[:：]",
+    r"^\s*\*(?!\*)\s*\S", r"^\s*[(（]?\s*(责任编辑|編輯|编辑|来源|來源|记者|記者)\s*[:：]",
     r"^\s*(新华社|人民日报|新華社)?记者\s*[\u4e00-\u9fff\s]{2,30}$",
     r"^\s*(本报记者|本報記者)\s*[\u4e00-\u9fff\s]{2,30}$",
 )]
+# Markdown and scraped web pages: headings, HTML comments, lone links and images, rules, YAML fences
+MARKUP = re.compile(r"^\s*(?:\*\*[^*]+\*\*\s*:?\s*$|#{1,6}\s|<!--.*-->\s*$|!?\[[^\]]*\]\([^)]*\)\s*$|(?:-{3,}|\*{3,}|_{3,})\s*$)")
+METADATA_KEYS = frozenset(k.lower() for k in data_lines("layout/metadata_keys.txt"))
+METADATA = re.compile(r"^\s*(?P<key>[^:：]{1,12}?)\s*[:：]\s*\S")
+URL_OR_DATE = re.compile(r"^\s*(?:https?://\S+|www\.\S+|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*$")
 DATELINE = re.compile(r"\((?:Xinhua|AFP|AP|Reuters|Bloomberg|UPI|Kyodo|Yonhap|TASS)\)|\s--\s|"
                       r"(?:新华社|新華社|中新社|人民网|央视)[\u4e00-\u9fff]{0,8}\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电")
 MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -65,6 +76,7 @@ class Paragraph:
     front: bool = False          # front matter (title, dateline-only, copyright ...)
     label: str | None = None     # transcript speaker label that opens this paragraph ("MR. PRICE")
     label_end: int = 0           # characters of text taken by the label ("MR. PRICE: ")
+    item: int = 0                # the item of a multi-item file (a day's news: one "### title" each)
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Document offsets of text[i:j] (j exclusive)."""
@@ -158,16 +170,60 @@ def _headline(lines: list, nonblank: list, labels: dict) -> bool:
 
 def is_front_matter(s: str) -> bool:
     s = s.strip()
-    return bool(DATE_ONLY.match(s) or any(p.search(s) for p in FRONT_PATTERNS))
+    return bool(DATE_ONLY.match(s) or MARKUP.match(s) or any(p.search(s) for p in FRONT_PATTERNS))
+
+
+def is_speech_heading(s: str) -> bool:
+    """A heading that names who delivers the text ("Statement by H.E. Mr. X, President of Y, at the
+    general debate ...", "Tanasak Patimapragorn, Deputy Prime Minister"): no sentence end, short."""
+    from analysis.speakers.authors import EN_POSTS, EN_SPEECH
+    if len(s) > 300 or TERMINAL.search(s):
+        return False
+    if EN_SPEECH.match(s):
+        return True
+    head, _, post = s.partition(",")
+    words = head.split()
+    return (bool(post) and len(s) < 120 and 2 <= len(words) <= 6 and not DATELINE.search(s)
+            and all(w[:1].isupper() and not w.isupper() for w in words if len(w) > 3)
+            and re.match(r"\s*(?:the\s+)?(?:[A-Z][\w\-]*\s+){0,3}", post) is not None
+            and EN_POSTS.match(re.sub(r"^\s*(?:the\s+)?(?:(?:Deputy|Vice|Acting|Former|First|Permanent|Federal|"
+                                      r"Foreign|Senior)\s+)*", "", post)) is not None)
+
+
+def is_metadata(s: str) -> bool:
+    """A `key: value` line of a saved page's header ("标题：...", "原文：https://...", "Date: ...")."""
+    m = METADATA.match(s)
+    return bool(m) and m.group("key").strip().lower() in METADATA_KEYS
+
+
+def metadata_block(nonblank: list) -> set:
+    """The lines of a leading header: YAML front matter between '---' fences, and `key: value` lines
+    with known keys (metadata_keys.txt) before the body. They are front matter, never turns."""
+    out = set()
+    k = 0
+    if nonblank and nonblank[0].stripped == "---":
+        end = next((j for j in range(1, len(nonblank)) if nonblank[j].stripped in ("---", "...")), None)
+        if end is not None:
+            out.update(id(ln) for ln in nonblank[:end + 1])
+            k = end + 1
+    while k < len(nonblank) and (is_metadata(nonblank[k].stripped) or MARKUP.match(nonblank[k].stripped)):
+        out.add(id(nonblank[k]))
+        k += 1
+    return out
 
 
 def label_match(line: str) -> re.Match | None:
-    """The transcript label opening a line ("MR. PRICE:", "Q:", "赵立坚："), or None."""
-    m = LABEL.match(line)
+    """The transcript label opening a line ("MR. PRICE:", "Q:", "Q    ", "MR. KIRBY.  ", "赵立坚："),
+    or None. A value that is a URL or a date is never a turn ("原文：https://...")."""
+    m = LABEL.match(line) or SPACED_LABEL.match(line) or PERIOD_LABEL.match(line)
     if not m:
-        return None
+        # an outlet as the MFA's English pages print it before a question ("Bloomberg:", "Global Times:")
+        m = OUTLET_LABEL.match(line)
+        return m if m and is_media_label(m.group("label")) else None
     lab = m.group("label")
     rest = line[m.end():]
+    if URL_OR_DATE.match(rest):
+        return None
     if CJK.search(lab):
         # 赵立坚：... -- a short name, full-width colon, speech after it
         return m if m.group("colon") == "：" and rest.strip() else None
@@ -195,9 +251,24 @@ def label_is(label: str, kind: str, cues: CueSet | None = None) -> bool:
     return lab.upper() in en or lab in zh
 
 
+MEDIA = data_lines("layout/media_labels.txt")
+MEDIA_ZH = re.compile("|".join(w for w in MEDIA if CJK.search(w)))
+MEDIA_EN = re.compile(r"\b(?:" + "|".join(w for w in MEDIA if not CJK.search(w)) + r")\b", re.I)
+
+
+def is_media_label(label: str, cues: CueSet | None = None) -> bool:
+    """A label naming a news outlet or a reporter ("Bloomberg:", "路透社记者：", "CCTV:") rather than a
+    person at the podium: no honorific before it (MR., SECRETARY ...)."""
+    lab = label.strip().rstrip(".:：").strip()
+    if CJK.search(lab):
+        return MEDIA_ZH.search(lab) is not None
+    first = lab.split()[0].upper().rstrip(".") if lab.split() else ""
+    return first not in label_honorifics(cues) and MEDIA_EN.search(lab) is not None
+
+
 def is_question_label(label: str, cues: CueSet | None = None) -> bool:
-    """A transcript label that marks a journalist's question ("Q", "问")."""
-    return label_is(label, "question", cues)
+    """A transcript label that marks a journalist's question ("Q", "问", an outlet: "Reuters:")."""
+    return label_is(label, "question", cues) or is_media_label(label, cues)
 
 
 @lru_cache(maxsize=None)
@@ -227,29 +298,41 @@ def layout(text: str, kind: str | None = None) -> list[Paragraph]:
     nonblank = [ln for ln in lines if ln.stripped]
     if not nonblank:
         return []
-    labels = {id(ln): label_match(ln.text) for ln in nonblank}
+    meta = metadata_block(nonblank)
+    labels = {id(ln): (None if id(ln) in meta else label_match(ln.text)) for ln in nonblank}
     n_labels = sum(1 for v in labels.values() if v)
     transcript = kind == "transcript" or n_labels >= 2
     if not transcript:
         labels = {k: None for k in labels}
+    # a transcript's lines before its first turn that end no sentence: title, date, place, time
+    lead = set()
+    if transcript and n_labels:
+        for ln in nonblank:
+            if labels.get(id(ln)) or TERMINAL.search(ln.stripped) or len(ln.stripped) > 160:
+                break
+            lead.add(id(ln))
+    body_lines = [ln for ln in nonblank if id(ln) not in meta and id(ln) not in lead] or nonblank
 
     # The column width of the text: the median width of lines that stop mid-sentence.
-    widths = sorted(_width(ln.stripped) for ln in nonblank if not TERMINAL.search(ln.stripped))
+    widths = sorted(_width(ln.stripped) for ln in body_lines if not TERMINAL.search(ln.stripped))
     if len(widths) < 3:
-        widths = sorted(_width(ln.stripped) for ln in nonblank)
+        widths = sorted(_width(ln.stripped) for ln in body_lines)
     wide = widths[len(widths) // 2]
     # A hard-wrapped document: many long lines stop without ending a sentence.
-    open_long = sum(1 for ln in nonblank[:-1]
+    open_long = sum(1 for ln in body_lines[:-1]
                     if not TERMINAL.search(ln.stripped) and _width(ln.stripped) >= 0.7 * wide)
-    wrapped = len(nonblank) >= 4 and open_long >= max(2, 0.25 * len(nonblank))
+    wrapped = len(body_lines) >= 4 and open_long >= max(2, 0.25 * len(body_lines)) and not _one_line_paragraphs(lines, meta | lead)
 
     # Leading title block: headline lines before the body starts.
-    heads = set()
-    for ln in nonblank:
-        if labels.get(id(ln)) or ln.indent >= 2 or not (is_heading(ln.stripped) or is_front_matter(ln.stripped)):
+    heads = meta | lead
+    for k, ln in enumerate(nonblank):
+        if id(ln) in meta or id(ln) in lead:
+            continue
+        if labels.get(id(ln)) or ln.indent >= 2 or not (is_heading(ln.stripped) or is_front_matter(ln.stripped)
+                                                        or (k < 3 and is_speech_heading(ln.stripped))):
             break
         heads.add(id(ln))
-    if not heads and kind not in FIRST_PERSON_KINDS and _headline(lines, nonblank, labels):
+    if not (heads - meta - lead) and kind not in FIRST_PERSON_KINDS and _headline(lines, nonblank, labels):
         heads.add(id(nonblank[0]))
 
     paras: list[list[Line]] = []
@@ -277,7 +360,45 @@ def layout(text: str, kind: str | None = None) -> list[Paragraph]:
         p.front = (id(first) in heads or (not p.label and (is_heading(p.text) and len(group) <= 2
                                                            or is_front_matter(p.text))))
         out.append(p)
+    _items(out)
     return out
+
+
+ITEM_HEADING = re.compile(r"^#{3}\s+\S")
+SECTION_HEADING = re.compile(r"^#{1,2}\s+(?P<title>.+)$")
+SUMMARY = re.compile(r"摘要|提要|要闻|目录|summary|contents|highlights", re.I)
+
+
+def _items(paras: list) -> None:
+    """A multi-item file (a day's news as published: a summary, then one "### title" section per
+    item): each "###" heading opens an item (numbered from 1; what comes before is item 0), and the
+    lines of a summary section ("## 新闻摘要") are front matter. A file with fewer than two such
+    headings is one item."""
+    if sum(1 for p in paras if ITEM_HEADING.match(p.text)) < 2:
+        return
+    item, in_summary = 0, False
+    for p in paras:
+        m = SECTION_HEADING.match(p.text)
+        if m and not ITEM_HEADING.match(p.text):
+            in_summary = SUMMARY.search(m.group("title")) is not None
+        elif ITEM_HEADING.match(p.text):
+            item, in_summary = item + 1, False
+        elif in_summary:
+            p.front = True
+        p.item = item
+
+
+def _one_line_paragraphs(lines: list, header: set) -> bool:
+    """Scraped web text, not hard-wrapped PDF text: every line of the body stands between blank lines
+    and nearly all end a sentence (or are markup), so its blank lines end paragraphs. (PDF text with
+    blank lines between its lines stops mid-sentence on many of them.)"""
+    nonblank = [k for k, ln in enumerate(lines) if ln.stripped and id(ln) not in header]
+    if len(nonblank) < 4:
+        return False
+    alone = sum(1 for a, b in zip(nonblank, nonblank[1:]) if b - a >= 2)
+    ends = sum(1 for k in nonblank if re.search(r"[.!?。！？…:：;；—\-][\"'”’」』）)\]*]*\s*$", lines[k].stripped)
+               or MARKUP.match(lines[k].stripped) or is_heading(lines[k].stripped))
+    return alone >= 0.9 * (len(nonblank) - 1) and ends >= 0.85 * len(nonblank)
 
 
 def _joins(a: Line, b: Line, wrapped: bool, wide: int, blank: bool, heads: set, labels: dict) -> bool:

@@ -13,7 +13,7 @@ from analysis.ingest.layout import (Paragraph, is_question_label, label_honorifi
 from analysis.speakers import rules_en, rules_zh
 from analysis.speakers.common import DETERMINERS, HONORIFIC, mask_quotes
 from analysis.speakers.cues import CueSet, load_cues
-from analysis.speakers.registry import NARRATOR, Registry
+from analysis.speakers.registry import BOTH, NARRATOR, Registry
 from analysis.speakers.state import Attribution, Context, DocState
 
 ATTRIBUTION_WINDOW = 3000   # characters of a sentence read for its speaker
@@ -39,7 +39,7 @@ def label_speaker(state: DocState, cues: CueSet, label: str) -> str:
     """The speaker a transcript label names: narrator for a journalist's question, the host for an
     answer (答：), a registered name, an office ("THE PRESIDENT"), else the label's name as a new person."""
     lab = label.strip().rstrip(".")
-    if label_is(lab, "question", cues):
+    if is_question_label(lab, cues) and not state.resolve_name(lab):
         return NARRATOR
     if label_is(lab, "answer", cues):
         # "答：": the host's answer; a host nobody names is not guessed
@@ -79,9 +79,21 @@ def transcript_turn(c: Context) -> Attribution | None:
     return Attribution(*c.state.turn) if c.state.turn is not None else None
 
 
+# a paragraph of a speech's page that is not the speech: a dateline, a photo credit, the agency's
+# account of the event ("国家主席习近平出席会议并发表题为《……》的重要讲话")
+NOT_THE_SPEECH = re.compile(r"新华社|新華社|中新社|人民日报|记者|記者|\d{1,2}\s*月\s*\d{1,2}\s*日电|摄\b|摄(?=[^\u4e00-\u9fff]|$)|"
+                            r"\((?:Xinhua|AFP|AP|Reuters)\)")
+
+
 def first_person_document(c: Context) -> Attribution | None:
-    """A speech, a talk, a letter (the document's kind) with a known author: every sentence is theirs."""
-    return Attribution(c.state.author, "first_person") if c.kind in FIRST_PERSON_KINDS and c.state.author else None
+    """A speech, a talk, a letter (the document's kind) with a known author: every sentence is theirs,
+    except paragraphs that name the author in the third person or carry a dateline or photo credit
+    (the page's account of the event, read sentence by sentence)."""
+    if c.kind not in FIRST_PERSON_KINDS or not c.state.author:
+        return None
+    if NOT_THE_SPEECH.search(c.para.text) or c.state.author in {n for _, _, n in c.state.mentions_in(c.para.text)}:
+        return None
+    return Attribution(c.state.author, "first_person")
 
 
 # ---------------------------------------------------------------- rules after a sentence's own cues
@@ -93,6 +105,25 @@ def editor_note(c: Context) -> Attribution | None:
 def paragraph_continuation(c: Context) -> Attribution | None:
     """A sentence with no cue of its own inside a speaker's paragraph keeps the speaker."""
     return Attribution(c.para_speaker, "continuation") if c.para_speaker and c.para_speaker != NARRATOR else None
+
+
+# a paragraph that goes on with the previous paragraph's speech: its points ("二是……", "Second, ...")
+# or its first person ("我们愿……", "希望美方……"), with no cue of its own
+SPEECH_GOES_ON = re.compile(r"^\s*(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][，、,]|其[一二三四五六]是|首先|其次|再次|"
+                            r"最后|我们|我們|我|希望|(?:First|Second|Third|Fourth|Fifth|Finally|Lastly),)")
+
+
+def speech_goes_on(c: Context) -> Attribution | None:
+    """A paragraph with no cue that goes on with the previous paragraph's speech (numbered points,
+    first person) keeps its speaker; a narrated act or a new subject would have been a cue."""
+    prev = c.state.last_paragraph_speaker
+    if c.index != 0 or not prev or prev == NARRATOR or not SPEECH_GOES_ON.match(c.full):
+        return None
+    if c.state.kind(prev) != "person":
+        return None         # a body's words ("China ...") do not run on into numbered points
+    if re.search(r"你|您|\byou\b", c.full):
+        return None         # "我们已经发布了消息稿，你可以查阅": someone answering the press, not the speech
+    return Attribution(prev, "continuation")
 
 
 def quote_continues(c: Context) -> Attribution | None:
@@ -194,10 +225,14 @@ RULES: tuple[Rule, ...] = (
     Rule("zh_author_addresses_press", CUE,       "zh", rules_zh.author_addresses_press),  # 正如你所说
     Rule("zh_author_voice",           CUE,       "zh", rules_zh.author_voice),         # 据我了解
     Rule("paragraph_continuation",    SENTENCE,  None, paragraph_continuation),
+    Rule("speech_goes_on",            SENTENCE,  None, speech_goes_on),      # 二是……, 我们愿……
     Rule("quote_continues",           SENTENCE,  None, quote_continues),
     Rule("narrator",                  SENTENCE,  None, narrator),
 )
 PARAGRAPH_RULES = tuple(r for r in RULES if r.scope == PARAGRAPH)
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|We|my|My|our|Our)\b|我|我们|我們")
+# the paragraph rules of transcript turns, inside which a sentence's own cue may still name another speaker
+IN_TURN = ("transcript_label", "transcript_turn")
 SENTENCE_RULES = tuple(r for r in RULES if r.scope != PARAGRAPH)
 CUE_RULES = tuple(r for r in RULES if r.scope == CUE)
 
@@ -244,7 +279,10 @@ class Attributor:
         for rule in PARAGRAPH_RULES:
             att = rule.decide(c)
             if att is not None:
-                rule.record(self.state, att, para, [para.text[a:b] for a, b in spans])
+                sentences = [para.text[a:b] for a, b in spans]
+                rule.record(self.state, att, para, sentences)
+                if rule.name in IN_TURN and att.cue != "question":
+                    return [self.in_turn(text, att) for text in sentences]
                 return [Attribution(att.speaker, att.cue) for _ in spans]
         out: list[Attribution] = []
         para_speaker = None
@@ -261,6 +299,29 @@ class Attributor:
             para_speaker = att.speaker
         self.state.last_paragraph_speaker = para_speaker
         return out
+
+    def in_turn(self, text: str, turn: Attribution) -> Attribution:
+        """A sentence of an official's turn is the official's, unless it reports another person it
+        names ("President Biden stressed that ...") or states a joint position ("The two leaders
+        agreed to ..."): the guidelines apply inside a turn too. A pronoun or a title alone ("he
+        said", "the President made clear") stays the official's: who is meant is the official's
+        reading, not the text's."""
+        if turn.speaker == NARRATOR:
+            return turn                 # a host nobody names: not guessed from the answer's words
+        own = first_match(CUE_RULES, self.context(text[:ATTRIBUTION_WINDOW], turn.speaker))
+        if own is None or own.speaker in (turn.speaker, NARRATOR):
+            return turn
+        if own.speaker == BOTH and own.cue == "joint":
+            return own
+        if own.cue not in ("reported", "quote", "embedded"):
+            return turn
+        at = [a for a, _, n in self.state.mentions_in(text) if n == own.speaker]
+        if not at or FIRST_PERSON.search(text[:at[0]]):
+            return turn                 # not named, or under the official's own clause ("I noted that ...")
+        who = self.state.speaker(own.speaker)
+        if who is not None and who.kind == "body" and who.side == self.state.side(turn.speaker):
+            return turn                 # "中方认为", "China deplores": the spokesperson speaks for the body
+        return own
 
     def attribute_sentence(self, text: str, para_speaker: str | None = None) -> Attribution | None:
         """The sentence's own cue (the CUE rules), or None when it has none (the caller applies

@@ -226,6 +226,11 @@ def narration_verb(s: Context, z: Reading, before: str, end: int, subj: str, ini
             (r and r.kind == "person" and r.name != s.para_speaker and not ZH_MODAL.search(subj))
             or (r is None and ZH_EVENT_SUBJECT.match(subj.strip(" " + MASK)))):
         return Attribution(NARRATOR, "narration")
+    # the speaker named again doing something ("随后，习近平听取汇报", "上午10时许，习近平来到……"): the
+    # account of the event goes on, the speech has ended (after at most a short opening clause)
+    if (not s.first and r and r.kind == "person" and r.name == s.para_speaker and not ZH_MODAL.search(subj)
+            and s.state.mentions_in(subj) and len(before) - len(subj) <= 14):
+        return Attribution(NARRATOR, "narration")
     return None
 
 

@@ -16,7 +16,10 @@ from analysis.speakers.registry import BOTH, NARRATOR, Registry, Speaker, Title
 # (a Chinese name is only taken where punctuation ends it)
 NAME_TOKEN = r"(?:[A-Z][a-z'’\-]+|[A-Z]\.|[A-Z][a-z]*-[A-Z][a-z]+|de|van|von|al-[A-Z][a-z]+)"
 INTRO = re.compile(rf"\b(?P<title>{EN_TITLE_WORDS})\s+(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})")
-ZH_INTRO = re.compile("(?:" + "|".join(ZH_TITLES) + r")(?P<name>[\u4e00-\u9fff·]{2,5})(?=[，。、；：！？]|先生|女士)")
+# a name after its title, where punctuation or what a readout says the person did ends it
+# ("印度尼西亚总统佐科举行会谈", "瓦努阿图共和国总统摩西互致贺电")
+ZH_INTRO = re.compile("(?:" + "|".join(ZH_TITLES) + r")(?P<name>[\u4e00-\u9fff·\-]{2,5}?|[\u4e00-\u9fff]{2,4}[·\-][\u4e00-\u9fff·\-]{2,7}?)"
+                      r"(?=[，。、；：！？]|先生|女士|举行|会谈|会见|互致|通电话|通话|视频通话|共同|一道|一同|一行|时|并|在|于|表示|指出|强调|说|致|的)")
 # the capitalised words before a name that opens an English sentence: "Chinese Vice Premier Liu He"
 EN_LEAD = re.compile(r"(?:[A-Z][\w.\-’']*\s+){0,5}")
 
