@@ -77,6 +77,7 @@ class Paragraph:
     label: str | None = None     # transcript speaker label that opens this paragraph ("MR. PRICE")
     label_end: int = 0           # characters of text taken by the label ("MR. PRICE: ")
     item: int = 0                # the item of a multi-item file (a day's news: one "### title" each)
+    opening: bool = False        # a transcript's body text before its first turn (the host's announcements)
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Document offsets of text[i:j] (j exclusive)."""
@@ -360,6 +361,11 @@ def layout(text: str, kind: str | None = None) -> list[Paragraph]:
         p.front = (id(first) in heads or (not p.label and (is_heading(p.text) and len(group) <= 2
                                                            or is_front_matter(p.text))))
         out.append(p)
+    if transcript and n_labels:
+        for p in out:
+            if p.label:
+                break
+            p.opening = not p.front
     _items(out)
     return out
 

@@ -74,6 +74,12 @@ def transcript_label(c: Context) -> Attribution | None:
     return Attribution(who, "question" if is_question_label(c.para.label, c.cues) else "transcript")
 
 
+def transcript_opening(c: Context) -> Attribution | None:
+    """A press conference's text before its first turn (the spokesperson's opening announcements):
+    the host the title names."""
+    return Attribution(c.state.author, "transcript") if c.para.opening and c.state.author else None
+
+
 def transcript_turn(c: Context) -> Attribution | None:
     """A paragraph without a label after one: the same turn goes on."""
     return Attribution(*c.state.turn) if c.state.turn is not None else None
@@ -213,6 +219,7 @@ RULES: tuple[Rule, ...] = (
     #    name                         scope      lang  decide                             record
     Rule("front_matter",              PARAGRAPH, None, front_matter,                      record_title),
     Rule("transcript_label",          PARAGRAPH, None, transcript_label,                  record_turn),
+    Rule("transcript_opening",        PARAGRAPH, None, transcript_opening,                record_mentions),
     Rule("transcript_turn",           PARAGRAPH, None, transcript_turn,                   record_mentions),
     Rule("first_person_document",     PARAGRAPH, None, first_person_document,             record_nothing),
     Rule("editor_note",               SENTENCE,  None, editor_note),
@@ -232,7 +239,7 @@ RULES: tuple[Rule, ...] = (
 PARAGRAPH_RULES = tuple(r for r in RULES if r.scope == PARAGRAPH)
 FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|We|my|My|our|Our)\b|我|我们|我們")
 # the paragraph rules of transcript turns, inside which a sentence's own cue may still name another speaker
-IN_TURN = ("transcript_label", "transcript_turn")
+IN_TURN = ("transcript_label", "transcript_opening", "transcript_turn")
 SENTENCE_RULES = tuple(r for r in RULES if r.scope != PARAGRAPH)
 CUE_RULES = tuple(r for r in RULES if r.scope == CUE)
 
