@@ -2,6 +2,7 @@
 #   make report   creates .venv, installs Tenor with its models, scores seeds/ and writes the
 #                 report (reports/report.pdf, a PNG per chart, reports/statements.csv)
 #   make test     the same set-up, then the tests
+#   make notebooks opens the notebooks in JupyterLab (installed by the set-up)
 #   make corpus   the MFA press conferences (CORPUS=path) scored into stores/mfa (resumable) and the
 #                 corpus report in reports/corpus/
 PYTHON ?= python3
@@ -11,7 +12,7 @@ STAMP := $(VENV)/.tenor-installed
 
 CORPUS ?= ../shared/corpora/mfa_presscon_en_zh_2016_2020/mfa_presscon_qa_en_zh.csv
 
-.PHONY: install report test corpus clean
+.PHONY: install report test corpus notebooks clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +33,9 @@ test: $(STAMP)
 corpus: $(STAMP)
 	$(BIN)/tenor score $(CORPUS) --text-col answer --speaker-col spokesperson --id-col row_id --store stores/mfa
 	$(BIN)/tenor report --store stores/mfa --out reports/corpus
+
+notebooks: $(STAMP)
+	$(BIN)/jupyter lab notebooks/
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -71,7 +71,7 @@ def _score(args) -> int:
         return 2
     for w in warnings:
         print(w, file=sys.stderr)
-    write_csv_atomic(df, args.out)
+    write_csv_atomic(df, args.out, bom=args.bom)
     n_err = sum(p.is_error for p in result.problems)
     n_warn = len(result.problems) - n_err
     said = [f"{n} {what}{'s' if n != 1 else ''}" for n, what in ((n_err, "error"), (n_warn, "warning")) if n]
@@ -128,7 +128,7 @@ def _query(args) -> int:
         return 2
     if args.out:
         from analysis.output import write_csv_atomic
-        write_csv_atomic(df, args.out)
+        write_csv_atomic(df, args.out, bom=args.bom)
     else:
         import pandas as pd
         with pd.option_context("display.max_rows", args.max_rows, "display.width", 200,
@@ -192,7 +192,8 @@ def _report(args) -> int:
         return 2
     from analysis.report.documents import build
     cfg = _run_config(args)
-    out = build(cfg.inputs, args.out, title=args.title, params=cfg.scorer_params, strict=cfg.strict)
+    out = build(cfg.inputs, args.out, title=args.title, params=cfg.scorer_params, strict=cfg.strict,
+                table_options=cfg.table_options(), bom=args.bom)
     for w in out["warnings"]:
         print(w, file=sys.stderr)
     if out["pdf"] is None:
@@ -212,6 +213,19 @@ def _scorer_options(parser) -> None:
         parser.add_argument(f"--{opt}", help=help_)
 
 
+def _table_column_options(parser) -> None:
+    """The options that say how to read input tables (tenor score and tenor report)."""
+    parser.add_argument("--text-col", default="text", help="text column of input tables (default: text)")
+    parser.add_argument("--speaker-col", help="speaker column of input tables (default: speaker, if present; "
+                        "a column named here must exist)")
+    parser.add_argument("--date-col", help="date column (default: date, if present)")
+    parser.add_argument("--lang-col", help="language column (default: lang, if present)")
+    parser.add_argument("--id-col", help="row id column (default: id, if present)")
+    parser.add_argument("--rows", default="turns", choices=["turns", "statements"],
+                        help="table rows are turns (an answer, a speech: split into statements that keep the "
+                        "row's speaker and date; default) or statements (one row, one statement)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from analysis import scorers
     ap = argparse.ArgumentParser(prog="tenor", description="Diplomatic-language stance and sentiment "
@@ -224,19 +238,13 @@ def build_parser() -> argparse.ArgumentParser:
                     "manifest.csv), or tables (.csv, .tsv, .jsonl, .jsonl.gz) of statements")
     sc.add_argument("--out", help="output CSV, one row per statement (with --store: also export the "
                     "store to this CSV)")
+    sc.add_argument("--bom", action="store_true", help="start the CSV with a UTF-8 byte-order mark, so that "
+                    "Excel reads Chinese text right")
     sc.add_argument("--scorers", default="all", help="comma-separated scorer names, 'all' (default) "
                     "or 'none'")
     sc.add_argument("--registry", help="speaker registry TSV (default: the one shipped with Tenor)")
     _scorer_options(sc)
-    sc.add_argument("--text-col", default="text", help="text column of input tables (default: text)")
-    sc.add_argument("--speaker-col", help="speaker column of input tables (default: speaker, if present; "
-                    "a column named here must exist)")
-    sc.add_argument("--date-col", help="date column (default: date, if present)")
-    sc.add_argument("--lang-col", help="language column (default: lang, if present)")
-    sc.add_argument("--id-col", help="row id column (default: id, if present)")
-    sc.add_argument("--rows", default="turns", choices=["turns", "statements"],
-                    help="table rows are turns (an answer, a speech: split into statements that keep the "
-                    "row's speaker and date; default) or statements (one row, one statement)")
+    _table_column_options(sc)
     big = sc.add_argument_group("a corpus at scale (one table streamed in chunks into a store)")
     big.add_argument("--store", help="store folder (Parquet parts, queried with DuckDB): streams the "
                      "table in chunks with bounded memory and resumes an interrupted run")
@@ -256,6 +264,7 @@ def build_parser() -> argparse.ArgumentParser:
     qy.add_argument("sql", help="e.g. \"SELECT speaker, avg(lexicon_score) FROM statements GROUP BY 1\"")
     qy.add_argument("--out", help="write the result to this CSV instead of printing it")
     qy.add_argument("--max-rows", type=int, default=60)
+    qy.add_argument("--bom", action="store_true", help="with --out: a UTF-8 byte-order mark first (Excel)")
     qy.set_defaults(func=_query)
 
     ev = sub.add_parser("evaluate", help="measure Tenor against gold labels")
@@ -279,6 +288,8 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("--store", help="report on a corpus store made by tenor score --store instead")
     rp.add_argument("--out", default="reports", help="output folder (default: reports)")
     rp.add_argument("--title", default=DEFAULT_TITLE)
+    rp.add_argument("--bom", action="store_true", help="statements.csv with a UTF-8 byte-order mark (Excel)")
+    _table_column_options(rp)
     _scorer_options(rp)
     rp.set_defaults(func=_report)
 

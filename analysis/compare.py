@@ -151,6 +151,21 @@ def drivers(df: pd.DataFrame, group: str = "speaker", scorer: str | None = None,
     return pd.DataFrame(rows)
 
 
+def label_counts(df: pd.DataFrame, by: tuple = ("side", "lang"), scorers: list[str] | None = None) -> pd.DataFrame:
+    """How many statements of each label per group and scorer (speakers' body statements; questions
+    and narration left out): columns by..., scorer, cooperative, neutral, confrontational, n."""
+    data = speech(df)
+    rows = []
+    for scorer in scorers or scorers_in(df):
+        col = f"{scorer}_label"
+        for key, part in data.groupby(list(by), sort=True):
+            key = key if isinstance(key, tuple) else (key,)
+            counts = part[col].value_counts()
+            rows.append({**dict(zip(by, key)), "scorer": scorer,
+                         **{lab: int(counts.get(lab, 0)) for lab in LABELS}, "n": int(len(part))})
+    return pd.DataFrame(rows, columns=[*by, "scorer", *LABELS, "n"])
+
+
 def same_event_pairs(df: pd.DataFrame) -> list[tuple[str, str]]:
     """Documents with the same date in two languages: the same event reported twice."""
     docs = df.groupby("doc_id").agg(date=("date", "first"), lang=("lang", lambda s: s.mode().iat[0]))

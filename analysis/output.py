@@ -20,10 +20,18 @@ def atomic_path(path: str | Path):
     os.close(fd)
     try:
         yield Path(tmp)
+        # mkstemp makes the file 0600; a result is the user's file like any other: their umask decides
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _atomic(path: str | Path, write, newline: str | None = None, binary: bool = False) -> Path:
@@ -36,8 +44,9 @@ def _atomic(path: str | Path, write, newline: str | None = None, binary: bool = 
     return Path(path)
 
 
-def write_csv_atomic(df: pd.DataFrame, path: str | Path) -> Path:
-    return _atomic(path, lambda fh: df.to_csv(fh, index=False), newline="")
+def write_csv_atomic(df: pd.DataFrame, path: str | Path, bom: bool = False) -> Path:
+    """A CSV in UTF-8; with bom, a byte-order mark first, so that Excel reads Chinese right."""
+    return _atomic(path, lambda fh: (fh.write("\ufeff") if bom else None, df.to_csv(fh, index=False)), newline="")
 
 
 def write_text_atomic(text: str, path: str | Path) -> Path:

@@ -239,3 +239,16 @@ def test_a_registry_index_is_never_handed_to_another_registry():
         b = Fake({f"Name{k}b"})
         assert registry_index(b).known == {f"Name{k}b"}
     assert "Xi Jinping" in registry_index(Registry.load()).known
+
+
+def test_results_get_the_users_umask_not_0600(tmp_path):
+    """A new user found the CSV and PDF written with mode 0600 (mkstemp's); files follow the umask."""
+    import os
+    from analysis.output import write_csv_atomic
+    old = os.umask(0o022)
+    try:
+        p = write_csv_atomic(pd.DataFrame({"text": ["中方"]}), tmp_path / "a.csv", bom=True)
+    finally:
+        os.umask(old)
+    assert oct(p.stat().st_mode & 0o777) == oct(0o644)
+    assert p.read_bytes().startswith("\ufeff".encode("utf-8"))

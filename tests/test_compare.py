@@ -94,3 +94,33 @@ def test_the_reports_date_range_counts_dates_without_a_year_apart():
     dates = pd.Series(["--09-14", "2024-03-05", "", "2019-01-31"])
     assert _date_range(dates) == "dates 2019-01-31 to 2024-03-05 (1 statement dated without a year)"
     assert _date_range(pd.Series(["", ""])) == "no dated statements"
+
+
+def test_label_counts_exact_on_tiny_data():
+    from analysis.compare import label_counts
+    df = pd.DataFrame({"section": ["body"] * 5, "speaker": ["A", "A", "B", "narrator", "B"],
+                       "side": ["CN", "CN", "US", "none", "US"], "lang": ["zh", "zh", "en", "en", "en"],
+                       "lexicon_score": [0.5, -0.5, 0.1, 0.9, 0.0],
+                       "lexicon_label": ["cooperative", "confrontational", "neutral", "cooperative", "neutral"]})
+    t = label_counts(df)
+    assert t.to_dict("records") == [
+        {"side": "CN", "lang": "zh", "scorer": "lexicon", "cooperative": 1, "neutral": 0, "confrontational": 1, "n": 2},
+        {"side": "US", "lang": "en", "scorer": "lexicon", "cooperative": 0, "neutral": 2, "confrontational": 0, "n": 2}]
+
+
+def test_report_reads_tenor_score_output_without_rescoring(tmp_path):
+    """A new user's crash: `tenor report reports/statements.csv` (Unknown format code 'f' for str).
+    Tenor's own output is read as it is, written back as statements.csv with an Excel workbook."""
+    from pathlib import Path
+    from analysis.cli import main
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    scored = tmp_path / "scored.csv"
+    assert main(["score", str(seeds), "--scorers", "lexicon", "--out", str(scored)]) == 0
+    before = pd.read_csv(scored)
+    before.loc[0, "lexicon_score"] = 0.123456      # a score only this file has: re-scoring would lose it
+    before.to_csv(scored, index=False)
+    assert main(["report", str(scored), "--out", str(tmp_path / "rep")]) == 0
+    after = pd.read_csv(tmp_path / "rep" / "statements.csv")
+    assert len(after) == len(before) and after.loc[0, "lexicon_score"] == 0.123456
+    assert "transformer_score" not in after.columns
+    assert (tmp_path / "rep" / "report.pdf").exists() and (tmp_path / "rep" / "report.xlsx").exists()

@@ -192,6 +192,28 @@ def _turn_statements(text: str, row_id: str, lang: str | None, date: str | None,
             for st in found]
 
 
+def read_scored(path) -> pd.DataFrame | None:
+    """Tenor's own output read back as statements, as they are (no re-segmentation, no re-scoring):
+    a table whose columns include every statements column; None for any other input."""
+    from analysis.ingest.tables import COMPRESSED
+    p = Path(path)
+    if not p.is_file() or not (p.suffix.lower() in (".csv", ".tsv", ".jsonl", ".parquet", ".ndjson")
+                               or p.name.lower().endswith(COMPRESSED)):
+        return None
+    try:
+        df, _ = read_table(p)
+    except TenorError:
+        return None
+    if not set(COLUMNS) <= set(df.columns):
+        return None
+    for c in df.columns:
+        if c in ("start", "end", "paragraph") or c.endswith(("_score", "_sentiment")):
+            df[c] = pd.to_numeric(df[c], errors="coerce")
+        elif df[c].dtype == object or c in ("date", "label", "statement_id", "doc_id"):
+            df[c] = df[c].fillna("").astype(str)
+    return df
+
+
 def statements(paths, registry: Registry | None = None, text_col: str = "text",
                speaker_col: str = "speaker", date_col: str = "date", lang_col: str = "lang",
                id_col: str = "id", exclude=(), rows: str = "turns", required=()) -> Result:

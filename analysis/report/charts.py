@@ -16,6 +16,9 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from analysis import compare  # noqa: E402
+from analysis.report.fonts import register as _register_fonts  # noqa: E402
+
+_register_fonts()       # Chinese text renders in every chart, on a fresh machine too
 
 # Okabe-Ito without its yellow and black (too faint, and black is the median bar), then Paul Tol's
 # "muted" colours: all colour-blind safe, distinct on white.

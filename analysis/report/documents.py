@@ -21,8 +21,8 @@ from matplotlib.backends.backend_pdf import PdfPages  # noqa: E402
 from analysis.report import charts
 from analysis import compare
 from analysis import scorers
-from analysis.output import atomic_path  # noqa: E402
-from analysis.extract.build import statements  # noqa: E402
+from analysis.output import atomic_path, write_csv_atomic  # noqa: E402
+from analysis.extract.build import COLUMNS, read_scored, statements  # noqa: E402
 from analysis.report.pages import PAGE, date_range, fmt, fonts, has_cjk_font, text_page, versions  # noqa: E402
 
 
@@ -74,19 +74,46 @@ def methods(names: list) -> str:
             "tested by permutation. Measured accuracy of both methods: docs/evaluation.md.")
 
 
+def workbook(df: pd.DataFrame, path: Path) -> Path:
+    """The report's tables as one Excel workbook (openpyxl): speakers with intervals, label counts
+    per side and language, and every statement."""
+    from analysis.output import atomic_path
+    with atomic_path(path) as tmp:
+        with pd.ExcelWriter(tmp, engine="openpyxl") as xl:
+            compare.by(df, "speaker").to_excel(xl, sheet_name="speakers", index=False)
+            compare.label_counts(df).to_excel(xl, sheet_name="labels by side and language", index=False)
+            df.to_excel(xl, sheet_name="statements", index=False)
+    return path
+
+
 def build(inputs, out_dir: str | Path = "reports", title: str = "Tenor report",
-          scorer_names=None, params: dict | None = None, strict=False) -> dict:
-    """Write report.pdf and one PNG per chart into out_dir; returns their paths and any warnings
-    (pdf None when no input could be read)."""
+          scorer_names=None, params: dict | None = None, strict=False, table_options: dict | None = None,
+          bom: bool = False) -> dict:
+    """Write report.pdf, one PNG per chart and statements.csv (the statements the report is made of)
+    into out_dir; returns their paths and any warnings (pdf None when no input could be read).
+    Inputs that are Tenor's own output (`tenor score --out`) are read as they are, scores included;
+    the others are read into statements (table_options: tenor score's column options) and scored."""
     fonts()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    result = statements(inputs)
-    if not result.read_anything:        # nothing to report on: say why, write nothing
-        return {"pdf": None, "pngs": [], "warnings": [str(p) for p in result.problems],
-                "statements": result.statements}
-    df, warnings = scorers.apply(result.statements, scorer_names, params, strict=strict)
-    warnings = [str(p) for p in result.problems] + warnings
+    inputs = list(inputs) if isinstance(inputs, (list, tuple)) else [inputs]
+    scored = [(i, read_scored(i)) for i in inputs]
+    ready = [df for _, df in scored if df is not None]
+    rest = [i for i, df in scored if df is None]
+    frames, warnings, problems = list(ready), [], []
+    if rest:
+        result = statements(rest, **(table_options or {}))
+        problems = result.problems
+        if result.read_anything:
+            part, warnings = scorers.apply(result.statements, scorer_names, params, strict=strict)
+            frames.append(part)
+    if not frames:        # nothing to report on: say why, write nothing
+        return {"pdf": None, "pngs": [], "warnings": [str(p) for p in problems],
+                "statements": pd.DataFrame(columns=COLUMNS)}
+    df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    warnings = [str(p) for p in problems] + warnings
+    write_csv_atomic(df, out / "statements.csv", bom=bom)
+    workbook(df, out / "report.xlsx")
     sc = compare.scorers_in(df)
     colors = charts.speaker_colors(df)
     pairs = compare.same_event_pairs(df)
@@ -94,7 +121,7 @@ def build(inputs, out_dir: str | Path = "reports", title: str = "Tenor report",
     for doc, part in df.groupby("doc_id"):
         fm = part[part.section == "front_matter"].text.tolist()
         titles[doc] = f"{doc}  ({part.date.iloc[0]}, {part.lang.mode().iat[0]})" + (
-            f": {fm[0]}" if fm and fm[0].isascii() else "")
+            f": {fm[0]}" if fm else "")
     figs = {"speakers": charts.speakers(df, colors)}
     figs["distribution"] = charts.distribution(df, sc[-1], colors)
     if df["date"].astype(str).str.match(r"^\d{4}").sum():
@@ -158,7 +185,7 @@ def build(inputs, out_dir: str | Path = "reports", title: str = "Tenor report",
         for s, part in dr.groupby("speaker"):
             lines = []
             for r in part.itertuples():
-                text = r.text if (cjk or r.text.isascii()) else "(Chinese text; see statements.csv " + r.statement_id + ")"
+                text = r.text
                 lines.append(f"{r.kind} ({r.score:+.2f}): \"{textwrap.shorten(text, 240)}\"  evidence: "
                              f"{textwrap.shorten(r.evidence or 'none', 160)}")
             blocks.append((s, "\n".join(lines)))

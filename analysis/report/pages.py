@@ -15,23 +15,18 @@ from analysis import compare
 from analysis import scorers
 
 PAGE = (8.27, 11.69)   # A4 portrait, inches
-CJK_FONTS = ["Noto Sans CJK SC", "Noto Sans CJK JP", "WenQuanYi Zen Hei", "AR PL UMing CN", "Droid Sans Fallback"]
 
 
 def fonts() -> None:
-    """Use a font that has Chinese characters when the machine has one (the top statements quote
-    Chinese text); otherwise Chinese text is shown by its English gloss only."""
-    from matplotlib import font_manager
-    have = {f.name for f in font_manager.fontManager.ttflist}
-    cjk = [f for f in CJK_FONTS if f in have]
-    plt.rcParams["font.family"] = ["DejaVu Sans"] + cjk
+    """Fonts with Chinese characters (analysis.report.fonts) and the report's size."""
+    from analysis.report.fonts import register
+    register()
     plt.rcParams["font.size"] = 9
 
 
 def has_cjk_font() -> bool:
-    from matplotlib import font_manager
-    have = {f.name for f in font_manager.fontManager.ttflist}
-    return any(f in have for f in CJK_FONTS)
+    from analysis.report.fonts import register
+    return bool(register())
 
 
 def text_page(pdf, title: str, blocks: list[tuple[str, str]]) -> None:
