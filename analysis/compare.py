@@ -151,6 +151,14 @@ def drivers(df: pd.DataFrame, group: str = "speaker", scorer: str | None = None,
     return pd.DataFrame(rows)
 
 
+def counterpart(df: pd.DataFrame) -> pd.DataFrame:
+    """The statements a side makes about the other side: Chinese speakers' statements about the
+    United States and US speakers' statements about China (the `target` column)."""
+    if "target" not in df.columns:
+        return df.iloc[0:0]
+    return df[((df["side"] == "CN") & (df["target"] == "US")) | ((df["side"] == "US") & (df["target"] == "CN"))]
+
+
 def label_counts(df: pd.DataFrame, by: tuple = ("side", "lang"), scorers: list[str] | None = None) -> pd.DataFrame:
     """How many statements of each label per group and scorer (speakers' body statements; questions
     and narration left out): columns by..., scorer, cooperative, neutral, confrontational, n."""

@@ -124,3 +124,27 @@ def test_report_reads_tenor_score_output_without_rescoring(tmp_path):
     assert len(after) == len(before) and after.loc[0, "lexicon_score"] == 0.123456
     assert "transformer_score" not in after.columns
     assert (tmp_path / "rep" / "report.pdf").exists() and (tmp_path / "rep" / "report.xlsx").exists()
+
+
+@pytest.mark.parametrize("text,side,want", [
+    ("中方坚决反对美方干涉中国内政。", "CN", "US"),
+    ("美方应停止在台湾问题上玩火。", "CN", "US"),
+    ("俄罗斯和乌克兰应通过谈判解决争端。", "CN", "other"),
+    ("中国经济稳中向好。", "CN", "CN"),
+    ("Beijing must stop its coercion of the Philippines.", "US", "CN"),
+    ("The Chinese side has made its position clear.", "US", "CN"),
+    ("We will continue to stand with Ukraine.", "US", "other"),
+    ("The President will travel to Ohio tomorrow.", "US", "none"),
+    ("Washington and Beijing resumed talks.", "none", "US"),
+])
+def test_target_names_the_side_a_statement_is_about(text, side, want):
+    from analysis.extract.target import target
+    from analysis.speakers.registry import Registry
+    assert target(text, side, Registry.load()) == want
+
+
+def test_counterpart_keeps_statements_about_the_other_side():
+    from analysis.compare import counterpart
+    df = pd.DataFrame({"side": ["CN", "CN", "US", "US", "none"], "target": ["US", "CN", "CN", "other", "US"],
+                       "text": list("abcde")})
+    assert counterpart(df).text.tolist() == ["a", "c"]

@@ -19,13 +19,14 @@ from analysis.ingest.discover import LANGS, Meta, collect
 from analysis.errors import TenorError, problem
 from analysis.extract.lang import detect
 from analysis.ingest.layout import is_front_matter, layout
+from analysis.extract.target import target
 from analysis.speakers.authors import speech_author
 from analysis.speakers.registry import NARRATOR, Registry
 from analysis.extract.segment import split_sentences
 from analysis.ingest.tables import read_table
 from analysis.ingest.decode import read_text
 
-COLUMNS = ["doc_id", "statement_id", "speaker", "side", "date", "date_source", "lang", "text",
+COLUMNS = ["doc_id", "statement_id", "speaker", "side", "target", "date", "date_source", "lang", "text",
            "start", "end", "section", "cue", "paragraph", "source", "label"]
 
 
@@ -86,7 +87,8 @@ def document_statements(text: str, doc_id: str = "doc", meta: Meta | None = None
             n_unit += 1
             rows.append({
                 "doc_id": unit_id, "statement_id": f"{unit_id}:{n_unit}", "speaker": speaker,
-                "side": att.state.side(speaker), "date": date or "", "date_source": date_source,
+                "side": att.state.side(speaker), "target": target(text_ab, att.state.side(speaker), registry),
+                "date": date or "", "date_source": date_source,
                 "lang": detect(text_ab, default=lang),
                 "text": text_ab, "start": start, "end": end,
                 "section": "front_matter" if front else "body",
@@ -146,6 +148,7 @@ def table_statements(df: pd.DataFrame, doc_id: str, source: str, registry: Regis
                       date=date or "", date_source="table" if date else "none", paragraph=i,
                       source=source)
             st.setdefault("label", "")
+            st["target"] = target(st["text"], st["side"], registry)
             st.update(extra)
             out.append(st)
     cols = COLUMNS + [c for c in (out[0] if out else {}) if c not in COLUMNS]
@@ -204,8 +207,12 @@ def read_scored(path) -> pd.DataFrame | None:
         df, _ = read_table(p)
     except TenorError:
         return None
-    if not set(COLUMNS) <= set(df.columns):
+    if not set(COLUMNS) - {"target"} <= set(df.columns):
         return None
+    if "target" not in df.columns:      # output of a Tenor before the target column
+        registry = Registry.load()
+        df.insert(df.columns.get_loc("side") + 1, "target",
+                  [target(str(t), str(s), registry) for t, s in zip(df["text"], df["side"])])
     for c in df.columns:
         if c in ("start", "end", "paragraph") or c.endswith(("_score", "_sentiment")):
             df[c] = pd.to_numeric(df[c], errors="coerce")

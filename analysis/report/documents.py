@@ -38,9 +38,13 @@ def findings(df: pd.DataFrame, pairs: list) -> list[str]:
         out.append(f"Most cooperative speaker ({main} scorer): {hi.speaker}, mean {fmt(hi['mean'])} "
                    f"(95% interval {fmt(hi.ci_low)} to {fmt(hi.ci_high)}, n={hi.n}). Least cooperative: "
                    f"{lo.speaker}, mean {fmt(lo['mean'])} ({fmt(lo.ci_low)} to {fmt(lo.ci_high)}, n={lo.n}).")
-    d = compare.difference(df, "side", "CN", "US", main)
+    cp = compare.counterpart(df)
+    about = (cp.side == "CN").sum() >= 2 and (cp.side == "US").sum() >= 2
+    d = compare.difference(cp if about else df, "side", "CN", "US", main)
+    scope = (f"statements about the other side: {len(cp)} of {len(compare.speech(df))} by named speakers"
+             if about else "all statements: too few about the other side to compare those alone")
     if d["n_a"] and d["n_b"]:
-        out.append(f"Chinese speakers against US speakers ({main}): difference of means {fmt(d['difference'])} "
+        out.append(f"Chinese speakers against US speakers ({main}; {scope}): difference of means {fmt(d['difference'])} "
                    f"(95% interval {fmt(d['ci_low'])} to {fmt(d['ci_high'])}; permutation p = {d['p_value']:.3f}; "
                    f"n = {d['n_a']} and {d['n_b']} statements).")
     if len(sc) >= 2:
@@ -86,6 +90,23 @@ def workbook(df: pd.DataFrame, path: Path) -> Path:
     return path
 
 
+def read_inputs(inputs, scorer_names=None, params=None, strict=False, table_options=None):
+    """(frames of scored statements, scorer warnings, input problems): Tenor's own output as it is,
+    every other input read into statements and scored."""
+    inputs = list(inputs) if isinstance(inputs, (list, tuple)) else [inputs]
+    scored = [(i, read_scored(i)) for i in inputs]
+    frames = [df for _, df in scored if df is not None]
+    rest = [i for i, df in scored if df is None]
+    warnings, problems = [], []
+    if rest:
+        result = statements(rest, **(table_options or {}))
+        problems = result.problems
+        if result.read_anything:
+            part, warnings = scorers.apply(result.statements, scorer_names, params, strict=strict)
+            frames.append(part)
+    return frames, warnings, problems
+
+
 def build(inputs, out_dir: str | Path = "reports", title: str = "Tenor report",
           scorer_names=None, params: dict | None = None, strict=False, table_options: dict | None = None,
           bom: bool = False) -> dict:
@@ -96,17 +117,7 @@ def build(inputs, out_dir: str | Path = "reports", title: str = "Tenor report",
     fonts()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    inputs = list(inputs) if isinstance(inputs, (list, tuple)) else [inputs]
-    scored = [(i, read_scored(i)) for i in inputs]
-    ready = [df for _, df in scored if df is not None]
-    rest = [i for i, df in scored if df is None]
-    frames, warnings, problems = list(ready), [], []
-    if rest:
-        result = statements(rest, **(table_options or {}))
-        problems = result.problems
-        if result.read_anything:
-            part, warnings = scorers.apply(result.statements, scorer_names, params, strict=strict)
-            frames.append(part)
+    frames, warnings, problems = read_inputs(inputs, scorer_names, params, strict, table_options)
     if not frames:        # nothing to report on: say why, write nothing
         return {"pdf": None, "pngs": [], "warnings": [str(p) for p in problems],
                 "statements": pd.DataFrame(columns=COLUMNS)}

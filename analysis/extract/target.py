@@ -1,0 +1,68 @@
+"""What a statement is about (the `target` column): the United States (US), China (CN), another state
+(other) or none, from side words ("the Chinese side", 美方, Washington, 北京), the registry's people and
+bodies, and country names; a statement that names its speaker's counterpart is about the counterpart."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from analysis.data import data_lines
+from analysis.speakers.common import SIDE_WORDS
+from analysis.speakers.names import registry_index
+from analysis.speakers.registry import Registry
+
+COUNTERPART = {"CN": "US", "US": "CN"}
+ZH_SIDES = {"CN": ("北京", "华方", "習近平"), "US": ("华盛顿", "華盛頓", "白宫", "白宮")}
+
+
+@lru_cache(maxsize=None)
+def _other_countries() -> re.Pattern:
+    en = [re.escape(w) for w in data_lines("en_countries.txt")]
+    zh = [re.escape(w) for w in data_lines("zh_countries.txt") if w not in ("中国", "中國", "美国", "美國")]
+    return re.compile(r"\b(?:" + "|".join(sorted(en, key=len, reverse=True)) + r")\b|"
+                      + "|".join(sorted(zh, key=len, reverse=True)))
+
+
+def sides_mentioned(text: str, registry: Registry) -> list[str]:
+    """The sides a text names, in the order they first appear: "CN", "US", "other"."""
+    found: list[tuple[int, str]] = []
+    for rx, side in SIDE_WORDS:
+        m = rx.search(text)
+        if m and side in COUNTERPART:
+            found.append((m.start(), side))
+    for side, words in ZH_SIDES.items():
+        at = [text.find(w) for w in words if w in text]
+        if at:
+            found.append((min(at), side))
+    for start, _, alias in registry_index(registry).find(text):
+        for name in registry.lookup(alias):
+            side = registry.side(name)
+            if side in ("CN", "US", "other"):
+                found.append((start, side))
+    m = _other_countries().search(text)
+    if m:
+        found.append((m.start(), "other"))
+    out: list[str] = []
+    for _, side in sorted(found):
+        if side not in out:
+            out.append(side)
+    return out
+
+
+def target(text: str, speaker_side: str, registry: Registry) -> str:
+    """US, CN, other or none: the speaker's counterpart where the text names it; else, for a speaker of
+    neither side, the first of China and the United States it names; else another state; else the
+    speaker's own side; else none."""
+    sides = sides_mentioned(text, registry)
+    counterpart = COUNTERPART.get(speaker_side)
+    if counterpart in sides:
+        return counterpart
+    if counterpart is None:
+        first = next((s for s in sides if s in COUNTERPART), None)
+        if first:
+            return first
+    if "other" in sides:
+        return "other"
+    if speaker_side in sides:
+        return speaker_side
+    return "none"
