@@ -47,6 +47,19 @@ def period(dates: pd.Series, unit: str) -> pd.Series:
     return d.dt.strftime(fmt)
 
 
+def runs(periods, unit: str) -> list[int]:
+    """A run number for each of a sorted list of periods ("2019-01", "2019-02", "2020-09" -> 0, 0, 1):
+    a new run starts after a gap of more than one period, so a line is never drawn across it."""
+    step = {"day": "D", "month": "M", "year": "Y"}[unit]
+    idx = pd.PeriodIndex(list(periods), freq=step)
+    out, run = [], 0
+    for k in range(len(idx)):
+        if k and (idx[k] - idx[k - 1]).n > 1:
+            run += 1
+        out.append(run)
+    return out
+
+
 def bootstrap_ci(values: np.ndarray, n_boot: int = 2000, seed: int = 0, level: float = 0.95):
     values = np.asarray(values, dtype=float)
     values = values[~np.isnan(values)]

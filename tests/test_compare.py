@@ -148,3 +148,10 @@ def test_counterpart_keeps_statements_about_the_other_side():
     df = pd.DataFrame({"side": ["CN", "CN", "US", "US", "none"], "target": ["US", "CN", "CN", "other", "US"],
                        "text": list("abcde")})
     assert counterpart(df).text.tolist() == ["a", "c"]
+
+
+def test_runs_break_at_gaps():
+    from analysis.compare import runs
+    assert runs(["2019-01", "2019-02", "2020-09", "2020-10", "2021-01"], "month") == [0, 0, 1, 1, 2]
+    assert runs(["2019", "2021"], "year") == [0, 1]
+    assert runs([], "month") == []

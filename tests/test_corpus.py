@@ -237,3 +237,14 @@ def test_corpus_report_from_a_store(tmp_path):
     assert sp.loc["Lu Kang", "turns"] == 8 and sp.loc["Lu Kang", "share_hostile"] == 0.0
     assert "Zhao Lijian" not in sp.index                           # his answers are empty
     assert out["cross_language"].pairs.iloc[0] > 0
+
+
+def test_store_given_a_document_says_what_it_needs(tmp_path):
+    """A new user gave --store a document and got a pandas tokenizer error."""
+    from analysis.errors import TenorError
+    from analysis.corpus import runner
+    doc = tmp_path / "speech.txt"
+    doc.write_text("China and the United States should cooperate.\n", encoding="utf-8")
+    with pytest.raises(TenorError) as e:
+        runner.run(doc, tmp_path / "store", progress=False)
+    assert e.value.problem.code == "E603" and "--out" in str(e.value.problem)

@@ -32,7 +32,7 @@ import pandas as pd
 from analysis import __version__
 from analysis.config import PACKAGE
 from analysis.hashing import file_hash
-from analysis.ingest.discover import stem
+from analysis.ingest.discover import is_table, stem
 from analysis.errors import TenorError
 from analysis.extract.build import check_columns
 from analysis.corpus.store import Store
@@ -151,6 +151,9 @@ def run(table, store, text_col: str = "text", speaker_col: str = "speaker", date
         raise TenorError("E603", table, detail=f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
     if not table.exists():
         raise TenorError("E104", table)
+    if not is_table(table):
+        raise TenorError("E603", table, detail="--store streams one table of turns or statements (CSV, TSV, "
+                         "JSONL, JSONL.gz or Parquet); score documents with --out FILE.csv instead")
     if table.stat().st_size == 0:
         raise TenorError("E101", table)
     cols = columns_of(table)

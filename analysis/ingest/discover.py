@@ -50,7 +50,8 @@ def stem(p: Path) -> str:
     return p.stem
 
 
-def _is_table(p: Path) -> bool:
+def is_table(p: Path) -> bool:
+    """A table of turns or statements (by its name), not a document."""
     name = p.name.lower()
     return p.suffix.lower() in TABLE_SUFFIXES or name.endswith(COMPRESSED)
 
@@ -160,14 +161,14 @@ def collect(paths: list[str | Path], exclude=()) -> Inputs:
                     continue
                 if f.suffix.lower() in DOC_SUFFIXES:
                     found.documents.append((doc_id_for(f, p), f, meta_for(f)))
-                elif _is_table(f):
+                elif is_table(f):
                     found.tables.append((doc_id_for(f, p), f))
                 else:   # said, not silently passed over (the same file named directly is E106)
                     found.problems.append(problem("W106", f, detail=f.suffix or f.name))
             continue
         if p.suffix.lower() in DOC_SUFFIXES:
             found.documents.append((doc_id_for(p, None), p, meta_for(p)))
-        elif _is_table(p):
+        elif is_table(p):
             found.tables.append((doc_id_for(p, None), p))
         else:
             found.problems.append(problem("E106", p, detail=p.suffix or p.name))

@@ -93,10 +93,15 @@ def timeline(df: pd.DataFrame, unit: str = "month", group: str = "side", scorer:
         t = compare.by(part, unit, [scorer]).sort_values(unit)
         if t.empty:
             continue
-        x = pd.to_datetime(t[unit])
         c = palette.get(name, OKABE_ITO[k % len(OKABE_ITO)])
-        ax.plot(x, t["mean"], marker="o", color=c, label=f"{name}")
-        ax.fill_between(x, t.ci_low, t.ci_high, color=c, alpha=0.15)
+        t = t.assign(run=compare.runs(t[unit], unit))
+        for r, seg in t.groupby("run"):       # no line across a gap of more than one period
+            x = pd.to_datetime(seg[unit])
+            ax.plot(x, seg["mean"], marker="o", color=c, label=f"{name}" if r == 0 else None)
+            ax.fill_between(x, seg.ci_low, seg.ci_high, color=c, alpha=0.15)
+            for xx, yy, n in zip(x, seg["mean"], seg["n"]):
+                ax.annotate(f"n={n}", (xx, yy), textcoords="offset points", xytext=(0, 6), ha="center",
+                            fontsize=6, color=c)
     ax.axhline(0, color="#444444", lw=0.8)
     ax.set_ylim(-1.05, 1.05)
     ax.legend(fontsize=8, frameon=False, title=group)
