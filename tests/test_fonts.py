@@ -3,7 +3,6 @@ package (notojp-matplotlib, OFL) registered when Tenor draws; no placeholder tex
 import warnings
 
 import pandas as pd
-import pytest
 
 from analysis.report import charts, fonts
 

@@ -23,7 +23,7 @@ from analysis import compare
 from analysis import scorers
 from analysis.output import atomic_path, write_csv_atomic  # noqa: E402
 from analysis.extract.build import COLUMNS, read_scored, statements  # noqa: E402
-from analysis.report.pages import PAGE, date_range, fmt, fonts, has_cjk_font, text_page, versions  # noqa: E402
+from analysis.report.pages import PAGE, date_range, fmt, fonts, text_page, versions  # noqa: E402
 
 
 def findings(df: pd.DataFrame, pairs: list) -> list[str]:
@@ -191,7 +191,6 @@ def build(inputs, out_dir: str | Path = "reports", title: str = "Tenor report",
         pdf.savefig(fig)
         plt.close(fig)
         dr = compare.drivers(df, "speaker", sc[0], k=1)
-        cjk = has_cjk_font()
         blocks = []
         for s, part in dr.groupby("speaker"):
             lines = []

@@ -24,11 +24,6 @@ def fonts() -> None:
     plt.rcParams["font.size"] = 9
 
 
-def has_cjk_font() -> bool:
-    from analysis.report.fonts import register
-    return bool(register())
-
-
 def text_page(pdf, title: str, blocks: list[tuple[str, str]]) -> None:
     """Pages of headed paragraphs; a new page (title marked "continued") when one is full."""
     fig, y = None, 0.0
