@@ -15,12 +15,42 @@ COUNTERPART = {"CN": "US", "US": "CN"}
 ZH_SIDES = {"CN": ("北京", "华方", "習近平"), "US": ("华盛顿", "華盛頓", "白宫", "白宮")}
 
 
+CJK = re.compile(r"[\u3400-\u9fff]")
+CAPITALISED = re.compile(r"[A-Z][\w'’\-]*")
+
+
 @lru_cache(maxsize=None)
-def _other_countries() -> re.Pattern:
-    en = [re.escape(w) for w in data_lines("en_countries.txt")]
+def _other_countries() -> tuple[dict, re.Pattern]:
+    """English names by their first word ({"New": [["New", "Zealand"]], ...}, longest first) and one
+    pattern of the Chinese names: checked per capitalised word, and only in text with hanzi."""
+    first: dict = {}
+    for name in data_lines("en_countries.txt"):
+        words = name.split()
+        first.setdefault(words[0], []).append(words)
+    for v in first.values():
+        v.sort(key=len, reverse=True)
     zh = [re.escape(w) for w in data_lines("zh_countries.txt") if w not in ("中国", "中國", "美国", "美國")]
-    return re.compile(r"\b(?:" + "|".join(sorted(en, key=len, reverse=True)) + r")\b|"
-                      + "|".join(sorted(zh, key=len, reverse=True)))
+    return first, re.compile("|".join(sorted(zh, key=len, reverse=True)))
+
+
+def _other_at(text: str) -> int | None:
+    """Where the text first names a third state, or None."""
+    first, zh = _other_countries()
+    at = None
+    toks = [(m.start(), m.group(0)) for m in CAPITALISED.finditer(text)]
+    words = [w for _, w in toks]
+    for k, (start, w) in enumerate(toks):
+        for name in first.get(w, ()):
+            if words[k:k + len(name)] == name:
+                at = start
+                break
+        if at is not None:
+            break
+    if CJK.search(text):
+        m = zh.search(text)
+        if m and (at is None or m.start() < at):
+            at = m.start()
+    return at
 
 
 def sides_mentioned(text: str, registry: Registry) -> list[str]:
@@ -39,9 +69,9 @@ def sides_mentioned(text: str, registry: Registry) -> list[str]:
             side = registry.side(name)
             if side in ("CN", "US", "other"):
                 found.append((start, side))
-    m = _other_countries().search(text)
-    if m:
-        found.append((m.start(), "other"))
+    at = _other_at(text)
+    if at is not None:
+        found.append((at, "other"))
     out: list[str] = []
     for _, side in sorted(found):
         if side not in out:
