@@ -20,7 +20,7 @@ from analysis.errors import TenorError, problem
 from analysis.extract.lang import detect
 from analysis.ingest.layout import is_front_matter, layout
 from analysis.extract.target import target
-from analysis.speakers.authors import speech_author
+from analysis.speakers.authors import document_author
 from analysis.speakers.registry import NARRATOR, Registry
 from analysis.extract.segment import split_sentences
 from analysis.ingest.tables import read_table
@@ -63,7 +63,8 @@ def document_statements(text: str, doc_id: str = "doc", meta: Meta | None = None
     if not kind and not host:
         # no manifest: a heading may say whose speech, statement or letter this is
         heading = [p.text for p in itertools.takewhile(lambda p: p.front, paras)]
-        host = speech_author(heading, registry)
+        body = next((p.text for p in paras if not p.front), "")
+        host = document_author(heading, body, registry)
         kind = "speech" if host else None
     rows = []
     unit, att, unit_id = None, None, doc_id

@@ -12,7 +12,11 @@ from analysis.speakers.names import registry_index
 from analysis.speakers.registry import Registry
 
 COUNTERPART = {"CN": "US", "US": "CN"}
-ZH_SIDES = {"CN": ("北京", "华方", "習近平"), "US": ("华盛顿", "華盛頓", "白宫", "白宮")}
+ZH_SIDES = {"CN": ("北京", "华方", "習近平", "台湾", "臺灣", "台灣", "香港", "澳门", "澳門", "新疆", "西藏"),
+            "US": ("华盛顿", "華盛頓", "白宫", "白宮")}
+EN_CN = re.compile(r"\b(?:Taiwan|Taiwanese|Hong Kong|Macau|Macao|Xinjiang|Tibet|Tibetan)\b")
+# a two-character state name inside a longer word is not the state: 印度洋, 朝鲜族, 中非合作, 沿海地区, 内蒙古
+ZH_NOT_STATE = re.compile(r"印度洋|朝鲜族|朝鮮族|中非合作|海地区|内蒙古|內蒙古|加纳入|增加纳|南非洲")
 
 
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -29,7 +33,7 @@ def _other_countries() -> tuple[dict, re.Pattern]:
         first.setdefault(words[0], []).append(words)
     for v in first.values():
         v.sort(key=len, reverse=True)
-    zh = [re.escape(w) for w in data_lines("zh_countries.txt") if w not in ("中国", "中國", "美国", "美國")]
+    zh = [re.escape(w) for w in data_lines("zh_countries.txt") if w not in ("中国", "中國", "美国", "美國", "台湾", "臺灣", "台灣", "香港", "澳门", "澳門")]
     return first, re.compile("|".join(sorted(zh, key=len, reverse=True)))
 
 
@@ -47,7 +51,8 @@ def _other_at(text: str) -> int | None:
         if at is not None:
             break
     if CJK.search(text):
-        m = zh.search(text)
+        masked = ZH_NOT_STATE.sub(lambda m: "\u2592" * len(m.group(0)), text)
+        m = zh.search(masked)
         if m and (at is None or m.start() < at):
             at = m.start()
     return at
@@ -60,6 +65,9 @@ def sides_mentioned(text: str, registry: Registry) -> list[str]:
         m = rx.search(text)
         if m and side in COUNTERPART:
             found.append((m.start(), side))
+    m = EN_CN.search(text)
+    if m:
+        found.append((m.start(), "CN"))          # Taiwan, Hong Kong, Xinjiang, Tibet: China's questions
     for side, words in ZH_SIDES.items():
         at = [text.find(w) for w in words if w in text]
         if at:

@@ -35,8 +35,11 @@ ZH_LABEL_BEFORE_INDENT_MAX = 4
 EN_LABEL_MAX = 40                # characters between the first and last of an English label ("MR. PRICE")
 EN_LABEL_BEFORE_INDENT_MAX = 30  # characters after the first of an English label before an indent
 LABEL = re.compile(
-    rf"^\s*(?P<label>(?:Q|A|[A-Z][A-Z.'\- ]{{1,{EN_LABEL_MAX}}}[A-Z.]|[\u4e00-\u9fff]{{1,{ZH_LABEL_MAX}}}))"
-    r"\s*(?P<colon>[:：])\s*")
+    rf"^\s*(?:\*\*)?(?P<label>(?:Q|A|[A-Z][A-Z.'\- ]{{1,{EN_LABEL_MAX}}}[A-Z.]|[\u4e00-\u9fff]{{1,{ZH_LABEL_MAX}}}))"
+    r"\s*(?P<colon>[:：])(?:\*\*)?\s*")
+# a Chinese reporter's label as the MFA prints it: an outlet of any length, then 记者 ("《环球时报》记者：",
+# "中央广播电视总台央视记者：", "总台CGTN记者：")
+ZH_REPORTER_LABEL = re.compile(r"^\s*(?P<label>[\u4e00-\u9fff《》〈〉A-Za-z·]{1,20}?(?:记者|記者))(?P<colon>[:：])\s*(?=\S)")
 # whitehouse.gov's own print: a question as "Q" and spaces or a tab (no colon), an official's label
 # ending in a period and two spaces ("MR. KIRBY.  Thanks.")
 SPACED_LABEL = re.compile(r"^\s*(?P<label>Q|A)(?P<colon>\t+| {2,})(?=\S)")
@@ -177,18 +180,11 @@ def is_front_matter(s: str) -> bool:
 def is_speech_heading(s: str) -> bool:
     """A heading that names who delivers the text ("Statement by H.E. Mr. X, President of Y, at the
     general debate ...", "Tanasak Patimapragorn, Deputy Prime Minister"): no sentence end, short."""
-    from analysis.speakers.authors import EN_POSTS, EN_SPEECH
+    from analysis.speakers.authors import EN_SPEECH, name_and_post
+    from analysis.speakers.registry import Registry
     if len(s) > 300 or TERMINAL.search(s):
         return False
-    if EN_SPEECH.match(s):
-        return True
-    head, _, post = s.partition(",")
-    words = head.split()
-    return (bool(post) and len(s) < 120 and 2 <= len(words) <= 6 and not DATELINE.search(s)
-            and all(w[:1].isupper() and not w.isupper() for w in words if len(w) > 3)
-            and re.match(r"\s*(?:the\s+)?(?:[A-Z][\w\-]*\s+){0,3}", post) is not None
-            and EN_POSTS.match(re.sub(r"^\s*(?:the\s+)?(?:(?:Deputy|Vice|Acting|Former|First|Permanent|Federal|"
-                                      r"Foreign|Senior)\s+)*", "", post)) is not None)
+    return bool(EN_SPEECH.match(s)) or name_and_post(s, Registry.load()) is not None
 
 
 def is_metadata(s: str) -> bool:
@@ -204,7 +200,8 @@ def metadata_block(nonblank: list) -> set:
     k = 0
     if nonblank and nonblank[0].stripped == "---":
         end = next((j for j in range(1, len(nonblank)) if nonblank[j].stripped in ("---", "...")), None)
-        if end is not None:
+        if end is not None and all(re.match(r"^[\w\-]+\s*:", ln.stripped) or ln.text.startswith((" ", "\t", "-"))
+                                   for ln in nonblank[1:end]):
             out.update(id(ln) for ln in nonblank[:end + 1])
             k = end + 1
     while k < len(nonblank) and (is_metadata(nonblank[k].stripped) or MARKUP.match(nonblank[k].stripped)):
@@ -216,11 +213,19 @@ def metadata_block(nonblank: list) -> set:
 def label_match(line: str) -> re.Match | None:
     """The transcript label opening a line ("MR. PRICE:", "Q:", "Q    ", "MR. KIRBY.  ", "赵立坚："),
     or None. A value that is a URL or a date is never a turn ("原文：https://...")."""
-    m = LABEL.match(line) or SPACED_LABEL.match(line) or PERIOD_LABEL.match(line)
+    m = LABEL.match(line) or ZH_REPORTER_LABEL.match(line) or SPACED_LABEL.match(line)
     if not m:
-        # an outlet as the MFA's English pages print it before a question ("Bloomberg:", "Global Times:")
+        m = PERIOD_LABEL.match(line)
+        # "MR. KIRBY.  Thanks.": an honorific or an office first, so a Roman numeral ("III.  Security")
+        # or a dateline ("UNITED NATIONS.  The Council met") is no speaker
+        if m and not _office_label(m.group("label")):
+            m = None
+    if not m:
+        # an outlet before a question ("Bloomberg:", "Global Times:") or a name in mixed case
+        # ("Wang Wenbin:"), as the MFA's English pages print them; layout() keeps a name only
+        # where the document has turns
         m = OUTLET_LABEL.match(line)
-        return m if m and is_media_label(m.group("label")) else None
+        return m if m and (is_media_label(m.group("label")) or _name_label(m.group("label"))) else None
     lab = m.group("label")
     rest = line[m.end():]
     if URL_OR_DATE.match(rest):
@@ -231,6 +236,19 @@ def label_match(line: str) -> re.Match | None:
     if lab in ("Q", "A"):
         return m
     return m if lab.upper() == lab and any(c.isalpha() for c in lab) else None
+
+
+def _office_label(label: str) -> bool:
+    words = label.replace(".", ". ").split()
+    first = words[0].rstrip(".") if words else ""
+    return (first in label_honorifics() or label in ("THE PRESIDENT", "THE VICE PRESIDENT", "THE FIRST LADY",
+                                                     "MODERATOR", "SENIOR ADMINISTRATION OFFICIAL", "PARTICIPANT"))
+
+
+def _name_label(label: str) -> bool:
+    """A person's name as a label in mixed case: two or three capitalised words, not all capitals."""
+    words = label.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:2].islower() for w in words)
 
 
 def is_turn_label(text: str) -> bool:
@@ -301,15 +319,28 @@ def layout(text: str, kind: str | None = None) -> list[Paragraph]:
         return []
     meta = metadata_block(nonblank)
     labels = {id(ln): (None if id(ln) in meta else label_match(ln.text)) for ln in nonblank}
+    # a name in mixed case ("Wang Wenbin:") is a label only where it opens two or more turns
+    names = [m.group("label") for m in labels.values() if m and _name_label(m.group("label"))]
+    labels = {k: (None if m and _name_label(m.group("label")) and names.count(m.group("label")) < 2 else m)
+              for k, m in labels.items()}
     n_labels = sum(1 for v in labels.values() if v)
-    transcript = kind == "transcript" or n_labels >= 2
+    # turns need a speaker: outlets alone ("Related News:", "Fox News:") make no transcript
+    speakers_ = sum(1 for v in labels.values()
+                    if v and (not is_media_label(v.group("label")) or label_is(v.group("label"), "question")))
+    transcript = kind == "transcript" or (n_labels >= 2 and speakers_ >= 1)
     if not transcript:
         labels = {k: None for k in labels}
     # a transcript's lines before its first turn that end no sentence: title, date, place, time
     lead = set()
     if transcript and n_labels:
-        for ln in nonblank:
+        for k, ln in enumerate(nonblank):
             if labels.get(id(ln)) or TERMINAL.search(ln.stripped) or len(ln.stripped) > 160:
+                break
+            # a hard-wrapped sentence going on in the next line is no heading ("... of the United" /
+            # "Kingdom will pay ..."): a lead line stands before a blank line or another short line
+            k_line = lines.index(ln)
+            nxt = lines[k_line + 1] if k_line + 1 < len(lines) else None
+            if nxt is not None and nxt.stripped and not labels.get(id(nxt)) and len(nxt.stripped) > 60:
                 break
             lead.add(id(ln))
     body_lines = [ln for ln in nonblank if id(ln) not in meta and id(ln) not in lead] or nonblank
@@ -380,8 +411,10 @@ def _items(paras: list) -> None:
     item): each "###" heading opens an item (numbered from 1; what comes before is item 0), and the
     lines of a summary section ("## 新闻摘要") are front matter. A file with fewer than two such
     headings is one item."""
-    if sum(1 for p in paras if ITEM_HEADING.match(p.text)) < 2:
-        return
+    first = next((k for k, p in enumerate(paras) if ITEM_HEADING.match(p.text)), None)
+    if (sum(1 for p in paras if ITEM_HEADING.match(p.text)) < 2
+            or not any(re.match(r"^##\s", p.text) for p in paras[:first])):
+        return      # a note's "### Taiwan" / "### Trade" sections are one document
     item, in_summary = 0, False
     for p in paras:
         m = SECTION_HEADING.match(p.text)

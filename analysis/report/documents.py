@@ -81,12 +81,17 @@ def methods(names: list) -> str:
 def workbook(df: pd.DataFrame, path: Path) -> Path:
     """The report's tables as one Excel workbook (openpyxl): speakers with intervals, label counts
     per side and language, and every statement."""
-    from analysis.output import atomic_path
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    def cells(t: pd.DataFrame) -> pd.DataFrame:
+        # Excel refuses control characters and cells over 32,767 characters
+        return t.apply(lambda col: col.map(lambda v: ILLEGAL_CHARACTERS_RE.sub("", v)[:32767]
+                                           if isinstance(v, str) else v) if col.dtype == object else col)
     with atomic_path(path) as tmp:
         with pd.ExcelWriter(tmp, engine="openpyxl") as xl:
-            compare.by(df, "speaker").to_excel(xl, sheet_name="speakers", index=False)
-            compare.label_counts(df).to_excel(xl, sheet_name="labels by side and language", index=False)
-            df.to_excel(xl, sheet_name="statements", index=False)
+            cells(compare.by(df, "speaker")).to_excel(xl, sheet_name="speakers", index=False)
+            cells(compare.label_counts(df)).to_excel(xl, sheet_name="labels by side and language", index=False)
+            cells(df).to_excel(xl, sheet_name="statements", index=False)
     return path
 
 
@@ -95,15 +100,21 @@ def read_inputs(inputs, scorer_names=None, params=None, strict=False, table_opti
     every other input read into statements and scored."""
     inputs = list(inputs) if isinstance(inputs, (list, tuple)) else [inputs]
     scored = [(i, read_scored(i)) for i in inputs]
-    frames = [df for _, df in scored if df is not None]
-    rest = [i for i, df in scored if df is None]
+    frames = [df for _, df in scored if df is not None and compare.scorers_in(df)]
     warnings, problems = [], []
+    for _, df in scored:
+        if df is not None and not compare.scorers_in(df):     # Tenor's output of --scorers none: scored now
+            part, w = scorers.apply(df, scorer_names, params, strict=strict)
+            frames.append(part)
+            warnings += w
+    rest = [i for i, df in scored if df is None]
     if rest:
         result = statements(rest, **(table_options or {}))
         problems = result.problems
         if result.read_anything:
-            part, warnings = scorers.apply(result.statements, scorer_names, params, strict=strict)
+            part, w = scorers.apply(result.statements, scorer_names, params, strict=strict)
             frames.append(part)
+            warnings += w
     return frames, warnings, problems
 
 

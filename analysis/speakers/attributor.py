@@ -8,7 +8,7 @@ from typing import Callable
 
 from analysis.extract.lang import detect
 from analysis.ingest.discover import FIRST_PERSON_KINDS
-from analysis.ingest.layout import (Paragraph, is_question_label, label_honorifics, label_is, label_name,
+from analysis.ingest.layout import (Paragraph, is_media_label, is_question_label, label_honorifics, label_is, label_name,
                                     table_label)
 from analysis.speakers import rules_en, rules_zh
 from analysis.speakers.common import DETERMINERS, HONORIFIC, mask_quotes
@@ -39,7 +39,7 @@ def label_speaker(state: DocState, cues: CueSet, label: str) -> str:
     """The speaker a transcript label names: narrator for a journalist's question, the host for an
     answer (答：), a registered name, an office ("THE PRESIDENT"), else the label's name as a new person."""
     lab = label.strip().rstrip(".")
-    if is_question_label(lab, cues) and not state.resolve_name(lab):
+    if is_media_label(lab, cues) or (is_question_label(lab, cues) and not state.resolve_name(lab)):
         return NARRATOR
     if label_is(lab, "answer", cues):
         # "答：": the host's answer; a host nobody names is not guessed
@@ -116,7 +116,7 @@ def paragraph_continuation(c: Context) -> Attribution | None:
 # a paragraph that goes on with the previous paragraph's speech: its points ("二是……", "Second, ...")
 # or its first person ("我们愿……", "希望美方……"), with no cue of its own
 SPEECH_GOES_ON = re.compile(r"^\s*(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][，、,]|其[一二三四五六]是|首先|其次|再次|"
-                            r"最后|我们|我們|我|希望|(?:First|Second|Third|Fourth|Fifth|Finally|Lastly),)")
+                            r"我们|我們|我(?![国國])|希望)")
 
 
 def speech_goes_on(c: Context) -> Attribution | None:
@@ -125,8 +125,8 @@ def speech_goes_on(c: Context) -> Attribution | None:
     prev = c.state.last_paragraph_speaker
     if c.index != 0 or not prev or prev == NARRATOR or not SPEECH_GOES_ON.match(c.full):
         return None
-    if c.state.kind(prev) != "person":
-        return None         # a body's words ("China ...") do not run on into numbered points
+    if c.state.speaker(prev) is None or c.state.kind(prev) != "person":
+        return None         # a body's words, or a name nobody registered or introduced, do not run on
     if re.search(r"你|您|\byou\b", c.full):
         return None         # "我们已经发布了消息稿，你可以查阅": someone answering the press, not the speech
     return Attribution(prev, "continuation")
@@ -177,8 +177,9 @@ def record_turn(state: DocState, att: Attribution, para: Paragraph, sentences: l
 
 
 def record_mentions(state: DocState, att: Attribution, para: Paragraph, sentences: list[str]) -> None:
-    """A turn going on: its sentences mention people."""
+    """A turn going on: its sentences introduce and mention people."""
     for text in sentences:
+        state.introduce(text)
         state.note_mentions(text)
 
 
@@ -328,6 +329,10 @@ class Attributor:
         who = self.state.speaker(own.speaker)
         if who is not None and who.kind == "body" and who.side == self.state.side(turn.speaker):
             return turn                 # "中方认为", "China deplores": the spokesperson speaks for the body
+        sides = {self.state.side(own.speaker), self.state.side(turn.speaker)}
+        if sides == {"CN", "US"}:
+            return turn                 # the other side quoted to be answered ("Secretary Blinken claimed that
+                                        # ..., which is groundless"): the official's framing of it
         return own
 
     def attribute_sentence(self, text: str, para_speaker: str | None = None) -> Attribution | None:

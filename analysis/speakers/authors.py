@@ -21,12 +21,18 @@ EN_POSTS = re.compile(
 HONORIFICS = re.compile(
     r"^(?:(?:H\.\s?E\.?|HE|His|Her)\s+(?:Excellency|Majesty|Highness|Royal\s+Highness)?\s*|"
     r"(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Sheikh|Sheikha|General|Colonel|Cardinal|Archbishop|Monsignor)\.?\s+)+", re.I)
-CUT = re.compile(r"\s*(?:,|;|\s[-–—]\s|\s(?:at|on|to|before|during|in|for|upon|of\s+the)\s).*$")
+CUT = re.compile(r"\s*(?:,|;|:|\s[-–—]\s|\s(?:at|on|to|before|during|in|for|upon|of\s+the)\s).*$")
 TITLE_WORDS = re.compile(
     r"^(?:(?:U\.?S\.?|Chinese|American|Former|Vice|Deputy|Foreign|Prime|Crown|State|National\s+Security)\s+)*"
     r"(?:President|Premier|Prime\s+Minister|Minister|Secretary(?:\s+of\s+State)?|Chancellor|Ambassador|"
     r"King|Queen|Emir|Advisor|Adviser|Councilor|Councillor|Chairman|Leader)\s+", re.I)
-BYLINE = re.compile(r"^\s*(?P<who>[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){1,3})\s*:\s+\S")
+# a book's byline ("Xi Jinping: The Governance of China II"): a Title Case title after the colon
+BYLINE = re.compile(r"^\s*(?P<who>[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){1,3})\s*:\s+"
+                    r"(?P<title>(?:[A-Z0-9][\w'\-]*|of|the|and|in|for|on|a|an)(?:\s+(?:[A-Z0-9][\w'\-]*|of|the|and|in|for|on|a|an|I{1,3}|IV|V))*)\s*$")
+# the opening of a news report: a page about a speech is an account of it, not the speech
+NEWS_LEAD = re.compile(r"\((?:Xinhua|Reuters|AFP|AP|Bloomberg|Kyodo|Yonhap|TASS|UPI)\)|\s--\s|"
+                       r"(?:新华社|新華社|中新社|人民网|央视网消息|央视网|中国日报网)[^。]{0,20}?(?:电|讯|消息)")
+MIDDLE_INITIAL = re.compile(r"\s[A-Z]\.\s")
 ZH_SPEECH = re.compile(
     r"^\s*(?:[（(][^）)]{1,8}[）)])?\s*(?P<who>[\u4e00-\u9fff·]{2,8}?)(?:主席|总书记|总理|副主席|委员长)?"
     r"(?:在|于|出席)[^，。；！？]{2,60}?(?:上|中|时|会|式|典|礼)?的?"
@@ -42,17 +48,53 @@ def _name(raw: str, registry: Registry) -> str | None:
     who = HONORIFICS.sub("", who).strip()
     if not who or " and " in f" {who.lower()} " or "&" in who:
         return None                 # two speakers ("Remarks by President Biden and President Xi")
+    for cand in (who, MIDDLE_INITIAL.sub(" ", who)):    # "Antony J. Blinken"
+        for form in (cand, TITLE_WORDS.sub("", cand).strip()):
+            names = [n for n in (registry.lookup(form) if form else []) if _person(registry, n)]
+            if names:
+                return names[0]
+            if form and registry.lookup(form):
+                return None         # a body or a place ("Message from Beijing"), not an author
+    bare = TITLE_WORDS.sub("", who).strip()
+    words = bare.split()
+    # "NSC Spokesperson Adrienne Watson": the name is the last capitalised words after an office
+    while len(words) > 2 and (words[0].isupper() or EN_POSTS.fullmatch(words[0]) or
+                              words[0].lower() in ("spokesperson", "spokesman", "spokeswoman", "adviser", "advisor")):
+        words = words[1:]
+    if not 2 <= len(words) <= 5 or not all(w[:1].isupper() for w in words if w.lower() not in ("de", "bin", "al", "van", "von", "da", "del")):
+        return None
+    return " ".join(words)
+
+
+def _person(registry: Registry, name: str) -> bool:
+    sp = registry.speakers.get(name)
+    return sp is None or sp.kind == "person"
+
+
+def name_and_post(line: str, registry: Registry) -> str | None:
+    """The name of a "Name, post" heading line ("Tanasak Patimapragorn, Deputy Prime Minister"): a
+    name of two to six capitalised words, then a post, nothing else."""
+    head, _, post = line.partition(",")
+    words = head.split()
+    if not post or len(line) > 120 or not 2 <= len(words) <= 6 or ":" in line:
+        return None
+    if not all(w[:1].isupper() and not w.isupper() for w in words if len(w) > 3):
+        return None
+    post = re.sub(r"^\s*(?:the\s+)?(?:(?:Deputy|Vice|Acting|Former|First|Permanent|Federal|Foreign|Senior)\s+)*",
+                  "", post)
+    if not EN_POSTS.match(post) or re.search(r"\b(?:said|says|hold|holds|held|met|meet|warns?|urges?)\b", line):
+        return None
+    return _name(head, registry)
+
+
+def _zh_who(who: str, registry: Registry) -> str | None:
+    """A Chinese title's speaker: a registered name, or a short name that is nothing else."""
     names = registry.lookup(who)
     if names:
         return names[0]
-    bare = TITLE_WORDS.sub("", who).strip()
-    names = registry.lookup(bare) if bare else []
-    if names:
-        return names[0]
-    words = bare.split()
-    if not 2 <= len(words) <= 5 or not all(w[:1].isupper() for w in words if w.lower() not in ("de", "bin", "al", "van", "von", "da", "del")):
-        return None
-    return bare
+    if 2 <= len(who) <= 4 and not re.search(r"[向在同与和于会议国方部院委]", who):
+        return who
+    return None
 
 
 def speech_author(heading: list[str], registry: Registry | None = None) -> str | None:
@@ -65,15 +107,20 @@ def speech_author(heading: list[str], registry: Registry | None = None) -> str |
             return _name(m.group("who"), registry)
         for pattern in (ZH_SPEECH, ZH_LETTER):
             m = pattern.match(line)
-            if m:
-                who = m.group("who")
-                return (registry.lookup(who) or [who])[0]
-        # "Tanasak Patimapragorn, Deputy Prime Minister" (after a line naming the country, or alone)
-        if "," in line and EN_POSTS.search(line.split(",", 1)[1]) and len(line) < 200:
-            name = _name(line.split(",", 1)[0], registry)
-            if name:
-                return name
+            if m and "发表" not in line and "發表" not in line:     # 发表讲话: a report of a speech
+                return _zh_who(m.group("who"), registry)
+        name = name_and_post(line, registry)
+        if name:
+            return name
         m = BYLINE.match(line)
         if m and registry.lookup(m.group("who")):
             return registry.lookup(m.group("who"))[0]
     return None
+
+
+def document_author(heading: list[str], body_start: str, registry: Registry | None = None) -> str | None:
+    """speech_author, unless the body opens as a news report ("(Xinhua) --", "新华社……电",
+    "央视网消息"): a page about a speech is an account of it."""
+    if NEWS_LEAD.search(body_start[:200]):
+        return None
+    return speech_author(heading, registry)
