@@ -1,7 +1,6 @@
 """Misreadings a cold review of the attribution work found, each from a short realistic input."""
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from analysis import statements
