@@ -13,6 +13,7 @@ transcript speaker labels ("MR. PRICE:", "答：")."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -180,11 +181,10 @@ def is_front_matter(s: str) -> bool:
 def is_speech_heading(s: str) -> bool:
     """A heading that names who delivers the text ("Statement by H.E. Mr. X, President of Y, at the
     general debate ...", "Tanasak Patimapragorn, Deputy Prime Minister"): no sentence end, short."""
-    from analysis.speakers.authors import EN_SPEECH, name_and_post
-    from analysis.speakers.registry import Registry
+    from analysis.speakers.authors import EN_SPEECH, name_and_post, shipped_registry
     if len(s) > 300 or TERMINAL.search(s):
         return False
-    return bool(EN_SPEECH.match(s)) or name_and_post(s, Registry.load()) is not None
+    return bool(EN_SPEECH.match(s)) or name_and_post(s, shipped_registry()) is not None
 
 
 def is_metadata(s: str) -> bool:
@@ -320,8 +320,8 @@ def layout(text: str, kind: str | None = None) -> list[Paragraph]:
     meta = metadata_block(nonblank)
     labels = {id(ln): (None if id(ln) in meta else label_match(ln.text)) for ln in nonblank}
     # a name in mixed case ("Wang Wenbin:") is a label only where it opens two or more turns
-    names = [m.group("label") for m in labels.values() if m and _name_label(m.group("label"))]
-    labels = {k: (None if m and _name_label(m.group("label")) and names.count(m.group("label")) < 2 else m)
+    names = Counter(m.group("label") for m in labels.values() if m and _name_label(m.group("label")))
+    labels = {k: (None if m and _name_label(m.group("label")) and names[m.group("label")] < 2 else m)
               for k, m in labels.items()}
     n_labels = sum(1 for v in labels.values() if v)
     # turns need a speaker: outlets alone ("Related News:", "Fox News:") make no transcript

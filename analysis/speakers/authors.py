@@ -6,8 +6,15 @@ a byline ("Xi Jinping: The Governance of China II") or a Chinese speech title
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from analysis.speakers.registry import Registry
+
+
+@lru_cache(maxsize=1)
+def shipped_registry() -> Registry:
+    """The registry Tenor ships, read once (a heading test runs on every document's first lines)."""
+    return Registry.load()
 
 # the kinds of first-person text a heading announces, and who delivers them
 EN_SPEECH = re.compile(
@@ -99,7 +106,7 @@ def _zh_who(who: str, registry: Registry) -> str | None:
 
 def speech_author(heading: list[str], registry: Registry | None = None) -> str | None:
     """The author a document's leading front-matter lines name as the one delivering it, or None."""
-    registry = registry or Registry.load()
+    registry = registry or shipped_registry()
     lines = [h.strip() for h in heading if h.strip()][:3]
     for k, line in enumerate(lines):
         m = EN_SPEECH.match(line)
