@@ -35,9 +35,11 @@ ZH_LABEL_MAX = 6    # hanzi in a label that opens a turn: names and titles ("赵
 ZH_LABEL_BEFORE_INDENT_MAX = 4
 EN_LABEL_MAX = 40                # characters between the first and last of an English label ("MR. PRICE")
 EN_LABEL_BEFORE_INDENT_MAX = 30  # characters after the first of an English label before an indent
-LABEL = re.compile(
-    rf"^\s*(?:\*\*)?(?P<label>(?:Q|A|[A-Z][A-Z.'\- ]{{1,{EN_LABEL_MAX}}}[A-Z.]|[\u4e00-\u9fff]{{1,{ZH_LABEL_MAX}}}))"
-    r"\s*(?P<colon>[:：])(?:\*\*)?\s*")
+_LABEL_NAME = rf"(?P<label>(?:Q|A|[A-Z][A-Z.'\- ]{{1,{EN_LABEL_MAX}}}[A-Z.]|[\u4e00-\u9fff]{{1,{ZH_LABEL_MAX}}}))"
+# a label, bare or in bold as a whole ("**MS. JEAN-PIERRE:** Good afternoon"); a bold line with its
+# colon inside ("**国际人士：美国标榜和平……**") is a headline, not a turn
+LABEL = re.compile(rf"^\s*{_LABEL_NAME}\s*(?P<colon>[:：])\s*")
+BOLD_LABEL = re.compile(rf"^\s*\*\*{_LABEL_NAME}\s*(?P<colon>[:：])\*\*\s*")
 # a Chinese reporter's label as the MFA prints it: an outlet of any length, then 记者 ("《环球时报》记者：",
 # "中央广播电视总台央视记者：", "总台CGTN记者：")
 ZH_REPORTER_LABEL = re.compile(r"^\s*(?P<label>[\u4e00-\u9fff《》〈〉A-Za-z·]{1,20}?(?:记者|記者))(?P<colon>[:：])\s*(?=\S)")
@@ -63,7 +65,8 @@ FRONT_PATTERNS = [re.compile(p, re.I) for p in (
 MARKUP = re.compile(r"^\s*(?:\*\*[^*]+\*\*\s*:?\s*$|#{1,6}\s|<!--.*-->\s*$|!?\[[^\]]*\]\([^)]*\)\s*$|(?:-{3,}|\*{3,}|_{3,})\s*$)")
 METADATA_KEYS = frozenset(k.lower() for k in data_lines("layout/metadata_keys.txt"))
 METADATA = re.compile(r"^\s*(?P<key>[^:：]{1,12}?)\s*[:：]\s*\S")
-URL_OR_DATE = re.compile(r"^\s*(?:https?://\S+|www\.\S+|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*$")
+URL_OR_DATE = re.compile(r"^\s*(?:https?://\S+|www\.\S+|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
+                         r"(?:[\sT]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?)\s*$")
 DATELINE = re.compile(r"\((?:Xinhua|AFP|AP|Reuters|Bloomberg|UPI|Kyodo|Yonhap|TASS)\)|\s--\s|"
                       r"(?:新华社|新華社|中新社|人民网|央视)[\u4e00-\u9fff]{0,8}\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电")
 MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -213,6 +216,8 @@ def metadata_block(nonblank: list) -> set:
 def label_match(line: str) -> re.Match | None:
     """The transcript label opening a line ("MR. PRICE:", "Q:", "Q    ", "MR. KIRBY.  ", "赵立坚："),
     or None. A value that is a URL or a date is never a turn ("原文：https://...")."""
+    if line.lstrip().startswith("**"):
+        return BOLD_LABEL.match(line)
     m = LABEL.match(line) or ZH_REPORTER_LABEL.match(line) or SPACED_LABEL.match(line)
     if not m:
         m = PERIOD_LABEL.match(line)
