@@ -36,8 +36,11 @@ def scorers_in(df: pd.DataFrame) -> list[str]:
 
 
 def speech(df: pd.DataFrame, include_narrator: bool = False) -> pd.DataFrame:
-    """Body statements; without the narrator's unless asked."""
+    """Body statements without reporters' questions (cue `question`: scored, flagged, never
+    compared); without the narrator's unless asked."""
     out = df[df["section"] == "body"] if "section" in df.columns else df
+    if "cue" in out.columns:
+        out = out[out["cue"] != "question"]
     return out if include_narrator else out[out["speaker"] != NARRATOR]
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from analysis.config import LEXICON_DIR
 
-ROLES = ("term", "intensifier", "negator", "negator_reassure", "contrast", "mask")
+ROLES = ("term", "intensifier", "negator", "negator_reassure", "negator_refuse", "negatable", "contrast",
+         "mask")
 CATEGORIES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict",
               "diplomatic_code", "")
 

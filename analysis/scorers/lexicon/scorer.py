@@ -159,11 +159,11 @@ class LexiconScorer(Scorer):
         tone_raw, _ = zh_tone(masked)
         if not matches:
             return matches, 0.0, tone_raw
-        clause, gap = _zh_context(masked)
+        clause, gap, between = _zh_context(masked)
         for m in matches:
             m.text = text[m.start:m.end]
         raw = apply_rules(matches, clause, gap, "zh", self.contrast_after, self.contrast_before,
-                          self.first_weight)
+                          self.first_weight, between=between)
         return matches, raw, tone_raw
 
     def _en(self, text: str, lex: "Lexicon"):
