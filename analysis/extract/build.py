@@ -63,8 +63,8 @@ def document_statements(text: str, doc_id: str = "doc", meta: Meta | None = None
     if not kind and not host:
         # no manifest: a heading may say whose speech, statement or letter this is
         heading = [p.text for p in itertools.takewhile(lambda p: p.front, paras)]
-        body = next((p.text for p in paras if not p.front), "")
-        host = document_author(heading, body, registry)
+        bodies = [p.text for p in paras if not p.front][:3]
+        host = document_author(heading, bodies[0] if bodies else "", registry, "\n".join(bodies[1:]))
         kind = "speech" if host else None
     rows = []
     unit, att, unit_id = None, None, doc_id

@@ -184,9 +184,11 @@ def is_front_matter(s: str) -> bool:
 def is_speech_heading(s: str) -> bool:
     """A heading that names who delivers the text ("Statement by H.E. Mr. X, President of Y, at the
     general debate ...", "Tanasak Patimapragorn, Deputy Prime Minister"): no sentence end, short."""
-    from analysis.speakers.authors import EN_SPEECH, name_and_post, shipped_registry
+    from analysis.speakers.authors import EN_SPEECH, ZH_LETTER, ZH_SPEECH, ZH_SPEECH_UNNAMED, name_and_post, shipped_registry
     if len(s) > 300 or TERMINAL.search(s):
         return False
+    if CJK.search(s):       # a Chinese speech title longer than a heading's 40 characters
+        return len(s) <= 100 and any(p.match(s) for p in (ZH_SPEECH, ZH_LETTER, ZH_SPEECH_UNNAMED))
     return bool(EN_SPEECH.match(s)) or name_and_post(s, shipped_registry()) is not None
 
 
@@ -445,6 +447,11 @@ def _one_line_paragraphs(lines: list, header: set) -> bool:
     return alone >= 0.9 * (len(nonblank) - 1) and ends >= 0.85 * len(nonblank)
 
 
+# a speech's salutation at the end of a line ("……习近平尊敬的卢拉总统，各位同事：", "Mr. President:")
+SALUTATION_END = re.compile(r"(?:各位[\u4e00-\u9fff]{0,8}|同志们|朋友们|女士们|先生们|Excellencies|Mr\.?\s+President|"
+                            r"Madam\s+President|Ladies\s+and\s+Gentlemen)\s*[:：]$", re.I)
+
+
 def _joins(a: Line, b: Line, wrapped: bool, wide: int, blank: bool, heads: set, labels: dict) -> bool:
     """Does line b continue the paragraph of line a?"""
     if id(a) in heads or id(b) in heads or labels.get(id(b)):
@@ -453,6 +460,8 @@ def _joins(a: Line, b: Line, wrapped: bool, wide: int, blank: bool, heads: set, 
     if is_front_matter(sb) or is_front_matter(sa):
         return False
     ends = bool(TERMINAL.search(sa)) or sa.endswith((":", "："))
+    if SALUTATION_END.search(sa):       # "尊敬的卢拉总统，各位同事：" ends its line's paragraph
+        return False
     if wrapped:
         if b.indent >= 2:
             return False

@@ -91,13 +91,19 @@ NOT_THE_SPEECH = re.compile(r"新华社|新華社|中新社|人民日报|记者|
                             r"\((?:Xinhua|AFP|AP|Reuters)\)")
 
 
+LONG_PARAGRAPH = 600     # characters: a longer paragraph of a speech is checked sentence by sentence
+
+
 def first_person_document(c: Context) -> Attribution | None:
     """A speech, a talk, a letter (the document's kind) with a known author: every sentence is theirs,
     except paragraphs that name the author in the third person or carry a dateline or photo credit
     (the page's account of the event, read sentence by sentence)."""
     if c.kind not in FIRST_PERSON_KINDS or not c.state.author:
         return None
-    if NOT_THE_SPEECH.search(c.para.text) or c.state.author in {n for _, _, n in c.state.mentions_in(c.para.text)}:
+    # a paragraph is read whole, unless it is long: a speech pasted from a page without paragraph
+    # marks is one paragraph, and one word in it ("记者", "新华社") must not make it all narration
+    unit = c.para.text if len(c.para.text) <= LONG_PARAGRAPH else c.full
+    if NOT_THE_SPEECH.search(unit) or c.state.author in {n for _, _, n in c.state.mentions_in(unit)}:
         return None
     return Attribution(c.state.author, "first_person")
 

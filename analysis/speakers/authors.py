@@ -44,6 +44,19 @@ ZH_SPEECH = re.compile(
     r"^\s*(?:[（(][^）)]{1,8}[）)])?\s*(?P<who>[\u4e00-\u9fff·]{2,8}?)(?:主席|总书记|总理|副主席|委员长)?"
     r"(?:在|于|出席)[^，。；！？]{2,60}?(?:上|中|时|会|式|典|礼)?的?"
     r"(?:主旨讲话|主旨演讲|重要讲话|书面演讲|讲话|致辞|演讲|祝酒辞|祝酒词|发言|答谢辞|贺词)(?:（全文）|\(全文\)|全文)?\s*$")
+# a speech title that names no one ("在全国抗击新冠肺炎疫情表彰大会上的讲话"), its author on a line of
+# their own below it ("习近平", "中华人民共和国主席　习近平"), after a date line ("（2020年9月8日）")
+ZH_SPEECH_UNNAMED = re.compile(
+    r"^\s*(?:在|于)[^，。；！？]{2,60}?的?(?:主旨讲话|主旨演讲|重要讲话|书面演讲|讲话|致辞|演讲|祝酒辞|祝酒词|发言|答谢辞)"
+    r"(?:（全文）|\(全文\)|全文)?\s*$")
+ZH_DATE_LINE = re.compile(r"^\s*[（(]\s*\d{4}\s*年[^）)]{0,30}[）)]\s*$")
+ZH_BYLINE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,24}?(?:主席|总书记|总理|副主席|委员长|部长)[\s\u3000]*)?"
+                       r"(?P<who>[\u4e00-\u9fff·]{2,8})\s*$")
+# a news page that prints the speech in full after its lead: "新华社利马11月16日电　<title>——在……上的讲话
+# （2024年11月16日，利马）中华人民共和国主席　习近平": the text after the byline is the speech
+ZH_FULL_TEXT = re.compile(
+    r"(?:——|日电)\s*(?:在|于)[^。！？]{2,80}?(?:讲话|致辞|演讲|祝酒辞|祝酒词|发言)\s*[（(][^）)]{4,40}[）)]\s*"
+    r"(?:[\u4e00-\u9fff]{2,24}?(?:主席|总书记|总理|副主席|委员长))?[\s\u3000]*(?P<who>[\u4e00-\u9fff·]{2,8})")
 ZH_LETTER = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff·]{2,8}?)(?:主席|总书记|总理)?(?:致|给)[^，。；！？]{2,60}?的?"
                        r"(?:贺信|贺电|信|复信|回信|书面致辞|致辞)(?:（全文）|全文)?\s*$")
 
@@ -94,6 +107,24 @@ def name_and_post(line: str, registry: Registry) -> str | None:
     return _name(head, registry)
 
 
+DASH_PARTS = re.compile(r"\s+[-–—]\s+")
+YEAR = re.compile(r"^(?:19|20)\d\d$")
+COUNTRY_WORDS = re.compile(r"\b(?:Republic|Kingdom|Islands|States|Federation|Emirates|Union|Principality|"
+                           r"Commonwealth|Democratic|Federal|Plurinational|Sultanate|Darussalam)\b|\bOf\b|\bof\b")
+
+
+def dash_heading(line: str, registry: Registry) -> str | None:
+    """The speaker of a "Country - Name - Year" heading ("Cameroon - Eyebe Ayissi - 2011", as speech
+    collections name their files): three parts, the last a year, the middle a person's name."""
+    parts = DASH_PARTS.split(line.strip())
+    if len(parts) != 3 or not YEAR.match(parts[2]) or len(line) > 120:
+        return None
+    who = parts[1]
+    if COUNTRY_WORDS.search(who) and not COUNTRY_WORDS.search(parts[0]):
+        who = parts[0]                  # "Joseph Kabila - Democratic Republic of the Congo - 2013"
+    return _name(who, registry)
+
+
 def _zh_who(who: str, registry: Registry) -> str | None:
     """A Chinese title's speaker: a registered name, or a short name that is nothing else."""
     names = registry.lookup(who)
@@ -116,7 +147,16 @@ def speech_author(heading: list[str], registry: Registry | None = None) -> str |
             m = pattern.match(line)
             if m and "发表" not in line and "發表" not in line:     # 发表讲话: a report of a speech
                 return _zh_who(m.group("who"), registry)
-        name = name_and_post(line, registry)
+        if ZH_SPEECH_UNNAMED.match(line):
+            for below in lines[k + 1:]:
+                if ZH_DATE_LINE.match(below):
+                    continue
+                m = ZH_BYLINE.match(below)
+                names = [n for n in registry.lookup(m.group("who")) if _person(registry, n)] if m else []
+                if names:
+                    return names[0]
+                break
+        name = name_and_post(line, registry) or dash_heading(line, registry)
         if name:
             return name
         m = BYLINE.match(line)
@@ -125,9 +165,23 @@ def speech_author(heading: list[str], registry: Registry | None = None) -> str |
     return None
 
 
-def document_author(heading: list[str], body_start: str, registry: Registry | None = None) -> str | None:
+def document_author(heading: list[str], body_start: str, registry: Registry | None = None,
+                    body_after: str = "") -> str | None:
     """speech_author, unless the body opens as a news report ("(Xinhua) --", "新华社……电",
     "央视网消息"): a page about a speech is an account of it."""
+    author = speech_author(heading, registry)
     if NEWS_LEAD.search(body_start[:200]):
-        return None
-    return speech_author(heading, registry)
+        m = ZH_FULL_TEXT.search((body_start + "\n" + body_after)[:1500])
+        # the byline's name runs into what follows when the lines were joined ("习近平当地时间……")
+        names = next((registry_names(m.group("who")[:n], registry) for n in (4, 3, 2)
+                      if m and registry_names(m.group("who")[:n], registry)), [])
+        # the page prints the speech in full, after its lead: it is the speech, by the one the
+        # heading names (or the byline, when the heading names no one)
+        return (author or names[0]) if names and (author is None or author in names) else None
+    return author
+
+
+def registry_names(who: str, registry: Registry | None = None) -> list[str]:
+    """The registered people a Chinese name stands for."""
+    registry = registry or shipped_registry()
+    return [n for n in registry.lookup(who) if _person(registry, n)]
