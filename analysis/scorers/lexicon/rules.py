@@ -74,6 +74,40 @@ def _negation(m, w: float, neg) -> float:
     return -0.5 * w if w < 0 else -0.7 * w
 
 
+def _modifiers(matches, k, reach_end, clause, gap, between, negated_by, int_gap, neg_gap):
+    """The weight of term k after the nearest intensifier before it in its clause, and the negator
+    acting on it (None if none): a few words before it, or across a comma or a list (with between)."""
+    m = matches[k]
+    w = m.entry.weight
+    here = clause(m.start)
+    prev = []
+    for j in range(k - 1, -1, -1):
+        p = matches[j]
+        if m.start - reach_end[j] > LOOK_BACK:
+            break
+        if p.entry.role not in SCORED and clause(p.start) == here:
+            prev.append(p)
+    prev.reverse()
+    for p in reversed(prev):
+        if p.entry.role == "intensifier" and gap(p, m) <= int_gap:
+            w *= p.entry.weight
+            m.rules.append(f"x{p.entry.weight:g} {p.text}")
+            break
+    neg = next((p for p in reversed(prev) if p.entry.role in NEGATORS and gap(p, m) <= neg_gap), None)
+    if neg is None and between is not None:
+        # a negator whose object follows a comma ("not seek, nor do we want, a crisis"), or an
+        # item of a list whose first item was negated ("prevent conflict, confrontation, or ...")
+        for j in range(k - 1, -1, -1):
+            p = matches[j]
+            if p.entry.role in NEGATORS and _joined(between, p, m, OBJECT_JOINERS):
+                return w, p
+            if p.entry.role in SCORED:
+                if negated_by.get(j) is not None and _joined(between, p, m, LIST_JOINERS):
+                    neg = negated_by[j]
+                break
+    return w, neg
+
+
 def apply_rules(matches: list[Match], clause, gap, lang: str, contrast_after: float,
                 contrast_before: float, first_weight: float = 1.0, between=None) -> float:
     """Weights of the term matches after intensifiers, negation, contrast and the lead term (the
@@ -101,8 +135,6 @@ def apply_rules(matches: list[Match], clause, gap, lang: str, contrast_after: fl
         return raw
     contrast_at = [m.start for m, r in zip(matches, roles) if r == "contrast"]
     first_contrast = min(contrast_at) if contrast_at else None
-    int_gap = INTENSIFIER_GAP_EN if lang == "en" else INTENSIFIER_GAP_ZH
-    neg_gap = EN_WINDOW if lang == "en" else ZH_WINDOW
     # only modifiers a few words before a term can act on it: the look-back for them stops where every
     # earlier match ends more than LOOK_BACK positions before the term (a statement with thousands of
     # terms stays linear; the windows are 2-4 words or characters)
@@ -117,34 +149,10 @@ def apply_rules(matches: list[Match], clause, gap, lang: str, contrast_after: fl
         negatable = m.entry.role == "negatable"
         if m.entry.role != "term" and not negatable:
             continue
-        w = m.entry.weight
         here = clause(m.start)
-        prev = []
-        for j in range(k - 1, -1, -1):
-            p = matches[j]
-            if m.start - reach_end[j] > LOOK_BACK:
-                break
-            if p.entry.role not in SCORED and clause(p.start) == here:
-                prev.append(p)
-        prev.reverse()
-        for p in reversed(prev):
-            if p.entry.role == "intensifier" and gap(p, m) <= int_gap:
-                w *= p.entry.weight
-                m.rules.append(f"x{p.entry.weight:g} {p.text}")
-                break
-        neg = next((p for p in reversed(prev) if p.entry.role in NEGATORS and gap(p, m) <= neg_gap), None)
-        if neg is None and between is not None:
-            # a negator whose object follows a comma ("not seek, nor do we want, a crisis"), or an
-            # item of a list whose first item was negated ("prevent conflict, confrontation, or ...")
-            for j in range(k - 1, -1, -1):
-                p = matches[j]
-                if p.entry.role in NEGATORS and _joined(between, p, m, OBJECT_JOINERS):
-                    neg = p
-                    break
-                if p.entry.role in SCORED:
-                    if negated_by.get(j) is not None and _joined(between, p, m, LIST_JOINERS):
-                        neg = negated_by[j]
-                    break
+        w, neg = _modifiers(matches, k, reach_end, clause, gap, between, negated_by,
+                            INTENSIFIER_GAP_EN if lang == "en" else INTENSIFIER_GAP_ZH,
+                            EN_WINDOW if lang == "en" else ZH_WINDOW)
         if neg is None and negatable:   # a word that is stance only when negated ("conflict", "crisis")
             m.weight = 0.0
             continue
