@@ -138,6 +138,21 @@ def speech_goes_on(c: Context) -> Attribution | None:
     return Attribution(prev, "continuation")
 
 
+# an item that is one voice's words: a statement, a spokesperson's answer, a written interview
+ONE_VOICE_TITLE = re.compile(r"声明|聲明|答记者问|答記者問|发言人|發言人|谈话|談話|答问|答問|\bstatement\b|\bspokesperson\b", re.I)
+
+
+def answer_goes_on(c: Context) -> Attribution | None:
+    """In an item whose title makes it one voice's words (a statement, a spokesperson's answer), a
+    paragraph with no cue of its own goes on with the previous paragraph's speaker, a body too (the
+    guidelines' first-person rule: a spokesperson's answer is theirs throughout)."""
+    prev = c.state.last_paragraph_speaker
+    if c.index != 0 or not prev or prev == NARRATOR or not ONE_VOICE_TITLE.search(c.state.front_text):
+        return None
+    # the item's voice (its first speaker), not someone its previous paragraph reported
+    return Attribution(c.state.voice or prev, "continuation")
+
+
 def quote_continues(c: Context) -> Attribution | None:
     """A paragraph that is all quotation, with no cue, goes on with the previous paragraph's speaker."""
     prev = c.state.last_paragraph_speaker
@@ -170,6 +185,7 @@ def speakers_content(c: Context, att: Attribution) -> bool:
 def record_title(state: DocState, att: Attribution, para: Paragraph, sentences: list[str]) -> None:
     """A title names the people whose "The President" a readout means."""
     state.note_title(para.text)
+    state.front_text += para.text + "\n"
 
 
 def record_turn(state: DocState, att: Attribution, para: Paragraph, sentences: list[str]) -> None:
@@ -197,8 +213,12 @@ def record_sentence(state: DocState, att: Attribution, text: str) -> None:
     """A narrated sentence's opening person is the next "he" ("胡春华出席会议并讲话。他强调"); a
     speaker becomes the current one; the persons the sentence names are mentions."""
     state.narrated_subject = state.opening_person(text) if att.speaker == NARRATOR else None
+    if att.speaker == NARRATOR:
+        state.note_issuer(text)
     if att.speaker != NARRATOR:
         state.current = att.speaker
+        if state.voice is None and att.speaker != BOTH:
+            state.voice = att.speaker
     state.note_mentions(text)
 
 
@@ -240,6 +260,7 @@ RULES: tuple[Rule, ...] = (
     Rule("zh_author_voice",           CUE,       "zh", rules_zh.author_voice),         # 据我了解
     Rule("paragraph_continuation",    SENTENCE,  None, paragraph_continuation),
     Rule("speech_goes_on",            SENTENCE,  None, speech_goes_on),      # 二是……, 我们愿……
+    Rule("answer_goes_on",            SENTENCE,  None, answer_goes_on),      # a statement's next paragraph
     Rule("quote_continues",           SENTENCE,  None, quote_continues),
     Rule("narrator",                  SENTENCE,  None, narrator),
 )

@@ -73,6 +73,11 @@ def zh_name_before_title(before: str) -> str:
 
 
 # ---------------------------------------------------------------- subjects
+# a document as the subject of a cue: "声明指出", "该声明表示", "贺信中说"
+ZH_DOCUMENT_SOURCE = re.compile(r"(?:该|這|这|此|这份|该份)?(?:联合)?(?:声明|聲明|公报|公報|谈话|談話|贺电|賀電|贺信|賀信|复信|回信|信|函)"
+                                r"(?:中|里|裡)?")
+
+
 def resolve_zh(state: DocState, cues: CueSet, subj: str) -> Subject | None:
     """The speaker a Chinese subject names, or None; adverbs before the verb are not part of it."""
     s = ZH_SUBJECT_TAIL.sub("", subj.strip(" \u3000\u2592"))
@@ -97,6 +102,10 @@ def _resolve(state: DocState, cues: CueSet, s: str) -> Subject | None:
         if s.startswith(p):
             who = state.pronoun_target()
             return Subject("person", who) if who else None
+    if ZH_DOCUMENT_SOURCE.fullmatch(s):
+        # "声明指出", "贺信中表示": the document speaks for whoever the text had issue it
+        who = state.document_source()
+        return Subject(state.kind(who) or "body", who) if who else None
     found = state.mentions_in(s)
     if found:
         # the subject comes first in a Chinese clause; ignore names after 致/向/同/与

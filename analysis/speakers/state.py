@@ -24,6 +24,14 @@ ZH_INTRO = re.compile("(?:" + "|".join(ZH_TITLES) + r")(?P<name>[\u4e00-\u9fff·
 EN_LEAD = re.compile(r"(?:[A-Z][\w.\-’']*\s+){0,5}")
 
 
+# an outlet's lead before a news item: "**央视网消息**（新闻联播）："
+OUTLET_LEAD = re.compile(r"^[\s*]*[\u4e00-\u9fff]{0,8}(?:消息|电|讯)[\s*]*(?:[（(][^）)]{0,12}[）)])?\s*[：:]")
+# a narrated act of issuing a document: "发表声明", "致贺信", "issued a statement"
+ISSUES = re.compile(r"(?:发表|发布|发出|致|宣读|签署|發表|發布)[^，。；]{0,12}?(?:声明|聲明|公报|公報|谈话|談話|文章|贺电|賀電|贺信|賀信|"
+                    r"信|函|报告|報告)|\b(?:issued|released|published|sent|delivered)\s+(?:a|an|the|its|his|her)?\s*"
+                    r"(?:joint\s+)?(?:statement|readout|communiqu[eé]|letter|message|note|declaration)\b")
+
+
 @dataclass
 class Attribution:
     """A sentence's speaker and the cue that decided it: what every attribution rule returns."""
@@ -50,6 +58,10 @@ class DocState:
     turn: tuple[str, str] | None = None              # (speaker, cue) of the current transcript turn
     narrated_subject: str | None = None              # the person the last narrated sentence opened with
     last_paragraph_speaker: str | None = None        # the speaker of the previous paragraph's last sentence
+    voice: str | None = None                         # the first speaker of the text (not narrator)
+    front_text: str = ""                             # the document's titles and front matter, as read
+    issuer: str | None = None                        # who issued the last statement, letter or message the
+                                                     # text narrated ("外交部就……发表声明", "X issued a statement")
     _alias_index: AliasIndex | None = field(default=None, repr=False)
 
     # ---------------------------------------------------------------- who is who
@@ -113,6 +125,35 @@ class DocState:
                 return cur
         return self.mentions[-1] if self.mentions else None
 
+    def note_issuer(self, text: str) -> None:
+        """A narrated sentence that has someone issue a statement, a letter or a message ("中华人民共和国
+        外交部就……发表声明", "The ministry issued a statement"): its first person or body named before
+        the act is who "the statement" (声明, 贺信中, the statement) means afterwards."""
+        d = ZH_DATELINE.match(text) or OUTLET_LEAD.match(text)
+        text = text[d.end():] if d else text       # "央视网消息（新闻联播）：" is the outlet, not the issuer
+        m = ISSUES.search(text)
+        if not m:
+            return
+        found = [f for f in self.mentions_in(text[:m.start()]) if not POSSESSIVE.match(text[f[1]:f[1] + 2])]
+        if found:
+            self.issuer = found[0][2]
+
+    def document_source(self) -> str | None:
+        """Who "the statement" means: the last issuer the text narrated, else the body speaking."""
+        if self.issuer:
+            return self.issuer
+        return self.current if self.current and self.kind(self.current) == "body" else None
+
+    def _opening_titled(self, head: str) -> tuple[int, str] | None:
+        """(start, name) of a name the text introduced after a title (zh_titled) that opens head
+        after its titles ("中共中央政治局委员、中宣部部长李书磊在……")."""
+        best = None
+        for name in self.zh_titled:
+            k = head.find(name)
+            if k > 0 and ZH_TITLE_CHAIN.fullmatch(head[:k]) and (best is None or k < best[0]):
+                best = (k, name)
+        return best
+
     def first_person(self) -> Subject | None:
         """Who "I", "we", 我 mean: the author, else the current speaker."""
         who = self.author or self.current
@@ -123,6 +164,11 @@ class DocState:
         m = ZH_DATELINE.match(text)
         body = text[m.end():] if m else text
         found = [f for f in self.mentions_in(body[:80]) if not POSSESSIVE.match(body[f[1]:f[1] + 2])]
+        titled = self._opening_titled(body[:80])
+        if titled and (not found or titled[0] < found[0][0]):
+            # "中宣部部长李书磊在会上宣读习近平的贺信并讲话。他说，……": the person the text named
+            # after a title opens the sentence, before anyone it already knew
+            return self.learn(titled[1], "other", "person")
         if not found:
             return None
         a, b, name = found[0]
