@@ -20,6 +20,7 @@ ZH_PRONOUNS = ("他们", "她们", "他們", "她們", "他", "她")
 ZH_FIRST = ("我们", "我們", "我")
 ZH_OURS = ("我国", "我國", "我方")     # "our country", "our side": a body, not the speaker
 CLAUSE_SPLIT = re.compile("[" + ZH_CLAUSE + "]")
+ZH_FIRST_CLAUSE = re.compile("[，,；;。]")      # a sentence's first clause (a list with 、 inside it)
 HAN_RUN_END = re.compile(r"[\u3400-\u9fff·]+$")
 HAN_NAME = re.compile(r"[\u3400-\u9fff·]+")
 # the author speaking for themselves in an account: "据我了解", "我们会及时发布" (addressing the press:
@@ -223,6 +224,11 @@ def cue_verbs(s: Context) -> Attribution | None:
     return Attribution(s.state.author, "first_person") if framed else None
 
 
+# a past act the speaker recalls ("习近平主席不久前同李显龙总理……会晤"): inside a speaker's paragraph, part
+# of the speech, not the account of the event going on
+ZH_RECALL = re.compile(r"不久前|前不久|此前|日前|去年|前年|上月|上个月|年来|以来|曾经|多次|近年|近来|先后")
+
+
 def narration_verb(s: Context, z: Reading, before: str, end: int, subj: str, initial: bool) -> Attribution | None:
     """"双方讨论了", "王毅会见了": narration when it opens the sentence or a speaker's run; inside a
     speaker's paragraph, another person's action ("胡春华出席会议") or a meeting's ("报告会17日在京举行")."""
@@ -232,13 +238,14 @@ def narration_verb(s: Context, z: Reading, before: str, end: int, subj: str, ini
     if r and (s.first or (initial and r.kind == "both")) and r.kind in ("both", "person", "body"):
         return Attribution(NARRATOR, "narration")
     if initial and not s.first and (
-            (r and r.kind == "person" and r.name != s.para_speaker and not ZH_MODAL.search(subj))
+            (r and r.kind == "person" and r.name != s.para_speaker and not ZH_MODAL.search(subj)
+             and not ZH_RECALL.search(subj))
             or (r is None and ZH_EVENT_SUBJECT.match(subj.strip(" " + MASK)))):
         return Attribution(NARRATOR, "narration")
     # the speaker named again doing something ("随后，习近平听取汇报", "上午10时许，习近平来到……"): the
     # account of the event goes on, the speech has ended (after at most a short opening clause)
     if (not s.first and r and r.kind == "person" and r.name == s.para_speaker and not ZH_MODAL.search(subj)
-            and s.state.mentions_in(subj) and len(before) - len(subj) <= 14):
+            and (named := s.state.mentions_in(subj)) and named[0][2] == r.name and len(before) - len(subj) <= 14):
         return Attribution(NARRATOR, "narration")
     return None
 
@@ -283,6 +290,10 @@ def speech_subject(s: Context, z: Reading, subj: str, initial: bool) -> Subject 
     if r is None and not initial and (names := head_names(st, z.head)):
         # "习近平...回信，对...表示欢迎": a later clause shares the sentence's subject
         r = resolve_zh(st, cues, names[0])
+    if (r is None and not initial and (titled := st.opening_titled(ZH_FIRST_CLAUSE.split(z.masked)[0].strip(" " + MASK)))
+            and not titled[1].startswith(tuple(cues.get("zh", "speech")))):
+        # "王瑞杰高度评价……，表示……": a name the text gave after a title opens the sentence
+        r = Subject("person", st.learn(titled[1], "other", "person"))
     return r
 
 

@@ -19,7 +19,7 @@ INTRO = re.compile(rf"\b(?P<title>{EN_TITLE_WORDS})\s+(?P<name>{NAME_TOKEN}(?:\s
 # a name after its title, where punctuation or what a readout says the person did ends it
 # ("印度尼西亚总统佐科举行会谈", "瓦努阿图共和国总统摩西互致贺电")
 ZH_INTRO = re.compile("(?:" + "|".join(ZH_TITLES) + r")(?P<name>[\u4e00-\u9fff·\-]{2,5}?|[\u4e00-\u9fff]{2,4}[·\-][\u4e00-\u9fff·\-]{2,7}?)"
-                      r"(?=[，。、；：！？]|先生|女士|举行|会谈|会见|互致|通电话|通话|视频通话|共同|一道|一同|一行|时|并|在|于|表示|指出|强调|说|致|的)")
+                      r"(?=[，。、；：！？]|先生|女士|举行|会谈|会见|主持|出席|宣读|互致|通电话|通话|视频通话|共同|一道|一同|一行|时|并|在|于|表示|指出|强调|说|致|的)")
 # the capitalised words before a name that opens an English sentence: "Chinese Vice Premier Liu He"
 EN_LEAD = re.compile(r"(?:[A-Z][\w.\-’']*\s+){0,5}")
 
@@ -144,13 +144,13 @@ class DocState:
             return self.issuer
         return self.current if self.current and self.kind(self.current) == "body" else None
 
-    def _opening_titled(self, head: str) -> tuple[int, str] | None:
-        """(start, name) of a name the text introduced after a title (zh_titled) that opens head
-        after its titles ("中共中央政治局委员、中宣部部长李书磊在……")."""
+    def opening_titled(self, head: str) -> tuple[int, str] | None:
+        """(start, name) of a name the text introduced after a title (zh_titled) that opens head,
+        after its titles or none ("中共中央政治局委员、中宣部部长李书磊在……", "王瑞杰高度评价……")."""
         best = None
         for name in self.zh_titled:
             k = head.find(name)
-            if k > 0 and ZH_TITLE_CHAIN.fullmatch(head[:k]) and (best is None or k < best[0]):
+            if k >= 0 and (k == 0 or ZH_TITLE_CHAIN.fullmatch(head[:k])) and (best is None or k < best[0]):
                 best = (k, name)
         return best
 
@@ -164,7 +164,7 @@ class DocState:
         m = ZH_DATELINE.match(text)
         body = text[m.end():] if m else text
         found = [f for f in self.mentions_in(body[:80]) if not POSSESSIVE.match(body[f[1]:f[1] + 2])]
-        titled = self._opening_titled(body[:80])
+        titled = self.opening_titled(body[:80])
         if titled and (not found or titled[0] < found[0][0]):
             # "中宣部部长李书磊在会上宣读习近平的贺信并讲话。他说，……": the person the text named
             # after a title opens the sentence, before anyone it already knew
