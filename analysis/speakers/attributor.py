@@ -18,11 +18,12 @@ from analysis.speakers.state import Attribution, Context, DocState
 
 ATTRIBUTION_WINDOW = 3000   # characters of a sentence read for its speaker
 # the host named in a press conference's title: "2018年6月11日外交部发言人耿爽主持例行记者会",
-# "Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on January 10, 2020"
-PRESSER_TITLE = re.compile(r"发言人(?P<zh>[\u4e00-\u9fff·]{2,4}?)主持(?:例行)?记者会|"
-                           r"發言人(?P<tw>[\u4e00-\u9fff·]{2,4}?)主持(?:例行)?記者會|"
-                           r"Spokes(?:person|man|woman) (?P<en>[A-Z][\w\-]+(?: [A-Z][\w\-]+){1,3})[’']s (?:Regular )?"
-                           r"Press Conference")
+# "Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on January 10, 2020"; the online
+# ones of 2020 ("主持网上例行记者会", "Daily Briefing Online"), "答记者问" and "Remarks" pages too
+PRESSER_TITLE = re.compile(r"发言人(?P<zh>[\u4e00-\u9fff·]{2,4}?)(?:主持(?:网上|视频)?(?:例行)?记者会|(?:就[^。\n]{1,80}?)?答记者问)|"
+                           r"發言人(?P<tw>[\u4e00-\u9fff·]{2,4}?)(?:主持(?:網上|視頻)?(?:例行)?記者會|(?:就[^。\n]{1,80}?)?答記者問)|"
+                           r"Spokes(?:person|man|woman) (?P<en>[A-Z][\w\-]+(?: [A-Z][\w\-]+){1,3})[’']s (?:(?:Regular )?"
+                           r"Press Conference|Daily Briefing Online|Remarks)")
 PARENTHETICAL = re.compile(r"\s*[（(][^（）()]*[）)]\s*[。.]?\s*")
 QUOTE_REST = re.compile(r"[\s\u2592.,;:!?。，；：！？]")
 
