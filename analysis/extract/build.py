@@ -20,7 +20,7 @@ from analysis.errors import TenorError, problem
 from analysis.extract.lang import detect
 from analysis.ingest.layout import is_front_matter, layout
 from analysis.extract.target import target
-from analysis.speakers.authors import document_author
+from analysis.speakers.authors import author_from_file_name, document_author
 from analysis.speakers.registry import NARRATOR, Registry
 from analysis.extract.segment import split_sentences
 from analysis.ingest.tables import read_table
@@ -65,6 +65,9 @@ def document_statements(text: str, doc_id: str = "doc", meta: Meta | None = None
         heading = [p.text for p in itertools.takewhile(lambda p: p.front, paras)]
         bodies = [p.text for p in paras if not p.front][:3]
         host = document_author(heading, bodies[0] if bodies else "", registry, "\n".join(bodies[1:]))
+        if host is None and not heading:
+            # a speech with no heading, opening with its salutation: the file's name may say whose
+            host = author_from_file_name(doc_id, bodies[0] if bodies else "", registry)
         kind = "speech" if host else None
     rows = []
     unit, att, unit_id = None, None, doc_id

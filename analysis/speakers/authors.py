@@ -185,3 +185,29 @@ def registry_names(who: str, registry: Registry | None = None) -> list[str]:
     """The registered people a Chinese name stands for."""
     registry = registry or shipped_registry()
     return [n for n in registry.lookup(who) if _person(registry, n)]
+
+
+# a speech's first words when it has no heading: its salutation
+SPEECH_OPENING = re.compile(r"^\s*(?:尊敬的|各位|女士们|先生们|同志们|朋友们|亲爱的|尊敬嘅|"
+                            r"(?:Your\s+)?Excellenc|(?:Mr\.?|Madam|Madame)\s+(?:President|Chair|Secretary)|"
+                            r"Ladies\s+and\s+gentlemen|Distinguished\s|Your\s+Majest|Dear\s)", re.I)
+FILE_NAME_PARTS = re.compile(r"[_\-.\s]+")
+
+
+def author_from_file_name(doc_id: str, body_start: str, registry: Registry | None = None) -> str | None:
+    """The author of a speech that opens with its salutation and has no heading at all ("尊敬的温敏总统，
+    ……女士们，先生们：", "Mr. President, Excellencies"), from its file name where one of the name's parts
+    is the alias of exactly one registered person ("xi_2020-01-18_myanmar_banquet" -> Xi Jinping);
+    else None. The text cannot say whose speech it is; the file name is how the user named it."""
+    if not SPEECH_OPENING.match(body_start or ""):
+        return None
+    registry = registry or shipped_registry()
+    found = set()
+    for part in FILE_NAME_PARTS.split(doc_id.rsplit("/", 1)[-1]):
+        if len(part) < 2 or part.isdigit():
+            continue
+        names = {n for form in {part, part.capitalize(), part.title()} for n in registry.lookup(form)
+                 if _person(registry, n)}
+        if len(names) == 1:
+            found |= names
+    return found.pop() if len(found) == 1 else None
