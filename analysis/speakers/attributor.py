@@ -256,6 +256,7 @@ RULES: tuple[Rule, ...] = (
     Rule("en_cue_verbs",              CUE,       "en", rules_en.cue_verbs),            # said, met, agreed
     Rule("en_participle_subject",     CUE,       "en", rules_en.participle_subject),   # ..., saying
     Rule("en_according_to",           CUE,       "en", rules_en.according_to),         # "...", according to
+    Rule("zh_according_to",           CUE,       "zh", rules_zh.according_to),         # 据……消息，
     Rule("zh_cue_verbs",              CUE,       "zh", rules_zh.cue_verbs),            # 表示, 会见, 双方一致认为
     Rule("zh_author_addresses_press", CUE,       "zh", rules_zh.author_addresses_press),  # 正如你所说
     Rule("zh_author_voice",           CUE,       "zh", rules_zh.author_voice),         # 据我了解

@@ -14,7 +14,7 @@ from analysis.speakers.common import (MASK, ZH_BARE_TITLE, ZH_CLAUSE, ZH_DATELIN
                                       side_of, speaker_list)
 from analysis.speakers.cues import CueSet
 from analysis.speakers.registry import BOTH, NARRATOR, Title
-from analysis.speakers.state import Attribution, Context, DocState
+from analysis.speakers.state import OUTLET_LEAD, Attribution, Context, DocState
 
 ZH_PRONOUNS = ("他们", "她们", "他們", "她們", "他", "她")
 ZH_FIRST = ("我们", "我們", "我")
@@ -79,10 +79,22 @@ ZH_DOCUMENT_SOURCE = re.compile(r"(?:该|這|这|此|这份|该份)?(?:联合)?(
                                 r"(?:中|里|裡)?")
 
 
+# what may stand between a subject and its verb besides adverbs: a time ("19日", "同一天", "近日") and a
+# frame ("在主持座谈会时")
+ZH_SUBJECT_TIME = re.compile(r"(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})日|当天|當天|当日|同一天|同日|近日|日前|"
+                             r"在[^，。；：在]{1,24}?(?:时|時|中|上|期间|期間))+$")
+# the name of a body the registry lacks ("俄罗斯国防部", "印尼地质局", "以军")
+ZH_BODY = re.compile(r"^[\u4e00-\u9fff]{2,16}?(?:" + "|".join(sorted(speaker_list("zh_body_suffixes.txt"), key=len,
+                                                               reverse=True)) + r")$|^以军$")
+
+
 def resolve_zh(state: DocState, cues: CueSet, subj: str) -> Subject | None:
-    """The speaker a Chinese subject names, or None; adverbs before the verb are not part of it."""
+    """The speaker a Chinese subject names, or None; adverbs, a time and a frame before the verb are not
+    part of it."""
     s = ZH_SUBJECT_TAIL.sub("", subj.strip(" \u3000\u2592"))
-    r = _resolve(state, cues, s)
+    t = ZH_SUBJECT_TAIL.sub("", ZH_SUBJECT_TIME.sub("", s))       # "蔡奇在主持座谈会时说", "俄罗斯国防部19日称"
+    r = _resolve(state, cues, t) if t and t != s else None
+    r = r or _resolve(state, cues, s)
     if r is None and len(s) > 2 and s[-1] in ZH_SINGLE_ADVERBS:
         # "瑞方亦表示", "巴科则表示": a one-character adverb, tried only where the whole does not
         # resolve (首都, a name ending in 均)
@@ -108,6 +120,11 @@ def _resolve(state: DocState, cues: CueSet, s: str) -> Subject | None:
         who = state.document_source()
         return Subject(state.kind(who) or "body", who) if who else None
     found = state.mentions_in(s)
+    if found and found[0][0] > 0 and ZH_SIDE_BODY.match(s[:2]):
+        found = []           # "马方对习近平主席的远见……表示赞赏": the side opening the subject speaks
+    if found and state.kind(found[0][2]) != "person" and s[:found[0][0]].endswith(zh_countries()) \
+            and not s[:found[0][0]].endswith(("中国", "中國")):
+        found = []           # "俄罗斯外交部发言人扎哈罗娃": another state's ministry, not China's
     if found:
         # the subject comes first in a Chinese clause; ignore names after 致/向/同/与
         a, b, name = found[0]
@@ -127,7 +144,13 @@ def _resolve(state: DocState, cues: CueSet, s: str) -> Subject | None:
     if ZH_SIDE_BODY.match(s):
         # a side the speaker table does not list, named as the text names it
         return Subject("body", state.learn(s, "other", "body"))
-    return _titled(state, cues, s)
+    if ZH_SIDE_BODY.match(s[:2]) and not s[2:3].isdigit():
+        return _resolve(state, cues, s[:2])
+    titled = _titled(state, cues, s)
+    if titled is None and ZH_BODY.match(s):
+        # a body the registry lacks, named as the text names it ("俄罗斯国防部", "以军")
+        return Subject("body", state.learn(s, side_of(s), "body"))
+    return titled
 
 
 def _titled(state: DocState, cues: CueSet, s: str) -> Subject | None:
@@ -185,7 +208,9 @@ def reading(s: Context) -> Reading:
         m = ZH_DATELINE.match(masked)
         if m:  # "新华社北京5月18日电" is the agency's dateline, not a speaker
             masked = MASK * m.end() + masked[m.end():]
-        events = [(m.start(), m.end(), "speech") for m in s.cues.regex("zh", "speech", "joint_verb").finditer(masked)]
+        # a verb of saying before 的 names a thing, not a speech ("习近平主席提出的全球发展倡议")
+        events = [(m.start(), m.end(), "speech") for m in s.cues.regex("zh", "speech", "joint_verb").finditer(masked)
+                  if not masked.startswith("的", m.end())]
         events += [(m.start(), m.end(), "narration") for m in s.cues.regex("zh", "narration").finditer(masked)]
         events.sort()
         plain = ZH_IDIOMS.sub("", masked)
@@ -295,6 +320,24 @@ def speech_subject(s: Context, z: Reading, subj: str, initial: bool) -> Subject 
         # "王瑞杰高度评价……，表示……": a name the text gave after a title opens the sentence
         r = Subject("person", st.learn(titled[1], "other", "person"))
     return r
+
+
+# "据叙利亚国防部4日发布的消息，……", "据新华社报道，……": the source a sentence opens with
+ZH_ACCORDING_TO = re.compile(r"^[\s" + MASK + r"]*(?:据|據)(?P<src>[^，。；：“”]{2,30}?)(?:发布|發布|公布|披露)?的?"
+                             r"(?:消息|报道|報道|通报|通報|介绍|介紹|统计|統計|数据|數據|声明|聲明)[，,]")
+
+
+def according_to(s: Context) -> Attribution | None:
+    """A sentence that opens with its source, a body or a person ("据叙利亚国防部4日发布的消息，叙政府军……"),
+    and has no verb of saying of its own: the source's; a source that names no one: narrator."""
+    z = reading(s)
+    lead = OUTLET_LEAD.match(z.masked)
+    m = ZH_ACCORDING_TO.match(z.masked[lead.end():] if lead else z.masked)
+    if not m or any(kind == "speech" for _, _, kind in z.events):
+        return None
+    r = resolve_zh(s.state, s.cues, m.group("src"))
+    # a source that names no one ("据叙利亚媒体报道"): a generic source, narrator
+    return Attribution(r.name, "reported") if r and r.kind in ("person", "body") else Attribution(NARRATOR, "none")
 
 
 def author_addresses_press(s: Context) -> Attribution | None:
