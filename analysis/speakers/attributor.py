@@ -213,7 +213,9 @@ def record_nothing(state: DocState, att: Attribution, para: Paragraph, sentences
 def record_sentence(state: DocState, att: Attribution, text: str) -> None:
     """A narrated sentence's opening person is the next "he" ("胡春华出席会议并讲话。他强调"); a
     speaker becomes the current one; the persons the sentence names are mentions."""
-    state.narrated_subject = state.opening_person(text) if att.speaker == NARRATOR else None
+    # the "he" after a narrated sentence, or after one that carries another's words ("王岐山转达了习近平
+    # 主席的问候。他表示" -> 王岐山), is the person it opens with
+    state.narrated_subject = state.opening_person(text) if att.speaker == NARRATOR or att.cue == "embedded" else None
     if att.speaker == NARRATOR:
         state.note_issuer(text)
     if att.speaker != NARRATOR:

@@ -238,6 +238,14 @@ def cue_verbs(s: Context) -> Attribution | None:
         if kind == "narration":
             if z.addressed or framed:
                 continue    # the host's own sentence narrates; only a named speaker's cue beats it
+            if z.masked[start:end] in ZH_CONVEY:
+                # "王岐山首先……转达习近平主席的亲切问候，他表示……": a verb of saying after it decides;
+                # alone, the greetings are the one whose they are ("转达了习近平主席的问候" -> Xi)
+                if any(k == "speech" and a > start and CLAUSE_SPLIT.search(z.masked, end, a) for a, _, k in z.events):
+                    continue
+                att = conveyed(s, z.masked[end:end + 40])
+                if att is not None:
+                    return att
             att = narration_verb(s, z, before, end, subj, initial)
         else:
             att = speech_verb(s, z, start, end, subj, initial)
@@ -254,11 +262,30 @@ def cue_verbs(s: Context) -> Attribution | None:
 ZH_RECALL = re.compile(r"不久前|前不久|此前|日前|去年|前年|上月|上个月|年来|以来|曾经|多次|近年|近来|先后")
 
 
+ZH_CONVEY = ("转达", "轉達")
+ZH_WHEN_CLAUSE = re.compile(r"[^，。；：]{0,16}?(?:时|時)[，,]")
+ZH_GREETINGS = re.compile(r"问候|問候|祝愿|祝願|祝贺|祝賀|祝福|谢意|謝意|感谢|感謝|敬意|慰问|慰問")
+ZH_CONVEYED = re.compile(r"^了?(?P<who>[^，。；、对對的]{2,14}?)(?:对|對|的)")
+
+
+def conveyed(s: Context, after: str) -> Attribution | None:
+    """The person whose greetings are conveyed, named right after 转达 ("转达习近平主席的亲切问候",
+    "转达萨勒曼国王对习近平的问候"): the greetings are theirs; None for "请王岐山转达对习近平主席的问候"
+    (the subject's own) and for a message whose words the text gives after ("转达……的口信")."""
+    m = ZH_CONVEYED.match(after)
+    if not m or not ZH_GREETINGS.search(after.split("，")[0]):
+        return None     # "转达习近平主席致特朗普总统的口信": a message whose words come after, narration
+    r = resolve_zh(s.state, s.cues, m.group("who"))
+    return Attribution(r.name, "embedded") if r and r.kind == "person" else None
+
+
 def narration_verb(s: Context, z: Reading, before: str, end: int, subj: str, initial: bool) -> Attribution | None:
     """"双方讨论了", "王毅会见了": narration when it opens the sentence or a speaker's run; inside a
     speaker's paragraph, another person's action ("胡春华出席会议") or a meeting's ("报告会17日在京举行")."""
     if ZH_FRAME.search(before) and ZH_FRAME_END.match(z.masked[end:]):
         return None     # "习近平主席在会见中指出": the meeting frames the speech verb
+    if not subj.strip(" " + MASK) and ZH_WHEN_CLAUSE.match(z.masked[end:]):
+        return None     # "会见文在寅时，王岐山……": a time clause, the sentence's subject comes after it
     r = resolve_zh(s.state, s.cues, subj) or (resolve_zh(s.state, s.cues, z.head) if not subj.strip() else None)
     if r and (s.first or (initial and r.kind == "both")) and r.kind in ("both", "person", "body"):
         return Attribution(NARRATOR, "narration")
@@ -304,6 +331,9 @@ def speech_subject(s: Context, z: Reading, subj: str, initial: bool) -> Subject 
     else (in a later clause) the side or the person that opens the sentence."""
     st, cues = s.state, s.cues
     r = None
+    if not initial and subj.strip(" " + MASK) in ZH_PRONOUNS and (names := head_names(st, z.head)):
+        # "王岐山首先……转达……，他表示": 他 in a later clause is the person the sentence opens with
+        return resolve_zh(st, cues, names[0])
     if subj.strip(" " + MASK) and (len(subj) <= LONG_SUBJECT or subj.startswith(tuple(cues.get("zh", "joint_subject")))):
         r = resolve_zh(st, cues, subj)
     if r is None and len(subj) > LONG_SUBJECT and (names := head_names(st, subj)):

@@ -24,6 +24,8 @@ ZH_INTRO = re.compile("(?:" + "|".join(ZH_TITLES) + r")(?P<name>[\u4e00-\u9fff·
 EN_LEAD = re.compile(r"(?:[A-Z][\w.\-’']*\s+){0,5}")
 
 
+# a time clause opening a sentence ("会见文在寅时，", "在会见中，"): the subject comes after it
+ZH_OPENING_FRAME = re.compile(r"^(?:在)?[^，。；：]{1,24}?(?:时|時|期间|期間|中)[，,]")
 # an outlet's lead before a news item: "**央视网消息**（新闻联播）："
 OUTLET_LEAD = re.compile(r"^[\s*]*[\u4e00-\u9fff]{0,8}(?:消息|电|讯)[\s*]*(?:[（(][^）)]{0,12}[）)])?\s*[：:]")
 # a narrated act of issuing a document: "发表声明", "致贺信", "issued a statement"
@@ -163,6 +165,8 @@ class DocState:
         """The person a sentence opens with (after a dateline and titles), if any: the next "he"."""
         m = ZH_DATELINE.match(text)
         body = text[m.end():] if m else text
+        f = ZH_OPENING_FRAME.match(body)
+        body = body[f.end():] if f else body     # "会见文在寅时，王岐山……": after the time clause
         found = [f for f in self.mentions_in(body[:80]) if not POSSESSIVE.match(body[f[1]:f[1] + 2])]
         titled = self.opening_titled(body[:80])
         if titled and (not found or titled[0] < found[0][0]):
