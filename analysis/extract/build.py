@@ -63,7 +63,8 @@ def document_statements(text: str, doc_id: str = "doc", meta: Meta | None = None
     if not kind and not host:
         # no manifest: a heading may say whose speech, statement or letter this is
         heading = [p.text for p in itertools.takewhile(lambda p: p.front, paras)]
-        bodies = [p.text for p in paras if not p.front][:3]
+        # the paragraphs after the heading, a date line or a byline among them
+        bodies = [p.text for p in paras[len(heading):]][:4]
         host = document_author(heading, bodies[0] if bodies else "", registry, "\n".join(bodies[1:]))
         if host is None and not heading:
             # a speech with no heading, opening with its salutation: the file's name may say whose

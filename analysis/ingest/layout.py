@@ -60,6 +60,7 @@ FRONT_PATTERNS = [re.compile(p, re.I) for p in (
     r"^\s*\*(?!\*)\s*\S", r"^\s*[(（]?\s*(责任编辑|編輯|编辑|来源|來源|记者|記者)\s*[:：]",
     r"^\s*(新华社|人民日报|新華社)?记者\s*[\u4e00-\u9fff\s]{2,30}$",
     r"^\s*(本报记者|本報記者)\s*[\u4e00-\u9fff\s]{2,30}$",
+    r"^\s*[（(]\s*\d{4}\s*年[^）)]{0,30}[）)]\s*$",       # a speech's date and place: "（2020年11月10日，北京）"
 )]
 # Markdown and scraped web pages: headings, HTML comments, lone links and images, rules, YAML fences
 MARKUP = re.compile(r"^\s*(?:\*\*[^*]+\*\*\s*:?\s*$|#{1,6}\s|<!--.*-->\s*$|!?\[[^\]]*\]\([^)]*\)\s*$|(?:-{3,}|\*{3,}|_{3,})\s*$)")
@@ -107,7 +108,7 @@ class Line:
         for c in self.text:
             if c == " ":
                 n += 1
-            elif c in "\t\u3000":
+            elif c in "\t\u3000\u2003":     # a tab, an ideographic or an em space
                 n += 2
             else:
                 break
@@ -117,7 +118,7 @@ class Line:
 # two or more ideographic spaces after a sentence or a colon: a Chinese paragraph indent whose line
 # break was lost ("回信全文如下：　　你们好！"), read as the start of a new line; spaces that pad a
 # word ("时　　间：", "毛　　宁") stay inside it
-INNER_INDENT = re.compile(r"(?<=[。！？!?：:；;…”」』）)])\u3000{2,}(?=\S)")
+INNER_INDENT = re.compile(r"(?<=[。！？!?：:；;…”」』）)摄])\u3000{2,}(?=\S)")   # (摄: a photo credit, "新华社记者 张领 摄")
 
 
 def _lines(text: str) -> list[Line]:
@@ -358,8 +359,12 @@ def layout(text: str, kind: str | None = None) -> list[Paragraph]:
         widths = sorted(_width(ln.stripped) for ln in body_lines)
     wide = widths[len(widths) // 2]
     # A hard-wrapped document: many long lines stop without ending a sentence.
+    # (a line far narrower than the text's lines, such as a title, a date or a byline above paragraphs
+    # that fill one long line each, is no wrapped line)
+    all_widths = sorted(_width(ln.stripped) for ln in body_lines)
+    typical = all_widths[len(all_widths) // 2]
     open_long = sum(1 for ln in body_lines[:-1]
-                    if not TERMINAL.search(ln.stripped) and _width(ln.stripped) >= 0.7 * wide)
+                    if not TERMINAL.search(ln.stripped) and _width(ln.stripped) >= max(0.7 * wide, 0.5 * typical))
     wrapped = len(body_lines) >= 4 and open_long >= max(2, 0.25 * len(body_lines)) and not _one_line_paragraphs(lines, meta | lead)
 
     # Leading title block: headline lines before the body starts.
@@ -452,6 +457,9 @@ SALUTATION_END = re.compile(r"(?:各位[\u4e00-\u9fff]{0,8}|同志们|朋友们|
                             r"Madam\s+President|Ladies\s+and\s+Gentlemen)\s*[:：]$", re.I)
 
 
+BYLINE_LINE = re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff·]{2,8}$")
+
+
 def _joins(a: Line, b: Line, wrapped: bool, wide: int, blank: bool, heads: set, labels: dict) -> bool:
     """Does line b continue the paragraph of line a?"""
     if id(a) in heads or id(b) in heads or labels.get(id(b)):
@@ -468,8 +476,10 @@ def _joins(a: Line, b: Line, wrapped: bool, wide: int, blank: bool, heads: set, 
         if not ends:
             return not (is_heading(sa) and _width(sa) < 0.7 * wide)
         return _width(sa) >= 0.85 * wide
-    if blank:
-        return False
+    if blank or (b.indent >= 2 and CJK.search(sb[:1] or "")):
+        return False    # a blank line, or a Chinese paragraph's indent ("　　新华社北京9月5日电"), opens one
+    if BYLINE_LINE.search(sa) and is_heading(sa):
+        return False    # a byline ("中华人民共和国主席　习近平") stands alone above the text
     # Unwrapped text: a line that stops mid-sentence and a next line that carries on.
     return not ends and (OPENS_LOWER.match(sb) is not None or (CJK.match(sa[-1]) and CJK.match(sb[0])))
 

@@ -92,6 +92,7 @@ NOT_THE_SPEECH = re.compile(r"新华社|新華社|中新社|人民日报|记者|
                             r"\((?:Xinhua|AFP|AP|Reuters)\)")
 
 
+BYLINE_MENTION = re.compile(r"[\u3000\n]")      # what follows a name that is a byline: ideographic space, line end
 LONG_PARAGRAPH = 600     # characters: a longer paragraph of a speech is checked sentence by sentence
 
 
@@ -104,7 +105,10 @@ def first_person_document(c: Context) -> Attribution | None:
     # a paragraph is read whole, unless it is long: a speech pasted from a page without paragraph
     # marks is one paragraph, and one word in it ("记者", "新华社") must not make it all narration
     unit = c.para.text if len(c.para.text) <= LONG_PARAGRAPH else c.full
-    if NOT_THE_SPEECH.search(unit) or c.state.author in {n for _, _, n in c.state.mentions_in(unit)}:
+    # (the author's name as a byline run into the text, "……而团结奋斗※习近平　　这次全会……", is no
+    # account of the author)
+    named = {n for a, b, n in c.state.mentions_in(unit) if not BYLINE_MENTION.match(unit[b:b + 1] or "\n")}
+    if NOT_THE_SPEECH.search(unit) or c.state.author in named:
         return None
     return Attribution(c.state.author, "first_person")
 

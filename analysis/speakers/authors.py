@@ -37,25 +37,29 @@ TITLE_WORDS = re.compile(
 BYLINE = re.compile(r"^\s*(?P<who>[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){1,3})\s*:\s+"
                     r"(?P<title>(?:[A-Z0-9][\w'\-]*|of|the|and|in|for|on|a|an)(?:\s+(?:[A-Z0-9][\w'\-]*|of|the|and|in|for|on|a|an|I{1,3}|IV|V))*)\s*$")
 # the opening of a news report: a page about a speech is an account of it, not the speech
+CJK_NEWS_LEAD = re.compile(r"日电|日電")
 NEWS_LEAD = re.compile(r"\((?:Xinhua|Reuters|AFP|AP|Bloomberg|Kyodo|Yonhap|TASS|UPI)\)|\s--\s|"
                        r"(?:新华社|新華社|中新社|人民网|央视网消息|央视网|中国日报网)[^。]{0,20}?(?:电|讯|消息)")
 MIDDLE_INITIAL = re.compile(r"\s[A-Z]\.\s")
 ZH_SPEECH = re.compile(
     r"^\s*(?:[（(][^）)]{1,8}[）)])?\s*(?P<who>[\u4e00-\u9fff·]{2,8}?)(?:主席|总书记|总理|副主席|委员长)?"
-    r"(?:在|于|出席)[^，。；！？]{2,60}?(?:上|中|时|会|式|典|礼)?的?"
+    r"(?:在|于|出席|会见|会晤)[^，。；！？]{2,60}?(?:上|中|时|会|式|典|礼)?的?"
     r"(?:主旨讲话|主旨演讲|重要讲话|书面演讲|讲话|致辞|演讲|祝酒辞|祝酒词|发言|答谢辞|贺词)(?:（全文）|\(全文\)|全文)?\s*$")
-# a speech title that names no one ("在全国抗击新冠肺炎疫情表彰大会上的讲话"), its author on a line of
+# a speech title that names no one ("在全国抗击新冠肺炎疫情表彰大会上的讲话", also after its main title:
+# "弘扬“上海精神” ……——在上海合作组织成员国元首理事会第二十次会议上的讲话"), its author on a line of
 # their own below it ("习近平", "中华人民共和国主席　习近平"), after a date line ("（2020年9月8日）")
 ZH_SPEECH_UNNAMED = re.compile(
-    r"^\s*(?:在|于)[^，。；！？]{2,60}?的?(?:主旨讲话|主旨演讲|重要讲话|书面演讲|讲话|致辞|演讲|祝酒辞|祝酒词|发言|答谢辞)"
+    r"^\s*(?:[^。！？\n]{2,60}?——)?(?:在|于)[^，。；！？]{2,60}?的?(?:主旨讲话|主旨演讲|重要讲话|书面演讲|讲话|致辞|演讲|祝酒辞|祝酒词|发言|答谢辞)"
     r"(?:（全文）|\(全文\)|全文)?\s*$")
+# a Chinese byline before the title: "习近平：在文化传承发展座谈会上的讲话", "习近平：为实现……而团结奋斗"
+ZH_TITLE_BYLINE = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff·]{2,8})[：:]\s*\S")
 ZH_DATE_LINE = re.compile(r"^\s*[（(]\s*\d{4}\s*年[^）)]{0,30}[）)]\s*$")
 ZH_BYLINE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,24}?(?:主席|总书记|总理|副主席|委员长|部长)[\s\u3000]*)?"
                        r"(?P<who>[\u4e00-\u9fff·]{2,8})\s*$")
 # a news page that prints the speech in full after its lead: "新华社利马11月16日电　<title>——在……上的讲话
 # （2024年11月16日，利马）中华人民共和国主席　习近平": the text after the byline is the speech
 ZH_FULL_TEXT = re.compile(
-    r"(?:——|日电)\s*(?:在|于)[^。！？]{2,80}?(?:讲话|致辞|演讲|祝酒辞|祝酒词|发言)\s*[（(][^）)]{4,40}[）)]\s*"
+    r"(?:——|日电)\s*(?:在|于|会见|会晤)[^。！？]{2,80}?(?:讲话|致辞|演讲|祝酒辞|祝酒词|发言)\s*[（(][^）)]{4,40}[）)]\s*"
     r"(?:[\u4e00-\u9fff]{2,24}?(?:主席|总书记|总理|副主席|委员长))?[\s\u3000]*(?P<who>[\u4e00-\u9fff·]{2,8})")
 ZH_LETTER = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff·]{2,8}?)(?:主席|总书记|总理)?(?:致|给)[^，。；！？]{2,60}?的?"
                        r"(?:贺信|贺电|信|复信|回信|书面致辞|致辞)(?:（全文）|全文)?\s*$")
@@ -135,6 +139,11 @@ def _zh_who(who: str, registry: Registry) -> str | None:
     return None
 
 
+# a title that reports a speech ("习近平在……上发表重要讲话"), not one that names it ("……五项原则发表70周年
+# 纪念大会上的讲话": 发表 there is part of the event's name)
+REPORTED_SPEECH = re.compile(r"(?:发表|發表)了?(?:重要|主旨|书面|書面|视频|視頻|电视|電視)?(?:讲话|講話|演讲|演講|致辞|致辭)")
+
+
 def speech_author(heading: list[str], registry: Registry | None = None) -> str | None:
     """The author a document's leading front-matter lines name as the one delivering it, or None."""
     registry = registry or shipped_registry()
@@ -145,7 +154,7 @@ def speech_author(heading: list[str], registry: Registry | None = None) -> str |
             return _name(m.group("who"), registry)
         for pattern in (ZH_SPEECH, ZH_LETTER):
             m = pattern.match(line)
-            if m and "发表" not in line and "發表" not in line:     # 发表讲话: a report of a speech
+            if m and not REPORTED_SPEECH.search(line):     # "……发表重要讲话": a report of a speech
                 return _zh_who(m.group("who"), registry)
         if ZH_SPEECH_UNNAMED.match(line):
             for below in lines[k + 1:]:
@@ -159,7 +168,7 @@ def speech_author(heading: list[str], registry: Registry | None = None) -> str |
         name = name_and_post(line, registry) or dash_heading(line, registry)
         if name:
             return name
-        m = BYLINE.match(line)
+        m = BYLINE.match(line) or ZH_TITLE_BYLINE.match(line)
         if m and registry.lookup(m.group("who")):
             return registry.lookup(m.group("who"))[0]
     return None
@@ -170,8 +179,11 @@ def document_author(heading: list[str], body_start: str, registry: Registry | No
     """speech_author, unless the body opens as a news report ("(Xinhua) --", "新华社……电",
     "央视网消息"): a page about a speech is an account of it."""
     author = speech_author(heading, registry)
-    if NEWS_LEAD.search(body_start[:200]):
-        m = ZH_FULL_TEXT.search((body_start + "\n" + body_after)[:1500])
+    full = ZH_FULL_TEXT.search((body_start + "\n" + body_after)[:1500])
+    if NEWS_LEAD.search(body_start[:200]) or (full and CJK_NEWS_LEAD.search(full.string[:full.start() + 2])):
+        # (a photo caption may stand between the title and the Xinhua lead: "……新华社记者 张领 摄" /
+        # "新华社北京6月28日电 <title>——在……的讲话")
+        m = full
         # the byline's name runs into what follows when the lines were joined ("习近平当地时间……")
         names = next((registry_names(m.group("who")[:n], registry) for n in (4, 3, 2)
                       if m and registry_names(m.group("who")[:n], registry)), [])

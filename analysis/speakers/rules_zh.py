@@ -49,6 +49,8 @@ ZH_FRAME_END = re.compile(r"^[^，。；：]{0,4}?(?:中|时|時|期间|期間|�
 # of a later speech, not a report of one; 上将/中将/少将 are ranks ("魏凤和上将表示")
 ZH_WILL = re.compile(r"(?<![上中少大])(?:将要|將要|即将|即將|将|將)")
 ZH_SPEECH_EVENT = tuple(speaker_list("zh_speech_events.txt"))
+# what may follow a speech event that gives none of the speech's words: its title, the sentence's end
+ZH_EVENT_ONLY = re.compile(r"^(?:[，,]?\s*题为《[^》]*》)?\s*[。！]?\s*$")
 LONG_SUBJECT = 30     # characters: a longer "subject" is a clause, read for the names opening it
 
 
@@ -311,6 +313,9 @@ def speech_verb(s: Context, z: Reading, start: int, end: int, subj: str, initial
         return Attribution(cur, "continuation") if cur and cur != NARRATOR else None
     if cue in ZH_SPEECH_EVENT and ZH_WILL.search(subj):
         return None    # "外交部长王毅将发表讲话": an announcement of what someone will say
+    if cue in ZH_SPEECH_EVENT and ZH_EVENT_ONLY.match(z.masked[end:]):
+        # "国家主席习近平……发表致辞。新华社记者……摄": that a speech was given, with none of its words
+        return Attribution(NARRATOR, "narration")
     r = speech_subject(s, z, subj, initial)
     if r is None:
         return None
