@@ -203,3 +203,34 @@ def test_side_difference_resamples_documents_exactly():
     assert d["ci_low"] == pytest.approx(0.4, abs=1e-12) and d["ci_high"] == pytest.approx(1.4, abs=1e-12)
     assert d["p_value"] == pytest.approx(2 / 6, abs=0.03)    # statements shuffled: 2/70, about 0.03
 
+
+def _boxes(fig):
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    return r, [ax.get_window_extent(r) for ax in fig.axes]
+
+
+@pytest.mark.parametrize("n_docs", [1, 5])
+def test_the_colour_bar_and_legend_cover_no_document_strip(seeds_scored, n_docs):
+    """A new user's page: the colour bar lay over the right end of the strips. It has its own column
+    now, and the speaker legend sits below the last strip, for one document or many."""
+    docs = list(dict.fromkeys(seeds_scored.doc_id))[:n_docs]
+    fig = charts.document_strips(seeds_scored[seeds_scored.doc_id.isin(docs)], "lexicon")
+    r, boxes = _boxes(fig)
+    *strips, bar = boxes
+    assert len(strips) == n_docs and bar.height > bar.width      # the last axes is the colour bar
+    assert all(bar.x0 > s.x1 for s in strips)
+    legend = fig.legends[0].get_window_extent(r)
+    assert all(legend.y1 <= s.y0 for s in strips)
+    assert all(0 <= b.x0 and b.x1 <= fig.bbox.width for b in boxes)
+
+
+def test_chart_titles_stay_on_the_page(seeds_scored):
+    """A long title wraps instead of running past the figure's right edge."""
+    fig = charts.rates_bars(pd.DataFrame({"year": ["2019"], "scorer": ["transformer"], "share_hostile": [0.4],
+                                          "share_hostile_low": [0.3], "share_hostile_high": [0.5]}),
+                            "year", "share_hostile", "scorer",
+                            "Hostile answers by year and language (transformer scorer; 95% intervals over press "
+                            "conferences)")
+    r, _ = _boxes(fig)
+    assert fig.axes[0].title.get_window_extent(r).x1 <= fig.bbox.width
