@@ -19,7 +19,7 @@ import pandas as pd  # noqa: E402
 from matplotlib.backends.backend_pdf import PdfPages  # noqa: E402
 
 from analysis.report import charts
-from analysis import compare
+from analysis import checkpoint, compare
 from analysis import scorers
 from analysis.output import atomic_path, write_csv_atomic  # noqa: E402
 from analysis.extract.build import COLUMNS, read_scored, statements  # noqa: E402
@@ -118,15 +118,15 @@ def read_inputs(inputs, scorer_names=None, params=None, strict=False, table_opti
     warnings, problems = [], []
     for _, df in scored:
         if df is not None and not compare.scorers_in(df):     # Tenor's output of --scorers none: scored now
-            part, w = scorers.apply(df, scorer_names, params, strict=strict)
+            part, w = checkpoint.score(df, scorer_names, params, strict=strict)
             frames.append(part)
             warnings += w
     rest = [i for i, df in scored if df is None]
     if rest:
         result = statements(rest, **(table_options or {}))
         problems = result.problems
-        if result.read_anything:
-            part, w = scorers.apply(result.statements, scorer_names, params, strict=strict)
+        if result.read_anything:        # in chunks: a stopped run keeps what it finished
+            part, w = checkpoint.score(result.statements, scorer_names, params, strict=strict)
             frames.append(part)
             warnings += w
     return frames, warnings, problems
