@@ -118,13 +118,20 @@ def score(df: pd.DataFrame, names=None, params: dict | None = None, strict: bool
     _prune(folder.parent, folder)
     starts = list(range(0, len(df), chunk))
     parts, reused = [], 0
+    # one bar over the whole run (a chunk is too small for the encoder's own); tqdm.auto is one
+    # widget line in a notebook
+    from tqdm.auto import tqdm
+    bar = tqdm(total=len(df), unit="statements", desc="scoring", disable=len(df) <= 2000, file=sys.stderr)
     try:
         for i, start in enumerate(starts):
             cols, old = _chunk_columns(df.iloc[start:start + chunk], built, folder / f"{i:06d}.parquet")
             parts.append(cols)
             reused += old
+            bar.update(len(cols))
     except KeyboardInterrupt:
         raise Interrupted(len(parts), len(starts), folder) from None
+    finally:
+        bar.close()
     if reused:
         log(f"re-used {reused} of {len(starts)} chunks of {chunk} statements scored by an earlier, "
             f"interrupted run ({folder})")
