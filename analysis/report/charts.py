@@ -153,7 +153,8 @@ def scorers_scatter(df: pd.DataFrame, a: str | None = None, b: str | None = None
     ax.set_xlim(-1.05, 1.05)
     ax.set_ylim(-1.05, 1.05)
     agr = compare.agreement(df, a, b, by_lang=False).iloc[0]
-    ax.legend(fontsize=8, frameon=False, loc="upper left")
+    if len(data):       # no statement by a speaker (front matter only): no legend to draw
+        ax.legend(fontsize=8, frameon=False, loc="upper left")
     _style(ax, f"{a} against {b}, statement by statement\n(Spearman {agr.spearman:.2f}, "
                f"kappa {agr.kappa:.2f} on labels, n={agr.n})", f"{a} score", f"{b} score")
     ax.grid(axis="y", alpha=0.3)
