@@ -64,11 +64,15 @@ def _score(args) -> int:
     if not result.read_anything:
         print("E001 nothing could be read from the inputs given; no output written", file=sys.stderr)
         return 1
-    try:
-        df, warnings = scorers.apply(result.statements, names, cfg.scorer_params, strict=cfg.strict)
+    from analysis import checkpoint
+    try:        # scored in chunks: a run stopped part-way keeps the chunks it finished (analysis.checkpoint)
+        df, warnings = checkpoint.score(result.statements, names, cfg.scorer_params, strict=cfg.strict)
     except ImportError as e:
         print(f"E501 {e}", file=sys.stderr)
         return 2
+    except checkpoint.Interrupted as e:
+        print(f"\n{e}", file=sys.stderr)
+        return 130
     for w in warnings:
         print(w, file=sys.stderr)
     write_csv_atomic(df, args.out, bom=args.bom)
@@ -192,8 +196,13 @@ def _report(args) -> int:
         return 2
     from analysis.report.documents import build
     cfg = _run_config(args)
-    out = build(cfg.inputs, args.out, title=args.title, params=cfg.scorer_params, strict=cfg.strict,
-                table_options=cfg.table_options(), bom=args.bom)
+    from analysis.checkpoint import Interrupted
+    try:
+        out = build(cfg.inputs, args.out, title=args.title, params=cfg.scorer_params, strict=cfg.strict,
+                    table_options=cfg.table_options(), bom=args.bom)
+    except Interrupted as e:
+        print(f"\n{e}", file=sys.stderr)
+        return 130
     for w in out["warnings"]:
         print(w, file=sys.stderr)
     if out["pdf"] is None:

@@ -1,10 +1,14 @@
 """Comparisons of scored statements: tidy DataFrames, with uncertainty.
 
 - `by(df, "speaker")` (or side, lang, doc_id, date by "day" | "month" | "year"): mean score per group
-  and scorer, with a bootstrap 95% interval and the count. Statements by `narrator` (and front
-  matter) are kept apart: they are left out of speaker comparisons unless asked for.
+  and scorer, with a bootstrap 95% interval and the counts of statements and documents. Statements
+  by `narrator` (and front matter) are kept apart: they are left out of speaker comparisons unless
+  asked for.
 - `difference(df, "speaker", "Xi Jinping", "Donald Trump")`: the difference of two groups' means,
   its bootstrap interval and a two-sided permutation-test p-value.
+  Both resample DOCUMENTS, not statements (`units`): the 76 statements of one speech are one draw,
+  not 76 independent ones. A table without a doc_id column falls back to statements and says so
+  (column `resampled`).
 - `agreement(df)`: how far two scorers agree (Spearman on scores, Cohen's kappa on labels).
 - `drivers(df, "speaker")`: each group's most cooperative and most confrontational statements,
   with their evidence.
@@ -63,69 +67,108 @@ def runs(periods, unit: str) -> list[int]:
     return out
 
 
-def bootstrap_ci(values: np.ndarray, n_boot: int = 2000, seed: int = 0, level: float = 0.95):
-    values = np.asarray(values, dtype=float)
-    values = values[~np.isnan(values)]
-    if len(values) == 0:
-        return np.nan, np.nan
-    if len(values) == 1:
-        return float(values[0]), float(values[0])
-    rng = np.random.default_rng(seed)
-    means = rng.choice(values, size=(n_boot, len(values)), replace=True).mean(axis=1)
-    a = (1 - level) / 2
-    return float(np.quantile(means, a)), float(np.quantile(means, 1 - a))
+def units(df: pd.DataFrame) -> pd.Series | None:
+    """The document each statement belongs to, the unit the intervals resample: its doc_id, and for
+    the rows of a table (one doc_id, a date per row) its doc_id and date: a press conference is a
+    day's rows. None when the table has no doc_id column (intervals then resample statements)."""
+    if "doc_id" not in df.columns:
+        return None
+    u = df["doc_id"].astype(str)
+    return u + "|" + df["date"].astype(str) if "date" in df.columns else u
+
+
+def resampled(df: pd.DataFrame) -> str:
+    """What the intervals of df resample, in words for a table or a report."""
+    return "documents" if units(df) is not None else "statements (no doc_id column)"
+
+
+def _unit_sums(values: np.ndarray, clusters: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per unit: the sum and the count of the values (NaN left out)."""
+    ok = ~np.isnan(values)
+    _, inv = np.unique(clusters[ok], return_inverse=True)
+    return np.bincount(inv, weights=values[ok]), np.bincount(inv).astype(float)
+
+
+def unit_boot_means(values, clusters, n_boot: int, rng) -> np.ndarray | None:
+    """n_boot bootstrap means that resample whole units (documents) with replacement: each draw's
+    mean is its units' summed scores over their summed counts. None with fewer than two units: one
+    document says nothing of how documents vary."""
+    sums, counts = _unit_sums(np.asarray(values, dtype=float), np.asarray(clusters))
+    if len(sums) < 2:
+        return None
+    w = rng.multinomial(len(sums), np.full(len(sums), 1 / len(sums)), size=n_boot)
+    return (w @ sums) / (w @ counts)
+
+
+def _clusters(part: pd.DataFrame, col: str) -> tuple[np.ndarray, np.ndarray]:
+    """(scores, unit labels) of a group's statements with a score; each statement its own unit
+    when there is no doc_id column."""
+    part = part.dropna(subset=[col])
+    u = units(part)
+    return part[col].astype(float).to_numpy(), (u.to_numpy() if u is not None else np.arange(len(part)))
 
 
 def by(df: pd.DataFrame, group: str, scorers: list[str] | None = None, include_narrator: bool = False,
        n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
-    """Mean score per group and scorer with a bootstrap 95% interval: columns group, scorer, n,
-    mean, ci_low, ci_high, share_cooperative, share_confrontational."""
+    """Mean score per group and scorer with a bootstrap 95% interval over documents: columns group,
+    scorer, n (statements), docs, mean, ci_low, ci_high (NaN for a group of one document),
+    share_cooperative, share_confrontational, resampled (documents, or statements for a table with
+    no doc_id column)."""
     data = speech(df, include_narrator or group not in ("speaker", "side"))
     key = group
     if group in ("day", "month", "year"):
         data = data.assign(**{group: period(data["date"].astype(str), group)}).dropna(subset=[group])
-    rows = []
+    rows, what = [], resampled(df)
     for scorer in scorers or scorers_in(df):
         col = f"{scorer}_score"
         for g, part in data.groupby(key, sort=True):
-            vals = part[col].astype(float).dropna().to_numpy()
+            vals, cl = _clusters(part, col)
             if not len(vals):
                 continue
-            lo, hi = bootstrap_ci(vals, n_boot, seed)
+            means = unit_boot_means(vals, cl, n_boot, np.random.default_rng(seed))
+            lo, hi = (np.nan, np.nan) if means is None else np.quantile(means, [0.025, 0.975])
             labels = part[f"{scorer}_label"]
-            rows.append({group: g, "scorer": scorer, "n": len(vals), "mean": float(vals.mean()),
-                         "ci_low": lo, "ci_high": hi,
+            rows.append({group: g, "scorer": scorer, "n": len(vals), "docs": len(np.unique(cl)),
+                         "mean": float(vals.mean()), "ci_low": float(lo), "ci_high": float(hi),
                          "share_cooperative": float((labels == "cooperative").mean()),
-                         "share_confrontational": float((labels == "confrontational").mean())})
-    return pd.DataFrame(rows, columns=[group, "scorer", "n", "mean", "ci_low", "ci_high",
-                                       "share_cooperative", "share_confrontational"])
+                         "share_confrontational": float((labels == "confrontational").mean()),
+                         "resampled": what})
+    return pd.DataFrame(rows, columns=[group, "scorer", "n", "docs", "mean", "ci_low", "ci_high",
+                                       "share_cooperative", "share_confrontational", "resampled"])
 
 
 def difference(df: pd.DataFrame, group: str, a, b, scorer: str | None = None, n_perm: int = 5000,
                n_boot: int = 2000, seed: int = 0) -> dict:
-    """Mean(a) - mean(b) for one scorer, a bootstrap 95% interval and a permutation p-value."""
+    """Mean(a) - mean(b) for one scorer, a bootstrap 95% interval and a permutation p-value, both over
+    documents: the interval resamples each group's documents (a document with statements of both
+    groups is drawn for each independently, which can only widen it), the test shuffles whole
+    documents' statements of a and b between the groups. n_a, n_b count statements, docs_a, docs_b
+    documents; the interval is NaN when a group has one document."""
     scorer = scorer or scorers_in(df)[0]
     data = speech(df, include_narrator=group not in ("speaker", "side"))
     if group in ("day", "month", "year"):
         data = data.assign(**{group: period(data["date"].astype(str), group)})
     col = f"{scorer}_score"
-    x = data.loc[data[group] == a, col].astype(float).dropna().to_numpy()
-    y = data.loc[data[group] == b, col].astype(float).dropna().to_numpy()
+    x, cx = _clusters(data[data[group] == a], col)
+    y, cy = _clusters(data[data[group] == b], col)
     out = {"group": group, "a": a, "b": b, "scorer": scorer, "n_a": len(x), "n_b": len(y),
-           "difference": np.nan, "ci_low": np.nan, "ci_high": np.nan, "p_value": np.nan}
+           "docs_a": len(np.unique(cx)), "docs_b": len(np.unique(cy)), "difference": np.nan,
+           "ci_low": np.nan, "ci_high": np.nan, "p_value": np.nan, "resampled": resampled(df)}
     if not len(x) or not len(y):
         return out
     rng = np.random.default_rng(seed)
     diff = float(x.mean() - y.mean())
-    boots = rng.choice(x, (n_boot, len(x))).mean(1) - rng.choice(y, (n_boot, len(y))).mean(1)
-    pooled = np.concatenate([x, y])
+    ma, mb = unit_boot_means(x, cx, n_boot, rng), unit_boot_means(y, cy, n_boot, rng)
+    if ma is not None and mb is not None:
+        out.update(ci_low=float(np.quantile(ma - mb, 0.025)), ci_high=float(np.quantile(ma - mb, 0.975)))
+    (sa, na), (sb, nb) = _unit_sums(x, cx), _unit_sums(y, cy)
+    sums, counts, k = np.concatenate([sa, sb]), np.concatenate([na, nb]), len(sa)
     perms = np.empty(n_perm)
-    for k in range(n_perm):
-        rng.shuffle(pooled)
-        perms[k] = pooled[:len(x)].mean() - pooled[len(x):].mean()
+    for j in range(n_perm):
+        o = rng.permutation(len(sums))
+        perms[j] = sums[o[:k]].sum() / counts[o[:k]].sum() - sums[o[k:]].sum() / counts[o[k:]].sum()
     p = float((np.sum(np.abs(perms) >= abs(diff) - 1e-12) + 1) / (n_perm + 1))
-    out.update(difference=diff, ci_low=float(np.quantile(boots, 0.025)), ci_high=float(np.quantile(boots, 0.975)),
-               p_value=p)
+    out.update(difference=diff, p_value=p)
     return out
 
 

@@ -155,3 +155,82 @@ def test_runs_break_at_gaps():
     assert runs(["2019-01", "2019-02", "2020-09", "2020-10", "2021-01"], "month") == [0, 0, 1, 1, 2]
     assert runs(["2019", "2021"], "year") == [0, 1]
     assert runs([], "month") == []
+
+
+# -- intervals over documents: exact answers on two and four documents ---------------------------
+def two_docs(scores_by_doc: dict, side: str = "CN", speaker: str = "Xi Jinping") -> pd.DataFrame:
+    rows = []
+    for doc, scores in scores_by_doc.items():
+        for k, s in enumerate(scores):
+            rows.append({"doc_id": doc, "statement_id": f"{doc}:{k}", "speaker": speaker, "side": side,
+                         "date": "2020-01-01", "lang": "en", "section": "body", "text": f"{doc} {k}",
+                         "lexicon_score": s, "lexicon_label": "neutral"})
+    return pd.DataFrame(rows)
+
+
+def test_interval_resamples_documents_exactly():
+    """Two documents of means 0.3 and 0.9: a draw of two documents has mean 0.3, 0.6 or 0.9 (one
+    chance in four, two, four), so the 95% interval is exactly [0.3, 0.9]. Resampling the four
+    statements (0, 0.6, 0.8, 1) instead gives a draw mean below 0.3 one time in 20 (13 of 256
+    equally likely draws): a lower bound of 0.2, which this test refuses."""
+    t = compare.by(two_docs({"a": [0.0, 0.6], "b": [0.8, 1.0]}), "speaker", ["lexicon"]).iloc[0]
+    assert t.n == 4 and t.docs == 2 and t.resampled == "documents"
+    assert t.ci_low == pytest.approx(0.3, abs=1e-12) and t.ci_high == pytest.approx(0.9, abs=1e-12)
+
+
+def test_one_document_has_no_interval():
+    """76 statements of one speech are one draw: no interval, not a narrow one."""
+    t = compare.by(two_docs({"speech": list(np.linspace(-0.5, 0.5, 76))}), "speaker", ["lexicon"]).iloc[0]
+    assert t.n == 76 and t.docs == 1 and math.isnan(t.ci_low) and math.isnan(t.ci_high)
+
+
+def test_a_table_without_doc_id_resamples_statements_and_says_so():
+    df = two_docs({"a": [0.0, 0.6], "b": [0.8, 1.0]}).drop(columns=["doc_id"])
+    t = compare.by(df, "speaker", ["lexicon"]).iloc[0]
+    assert t.resampled == "statements (no doc_id column)" and t.docs == 4
+    assert t.ci_low == pytest.approx(0.2) and t.ci_high == pytest.approx(0.9)   # wider than [0.3, 0.9]
+
+
+def test_side_difference_resamples_documents_exactly():
+    """CN documents of means 0.3 and 0.9, US documents of means -0.5 and -0.1: the difference's
+    interval runs from 0.3 - (-0.1) to 0.9 - (-0.5) (each extreme has one chance in 16); the
+    permutation test shuffles the four documents (six splits, two as extreme as the observed one)."""
+    df = pd.concat([two_docs({"a": [0.0, 0.6], "b": [0.8, 1.0]}),
+                    two_docs({"c": [-0.6, -0.4], "d": [-0.2, 0.0]}, "US", "Donald Trump")], ignore_index=True)
+    d = compare.difference(df, "side", "CN", "US", "lexicon")
+    assert d["difference"] == pytest.approx(0.6 - (-0.3))
+    assert (d["n_a"], d["n_b"], d["docs_a"], d["docs_b"]) == (4, 4, 2, 2)
+    assert d["ci_low"] == pytest.approx(0.4, abs=1e-12) and d["ci_high"] == pytest.approx(1.4, abs=1e-12)
+    assert d["p_value"] == pytest.approx(2 / 6, abs=0.03)    # statements shuffled: 2/70, about 0.03
+
+
+def _boxes(fig):
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    return r, [ax.get_window_extent(r) for ax in fig.axes]
+
+
+@pytest.mark.parametrize("n_docs", [1, 5])
+def test_the_colour_bar_and_legend_cover_no_document_strip(seeds_scored, n_docs):
+    """A new user's page: the colour bar lay over the right end of the strips. It has its own column
+    now, and the speaker legend sits below the last strip, for one document or many."""
+    docs = list(dict.fromkeys(seeds_scored.doc_id))[:n_docs]
+    fig = charts.document_strips(seeds_scored[seeds_scored.doc_id.isin(docs)], "lexicon")
+    r, boxes = _boxes(fig)
+    *strips, bar = boxes
+    assert len(strips) == n_docs and bar.height > bar.width      # the last axes is the colour bar
+    assert all(bar.x0 > s.x1 for s in strips)
+    legend = fig.legends[0].get_window_extent(r)
+    assert all(legend.y1 <= s.y0 for s in strips)
+    assert all(0 <= b.x0 and b.x1 <= fig.bbox.width for b in boxes)
+
+
+def test_chart_titles_stay_on_the_page(seeds_scored):
+    """A long title wraps instead of running past the figure's right edge."""
+    fig = charts.rates_bars(pd.DataFrame({"year": ["2019"], "scorer": ["transformer"], "share_hostile": [0.4],
+                                          "share_hostile_low": [0.3], "share_hostile_high": [0.5]}),
+                            "year", "share_hostile", "scorer",
+                            "Hostile answers by year and language (transformer scorer; 95% intervals over press "
+                            "conferences)")
+    r, _ = _boxes(fig)
+    assert fig.axes[0].title.get_window_extent(r).x1 <= fig.bbox.width

@@ -40,7 +40,10 @@ def speaker_colors(df: pd.DataFrame) -> dict:
 
 
 def _style(ax, title: str, xlabel: str = "", ylabel: str = ""):
-    ax.set_title(title, fontsize=11, loc="left")
+    # a long title wraps (one that ran past the figure's edge was cut off on the page)
+    width = max(30, int(ax.get_figure().get_figwidth() * 10))
+    ax.set_title("\n".join(ln for line in title.split("\n") for ln in textwrap.wrap(line, width) or [""]),
+                 fontsize=11, loc="left")
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.grid(axis="x", alpha=0.3)
@@ -61,16 +64,20 @@ def speakers(df: pd.DataFrame, colors: dict | None = None) -> plt.Figure:
         for yy, (name, r) in zip(y, part.iterrows()):
             if pd.isna(r["mean"]):
                 continue
-            ax.errorbar(r["mean"], yy, xerr=[[r["mean"] - r.ci_low], [r.ci_high - r["mean"]]],
+            # a speaker heard in one document has no interval: the point alone
+            err = [[r["mean"] - r.ci_low], [r.ci_high - r["mean"]]] if pd.notna(r.ci_low) else None
+            ax.errorbar(r["mean"], yy, xerr=err,
                         fmt=MARKERS[k % len(MARKERS)], color=colors.get(name, "#333333"),
                         mfc="white" if k else colors.get(name, "#333333"), capsize=3, ms=6)
-    counts = table.groupby("speaker")["n"].max()
-    ax.set_yticks(range(len(order)), [f"{s} (n={counts[s]})" for s in order])
+    counts = table.groupby("speaker")[["n", "docs"]].max()
+    ax.set_yticks(range(len(order)), [f"{s} (n={counts.n[s]}, {counts.docs[s]} doc{'s' if counts.docs[s] != 1 else ''})"
+                                      for s in order])
     ax.axvline(0, color="#444444", lw=0.8)
     ax.set_xlim(-1.05, 1.05)
     handles = [plt.Line2D([], [], marker=MARKERS[k % len(MARKERS)], ls="", color="#333333",
                           mfc="white" if k else "#333333", label=s) for k, s in enumerate(scorers)]
-    _style(ax, "How each speaker frames relations: mean score with 95% interval", SCORE_AXIS)
+    _style(ax, "Each speaker's mean score, 95% interval over documents\n"
+               "(no bar: heard in one document, no interval)", SCORE_AXIS)
     # the legend sits below the axis, where no speaker's point can be (inside, it hid one)
     if handles:
         fig.legend(handles=handles, title="scorer", loc="lower center", ncol=len(handles), fontsize=8,
@@ -99,9 +106,9 @@ def timeline(df: pd.DataFrame, unit: str = "month", group: str = "side", scorer:
             x = pd.to_datetime(seg[unit])
             ax.plot(x, seg["mean"], marker="o", color=c, label=f"{name}" if r == 0 else None)
             ax.fill_between(x, seg.ci_low, seg.ci_high, color=c, alpha=0.15)
-            for xx, yy, n in zip(x, seg["mean"], seg["n"]):
-                ax.annotate(f"n={n}", (xx, yy), textcoords="offset points", xytext=(0, 6), ha="center",
-                            fontsize=6, color=c)
+            for xx, yy, n in zip(x, seg["mean"], seg["n"]):    # the first group's counts above, the next below
+                ax.annotate(f"n={n}", (xx, yy), textcoords="offset points", xytext=(0, 6 if k % 2 == 0 else -12),
+                            ha="center", fontsize=6, color=c)
     ax.axhline(0, color="#444444", lw=0.8)
     ax.set_ylim(-1.05, 1.05)
     ax.legend(fontsize=8, frameon=False, title=group)
@@ -146,7 +153,8 @@ def scorers_scatter(df: pd.DataFrame, a: str | None = None, b: str | None = None
     ax.set_xlim(-1.05, 1.05)
     ax.set_ylim(-1.05, 1.05)
     agr = compare.agreement(df, a, b, by_lang=False).iloc[0]
-    ax.legend(fontsize=8, frameon=False, loc="upper left")
+    if len(data):       # no statement by a speaker (front matter only): no legend to draw
+        ax.legend(fontsize=8, frameon=False, loc="upper left")
     _style(ax, f"{a} against {b}, statement by statement\n(Spearman {agr.spearman:.2f}, "
                f"kappa {agr.kappa:.2f} on labels, n={agr.n})", f"{a} score", f"{b} score")
     ax.grid(axis="y", alpha=0.3)
@@ -161,12 +169,21 @@ def document_strips(df: pd.DataFrame, scorer: str | None = None, colors: dict | 
     scorer = scorer or compare.scorers_in(df)[0]
     colors = colors or speaker_colors(df)
     docs = list(dict.fromkeys(df["doc_id"]))
-    fig, axes = plt.subplots(len(docs), 1, figsize=(9, 1.15 * len(docs) + 1.0), squeeze=False)
+    present = [s for s in colors if s in set(df.loc[df.section == "body", "speaker"])]
+    # inches: a strip and its title per document, the suptitle above, the speaker legend below
+    legend_h = 0.45 + 0.17 * -(-len(present) // 5) if present else 0.1
+    height = 1.15 * len(docs) + 0.6 + legend_h
+    fig = plt.figure(figsize=(9, height))
+    # the colour bar has its own column of the grid: it can never cover a strip
+    gs = fig.add_gridspec(len(docs), 2, width_ratios=[60, 1], wspace=0.04, hspace=0.9, left=0.03,
+                          right=0.9, top=1 - 0.6 / height, bottom=legend_h / height)
+    axes = [fig.add_subplot(gs[i, 0]) for i in range(len(docs))]
     cmap = plt.get_cmap(SCORE_CMAP)
-    for ax, doc in zip(axes[:, 0], docs):
+    for ax, doc in zip(axes, docs):
         part = df[(df.doc_id == doc) & (df.section == "body")]
         vals = part[f"{scorer}_score"].astype(float).fillna(0).to_numpy()
-        ax.imshow(vals[None, :], cmap=cmap, vmin=-1, vmax=1, aspect="auto", extent=(0, len(vals), 0.35, 1))
+        ax.imshow(vals[None, :], cmap=cmap, vmin=-1, vmax=1, aspect="auto",
+                  extent=(0, max(1, len(vals)), 0.35, 1))
         for x, sp in enumerate(part["speaker"]):
             ax.add_patch(plt.Rectangle((x + 0.1, 0.05), 0.8, 0.22, color=colors.get(sp, "#333333")))
         ax.set_xlim(0, max(1, len(vals)))
@@ -177,16 +194,15 @@ def document_strips(df: pd.DataFrame, scorer: str | None = None, colors: dict | 
         ax.set_title(textwrap.shorten(label, 90), fontsize=9, loc="left")
         for side in ("top", "right", "left", "bottom"):
             ax.spines[side].set_visible(False)
-    present = [s for s in colors if s in set(df.loc[df.section == "body", "speaker"])]
     handles = [plt.Rectangle((0, 0), 1, 1, color=colors[s], label=s) for s in present]
     if handles:     # no named speaker (all narrator or front matter): no legend to draw
         fig.legend(handles=handles, loc="lower center", ncol=min(5, len(handles)), fontsize=7,
                    frameon=False, title="speaker (marker under each statement)", title_fontsize=8)
     sm = plt.cm.ScalarMappable(cmap=cmap, norm=plt.Normalize(-1, 1))
-    cb = fig.colorbar(sm, ax=axes[:, 0].tolist(), fraction=0.025, pad=0.01)
+    cb = fig.colorbar(sm, cax=fig.add_subplot(gs[:, 1]))
     cb.set_label(f"{scorer} score", fontsize=8)
-    fig.suptitle(f"Each document, statement by statement ({scorer} scorer)", x=0.02, ha="left", fontsize=11)
-    fig.subplots_adjust(bottom=0.18, top=0.9, right=0.88, hspace=0.9)
+    fig.suptitle(f"Each document, statement by statement ({scorer} scorer)", x=0.02, y=1 - 0.15 / height,
+                 ha="left", va="top", fontsize=11)
     return fig
 
 
@@ -257,10 +273,11 @@ def rates_timeline(rates: pd.DataFrame, unit: str = "month", measure: str = "mea
     fig, ax = plt.subplots(figsize=(8, 3.8))
     for k, (name, part) in enumerate(rates.groupby(by, sort=True)):
         part = part.sort_values(unit)
-        x = pd.to_datetime(part[unit])
         c = OKABE_ITO[k % len(OKABE_ITO)]
-        ax.plot(x, part[measure], marker="o", ms=3, color=c, label=str(name))
-        ax.fill_between(x, part[f"{measure}_low"], part[f"{measure}_high"], color=c, alpha=0.15)
+        for r, seg in part.assign(run=compare.runs(part[unit], unit)).groupby("run"):   # no line across a gap
+            x = pd.to_datetime(seg[unit])
+            ax.plot(x, seg[measure], marker="o", ms=3, color=c, label=str(name) if r == 0 else None)
+            ax.fill_between(x, seg[f"{measure}_low"], seg[f"{measure}_high"], color=c, alpha=0.15)
     if measure.startswith("share"):
         ax.set_ylim(0, 1)
         ylabel = "share of answers with a confrontational statement" if measure == "share_hostile" else measure

@@ -19,7 +19,7 @@ import pandas as pd  # noqa: E402
 from matplotlib.backends.backend_pdf import PdfPages  # noqa: E402
 
 from analysis.report import charts
-from analysis import compare
+from analysis import checkpoint, compare
 from analysis import scorers
 from analysis.output import atomic_path, write_csv_atomic  # noqa: E402
 from analysis.extract.build import COLUMNS, read_scored, statements  # noqa: E402
@@ -36,8 +36,9 @@ def findings(df: pd.DataFrame, pairs: list) -> list[str]:
     if len(sp) >= 2:
         hi, lo = sp.iloc[-1], sp.iloc[0]
         out.append(f"Most cooperative speaker ({main} scorer): {hi.speaker}, mean {fmt(hi['mean'])} "
-                   f"(95% interval {fmt(hi.ci_low)} to {fmt(hi.ci_high)}, n={hi.n}). Least cooperative: "
-                   f"{lo.speaker}, mean {fmt(lo['mean'])} ({fmt(lo.ci_low)} to {fmt(lo.ci_high)}, n={lo.n}).")
+                   f"({interval(hi.ci_low, hi.ci_high)}; {counts(hi.n, hi.docs)}). Least cooperative: "
+                   f"{lo.speaker}, mean {fmt(lo['mean'])} ({interval(lo.ci_low, lo.ci_high)}; "
+                   f"{counts(lo.n, lo.docs)}).")
     cp = compare.counterpart(df)
     about = (cp.side == "CN").sum() >= 2 and (cp.side == "US").sum() >= 2
     d = compare.difference(cp if about else df, "side", "CN", "US", main)
@@ -45,8 +46,8 @@ def findings(df: pd.DataFrame, pairs: list) -> list[str]:
              if about else "all statements: too few about the other side to compare those alone")
     if d["n_a"] and d["n_b"]:
         out.append(f"Chinese speakers against US speakers ({main}; {scope}): difference of means {fmt(d['difference'])} "
-                   f"(95% interval {fmt(d['ci_low'])} to {fmt(d['ci_high'])}; permutation p = {d['p_value']:.3f}; "
-                   f"n = {d['n_a']} and {d['n_b']} statements).")
+                   f"({interval(d['ci_low'], d['ci_high'])}; permutation p = {d['p_value']:.3f}; "
+                   f"{counts(d['n_a'], d['docs_a'])} against {counts(d['n_b'], d['docs_b'])}).")
     if len(sc) >= 2:
         agr = compare.agreement(df, sc[0], sc[1], by_lang=False).iloc[0]
         out.append(f"The two methods agree on {agr.same_label:.0%} of the labels (Cohen's kappa {agr.kappa:.2f}); "
@@ -58,6 +59,16 @@ def findings(df: pd.DataFrame, pairs: list) -> list[str]:
         parts = [f"{s} {fmt(means[(a, s)])} (English) against {fmt(means[(b, s)])} (Chinese)" for s in sc]
         out.append(f"The same meeting in two languages ({a} and {b}): mean speaker score " + "; ".join(parts) + ".")
     return out
+
+
+def interval(lo: float, hi: float) -> str:
+    """'95% interval -0.10 to +0.30', or why there is none (a group of one document)."""
+    return (f"95% interval {fmt(lo)} to {fmt(hi)}" if lo == lo and hi == hi
+            else "no interval: one document")
+
+
+def counts(n: int, docs: int) -> str:
+    return f"{n} statement{'s' if n != 1 else ''} in {docs} document{'s' if docs != 1 else ''}"
 
 
 def headline_scorer(names: list) -> str:
@@ -74,8 +85,11 @@ def methods(names: list) -> str:
             "(annotation guidelines; narrator statements are kept apart from speakers' statements). "
             f"{count.get(len(names), f'{len(names)} independent methods score')} how each statement frames "
             "relations, from -1 (confrontational) to +1 (cooperative): " + " and ".join(phrases)
-            + ". Intervals are bootstrap 95% intervals of the mean; differences are "
-            "tested by permutation. Measured accuracy of both methods: docs/evaluation.md.")
+            + ". Intervals are bootstrap 95% intervals of the mean that resample whole documents (a "
+            "press conference, a speech, a readout; the rows of a table by day), not statements: the "
+            "statements of one speech are not independent, so a speaker heard in one document has no "
+            "interval. Differences are tested by permuting documents between the groups. Measured "
+            "accuracy of both methods: docs/evaluation.md.")
 
 
 def workbook(df: pd.DataFrame, path: Path) -> Path:
@@ -104,15 +118,15 @@ def read_inputs(inputs, scorer_names=None, params=None, strict=False, table_opti
     warnings, problems = [], []
     for _, df in scored:
         if df is not None and not compare.scorers_in(df):     # Tenor's output of --scorers none: scored now
-            part, w = scorers.apply(df, scorer_names, params, strict=strict)
+            part, w = checkpoint.score(df, scorer_names, params, strict=strict)
             frames.append(part)
             warnings += w
     rest = [i for i, df in scored if df is None]
     if rest:
         result = statements(rest, **(table_options or {}))
         problems = result.problems
-        if result.read_anything:
-            part, w = scorers.apply(result.statements, scorer_names, params, strict=strict)
+        if result.read_anything:        # in chunks: a stopped run keeps what it finished
+            part, w = checkpoint.score(result.statements, scorer_names, params, strict=strict)
             frames.append(part)
             warnings += w
     return frames, warnings, problems
@@ -175,26 +189,25 @@ def build(inputs, out_dir: str | Path = "reports", title: str = "Tenor report",
         for fig in figs.values():
             pdf.savefig(fig)
             plt.close(fig)
-        table = compare.by(df, "speaker").pivot_table(index="speaker", columns="scorer",
-                                                      values=["mean", "ci_low", "ci_high", "n"])
+        table = compare.by(df, "speaker").set_index(["speaker", "scorer"])
         rows = []
-        for s in table.index:
-            row = [s]
-            for scorer in sc:
-                row.append(f"{table.loc[s, ('mean', scorer)]:+.2f} [{table.loc[s, ('ci_low', scorer)]:+.2f}, "
-                           f"{table.loc[s, ('ci_high', scorer)]:+.2f}]")
-            row.append(str(int(table.loc[s, ("n", sc[0])])))
-            rows.append(row)
+        for s in dict.fromkeys(table.index.get_level_values(0)):
+            cell = {scorer: table.loc[(s, scorer)] for scorer in sc if (s, scorer) in table.index}
+            first = next(iter(cell.values()))
+            rows.append([s] + [f"{r['mean']:+.2f} " + (f"[{r.ci_low:+.2f}, {r.ci_high:+.2f}]"
+                                                        if r.ci_low == r.ci_low else "[one document]")
+                               if (r := cell.get(scorer)) is not None else "" for scorer in sc]
+                        + [str(int(first.n)), str(int(first.docs))])
         if not rows:    # every statement is the narrator's: nothing to compare by speaker
             text_page(pdf, "Speakers", [("", "No statement is attributed to a named speaker (all are the "
                                               "narrator's or front matter), so speakers are not compared.")])
             text_page(pdf, "Versions", [("", versions(df, params))])
             return {"pdf": pdf_path, "pngs": pngs, "warnings": warnings, "statements": df}
         fig = plt.figure(figsize=PAGE)
-        fig.text(0.07, 0.95, "Speakers: mean score [95% interval]", fontsize=14, weight="bold", va="top")
+        fig.text(0.07, 0.95, "Speakers: mean score [95% interval over documents]", fontsize=14, weight="bold", va="top")
         ax = fig.add_axes([0.07, 0.35, 0.86, 0.55])
         ax.axis("off")
-        t = ax.table(cellText=rows, colLabels=["speaker"] + sc + ["statements"], loc="upper left",
+        t = ax.table(cellText=rows, colLabels=["speaker"] + sc + ["statements", "documents"], loc="upper left",
                      cellLoc="left", colLoc="left")
         t.auto_set_font_size(False)
         t.set_fontsize(8)

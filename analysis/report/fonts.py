@@ -36,5 +36,8 @@ def register() -> list[str]:
         font_manager.fontManager.addfont(str(font))
         have = {f.name for f in font_manager.fontManager.ttflist}
     cjk = [f for f in CJK_FONTS if f in have]
+    # a bold title falls back to the CJK font's regular weight (it has no bold): say nothing of it
+    import logging
+    logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
     plt.rcParams["font.family"] = ["DejaVu Sans"] + cjk
     return cjk

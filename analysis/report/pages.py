@@ -40,7 +40,9 @@ def text_page(pdf, title: str, blocks: list[tuple[str, str]]) -> None:
     new_page(False)
     for head, body in blocks:
         lines = [ln for para in body.split("\n") for ln in (textwrap.wrap(para, width(para)) or [""]) + [None]]
-        if y - 0.025 - 0.0165 * len(lines) < 0.05 and y < 0.85:
+        # a block runs on to the next page (a whole block moved on left most of a page empty); only
+        # a heading that would stand with fewer than four of its lines under it starts a new page
+        if y - 0.025 - 0.0165 * min(len(lines), 4) < 0.05 and y < 0.85:
             new_page(True)
         if head:
             fig.text(0.07, y, head, fontsize=11, weight="bold", va="top")
