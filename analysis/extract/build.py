@@ -42,8 +42,9 @@ class Result:
 
 
 def document_statements(text: str, doc_id: str = "doc", meta: Meta | None = None,
-                        registry: Registry | None = None, source: str = "") -> list[dict]:
-    """Statements of one document's text (as read), with speakers, date and language."""
+                        registry: Registry | None = None, source: str = "", targets: bool = True) -> list[dict]:
+    """Statements of one document's text (as read), with speakers, date and language. targets=False
+    leaves out the target column (a table's turn decides it after its speaker is set)."""
     meta = meta or Meta()
     registry = registry or Registry.load()
     paras = layout(text, meta.kind or None)
@@ -86,9 +87,10 @@ def document_statements(text: str, doc_id: str = "doc", meta: Meta | None = None
             speaker = NARRATOR if front else who.speaker
             start, end = para.span(a, b)
             n_unit += 1
+            side = att.state.side(speaker)
             rows.append({
                 "doc_id": unit_id, "statement_id": f"{unit_id}:{n_unit}", "speaker": speaker,
-                "side": att.state.side(speaker), "target": target(text_ab, att.state.side(speaker), registry),
+                "side": side, "target": target(text_ab, side, registry) if targets else "",
                 "date": date or "", "date_source": date_source,
                 "lang": detect(text_ab, default=lang),
                 "text": text_ab, "start": start, "end": end,
@@ -184,7 +186,7 @@ def _one_statement(text: str, lang: str | None, date: str | None, raw_speaker: s
 
 def _turn_statements(text: str, row_id: str, lang: str | None, date: str | None, raw_speaker: str,
                      registry: Registry) -> list[dict]:
-    found = document_statements(text, row_id, Meta(date=date, lang=lang), registry)
+    found = document_statements(text, row_id, Meta(date=date, lang=lang), registry, targets=False)
     if raw_speaker:
         # the row names its speaker: every sentence of the turn is theirs (the guidelines read an
         # answer or a speech as a first-person document), front-matter look-alikes included
