@@ -232,7 +232,7 @@ def statements(paths, registry: Registry | None = None, text_col: str = "text",
     registry = registry or Registry.load()
     inputs = collect(paths if isinstance(paths, (list, tuple)) else [paths], exclude=exclude)
     result = Result(pd.DataFrame(columns=COLUMNS), list(inputs.problems))
-    frames = []
+    frames, doc_rows = [], []
     for doc_id, path, meta in inputs.documents:
         try:
             decoded = read_text(path)
@@ -242,7 +242,10 @@ def statements(paths, registry: Registry | None = None, text_col: str = "text",
         result.problems.extend(decoded.problems)
         found = document_statements(decoded.text, doc_id, meta, registry, str(path))
         result.documents.append((doc_id, str(path), decoded.encoding, len(found)))
-        frames.append(pd.DataFrame(found, columns=COLUMNS))
+        doc_rows.extend(found)
+    if result.documents:
+        # one frame for all documents (a frame per document cost more than attributing it)
+        frames.append(pd.DataFrame(doc_rows, columns=COLUMNS))
     for doc_id, path in inputs.tables:
         try:
             df, probs = read_table(Path(path))
