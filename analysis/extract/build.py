@@ -42,8 +42,11 @@ class Result:
 
 
 def document_statements(text: str, doc_id: str = "doc", meta: Meta | None = None,
-                        registry: Registry | None = None, source: str = "") -> list[dict]:
-    """Statements of one document's text (as read), with speakers, date and language."""
+                        registry: Registry | None = None, source: str = "", targets: bool = True,
+                        speakers: bool = True) -> list[dict]:
+    """Statements of one document's text (as read), with speakers, date and language. targets=False
+    leaves out the target column (a table's turn decides it after its speaker is set); speakers=False
+    leaves speaker, side and cue empty, unattributed (a turn whose row names its speaker sets them)."""
     meta = meta or Meta()
     registry = registry or Registry.load()
     paras = layout(text, meta.kind or None)
@@ -78,26 +81,28 @@ def document_statements(text: str, doc_id: str = "doc", meta: Meta | None = None
             # no speaker carries over from one item into the next
             unit = para.item
             unit_id = f"{doc_id}#{unit}" if unit else doc_id
-            att = Attributor(registry, lang, year_of(date), kind, host)
-            if meta.title:      # a manifest's title names the people the text is about
+            att = Attributor(registry, lang, year_of(date), kind, host) if speakers else None
+            if meta.title and att:      # a manifest's title names the people the text is about
                 att.note_title(meta.title)
             n_unit = 0
         spans = [(a + para.label_end, b + para.label_end)
                  for a, b in split_sentences(para.text[para.label_end:])]
-        for k, ((a, b), who) in enumerate(zip(spans, att.attribute_paragraph(para, spans))):
+        whos = att.attribute_paragraph(para, spans) if att else [None] * len(spans)
+        for k, ((a, b), who) in enumerate(zip(spans, whos)):
             text_ab = para.text[a:b]
             front = para.front or is_front_matter(text_ab)
-            speaker = NARRATOR if front else who.speaker
+            speaker = NARRATOR if front else (who.speaker if who else "")
             start, end = para.span(a, b)
             n_unit += 1
+            side = att.state.side(speaker) if att else ""
             rows.append({
                 "doc_id": unit_id, "statement_id": f"{unit_id}:{n_unit}", "speaker": speaker,
-                "side": att.state.side(speaker), "target": target(text_ab, att.state.side(speaker), registry),
+                "side": side, "target": target(text_ab, side, registry) if targets else "",
                 "date": date or "", "date_source": date_source,
                 "lang": detect(text_ab, default=lang),
                 "text": text_ab, "start": start, "end": end,
                 "section": "front_matter" if front else "body",
-                "cue": "front_matter" if front else who.cue, "paragraph": pi + 1, "source": source,
+                "cue": "front_matter" if front else (who.cue if who else ""), "paragraph": pi + 1, "source": source,
                 # a transcript turn's label ("MR. PRICE:") is not a sentence; it is kept here
                 "label": para.text[:para.label_end].strip() if (k == 0 and para.label_end) else "",
             })
@@ -188,7 +193,9 @@ def _one_statement(text: str, lang: str | None, date: str | None, raw_speaker: s
 
 def _turn_statements(text: str, row_id: str, lang: str | None, date: str | None, raw_speaker: str,
                      registry: Registry) -> list[dict]:
-    found = document_statements(text, row_id, Meta(date=date, lang=lang), registry)
+    # a row that names its speaker: its sentences are not attributed (every one is the speaker's)
+    found = document_statements(text, row_id, Meta(date=date, lang=lang), registry, targets=False,
+                                speakers=not raw_speaker)
     if raw_speaker:
         # the row names its speaker: every sentence of the turn is theirs (the guidelines read an
         # answer or a speech as a first-person document), front-matter look-alikes included
@@ -234,7 +241,7 @@ def statements(paths, registry: Registry | None = None, text_col: str = "text",
     registry = registry or Registry.load()
     inputs = collect(paths if isinstance(paths, (list, tuple)) else [paths], exclude=exclude)
     result = Result(pd.DataFrame(columns=COLUMNS), list(inputs.problems))
-    frames = []
+    frames, doc_rows = [], []
     for doc_id, path, meta in inputs.documents:
         try:
             decoded = read_text(path)
@@ -244,7 +251,10 @@ def statements(paths, registry: Registry | None = None, text_col: str = "text",
         result.problems.extend(decoded.problems)
         found = document_statements(decoded.text, doc_id, meta, registry, str(path))
         result.documents.append((doc_id, str(path), decoded.encoding, len(found)))
-        frames.append(pd.DataFrame(found, columns=COLUMNS))
+        doc_rows.extend(found)
+    if result.documents:
+        # one frame for all documents (a frame per document cost more than attributing it)
+        frames.append(pd.DataFrame(doc_rows, columns=COLUMNS))
     for doc_id, path in inputs.tables:
         try:
             df, probs = read_table(Path(path))

@@ -18,6 +18,9 @@ PATTERNS = [
     re.compile(r"\b(?P<d>\d{1,2})\s+" + MONTH_RE + r"\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
     re.compile(r"(?<![\d年])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
 ]
+# a character every match of each pattern contains ("" for none): patterns without it are not run
+NEEDS = ("-", "月", "", "", "月")
+DIGIT = re.compile(r"\d")
 SKIP = re.compile(r"(updated|published|posted|copyright|©|printed|accessed|retrieved|更新|发布时间|責任編輯)\s*[:：]?\s*$",
                   re.I)
 
@@ -46,8 +49,12 @@ def _valid(y, m, d) -> bool:
 def find_date(paragraphs: list[str]) -> str | None:
     """The first date in the text that is not a publication/update stamp."""
     for text in paragraphs:
+        if not DIGIT.search(text):
+            continue        # every pattern has a day number
         hits = []
-        for rx in PATTERNS:
+        for rx, needs in zip(PATTERNS, NEEDS):
+            if needs not in text:
+                continue    # a character every match of this pattern has is not in the text
             for m in rx.finditer(text):
                 if SKIP.search(text[max(0, m.start() - 25):m.start()]):
                     continue

@@ -3,6 +3,7 @@
 bodies, and country names; a statement that names its speaker's counterpart is about the counterpart."""
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -41,15 +42,12 @@ def _other_at(text: str) -> int | None:
     """Where the text first names a third state, or None."""
     first, zh = _other_countries()
     at = None
-    toks = [(m.start(), m.group(0)) for m in CAPITALISED.finditer(text)]
-    words = [w for _, w in toks]
-    for k, (start, w) in enumerate(toks):
-        for name in first.get(w, ()):
-            if words[k:k + len(name)] == name:
-                at = start
+    words = CAPITALISED.findall(text)         # offsets are read only for a word that starts a name
+    if not first.keys().isdisjoint(words):
+        for k, w in enumerate(words):
+            if any(words[k:k + len(name)] == name for name in first.get(w, ())):
+                at = next(itertools.islice(CAPITALISED.finditer(text), k, None)).start()
                 break
-        if at is not None:
-            break
     if CJK.search(text):
         masked = ZH_NOT_STATE.sub(lambda m: "\u2592" * len(m.group(0)), text)
         m = zh.search(masked)

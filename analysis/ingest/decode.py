@@ -47,8 +47,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
     sample = data[:4096]
     if len(sample) < 4:
         return None
-    even_nul = sum(1 for b in sample[0::2] if b == 0) / (len(sample) / 2)
-    odd_nul = sum(1 for b in sample[1::2] if b == 0) / (len(sample) / 2)
+    even_nul = sample[0::2].count(0) / (len(sample) / 2)
+    odd_nul = sample[1::2].count(0) / (len(sample) / 2)
     if odd_nul > 0.3 and even_nul < 0.05:
         return "utf-16-le"
     if even_nul > 0.3 and odd_nul < 0.05:
@@ -65,6 +65,10 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+# control bytes that text does not contain (tab, newline, form feed, carriage return, escape are fine)
+CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
 def _looks_binary(data: bytes) -> str | None:
     for magic, what in MAGIC.items():
         if data.startswith(magic):
@@ -72,7 +76,7 @@ def _looks_binary(data: bytes) -> str | None:
     sample = data[:8192]
     if b"\x00" in sample:
         return "contains NUL bytes"
-    ctrl = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    ctrl = len(sample) - len(sample.translate(None, CONTROL_BYTES))
     if sample and ctrl / len(sample) > 0.05:
         return f"{ctrl} control bytes in the first {len(sample)}"
     return None

@@ -134,8 +134,11 @@ def _lines(text: str) -> list[Line]:
     return out
 
 
+WIDE = re.compile("[\u3400-\u9fff\uf900-\ufaff" + CJK_PUNCT + "]")     # CJK and CJK_PUNCT: two columns
+
+
 def _width(s: str) -> int:
-    return sum(2 if CJK.match(c) or c in CJK_PUNCT else 1 for c in s)
+    return len(s) if s.isascii() else len(s) + len(WIDE.findall(s))
 
 
 def is_heading(s: str) -> bool:
@@ -178,7 +181,12 @@ def _headline(lines: list, nonblank: list, labels: dict) -> bool:
 
 
 def is_front_matter(s: str) -> bool:
-    s = s.strip()
+    return _front_matter(s.strip())
+
+
+@lru_cache(maxsize=8192)
+def _front_matter(s: str) -> bool:
+    # remembered: a one-line paragraph is asked about as a line, as a paragraph and as a statement
     return bool(DATE_ONLY.match(s) or MARKUP.match(s) or any(p.search(s) for p in FRONT_PATTERNS))
 
 

@@ -17,11 +17,17 @@ class AliasIndex:
         self.latin: dict = {k: list(v) for k, v in base.latin.items()} if base else {}
         self.cjk: dict = {k: list(v) for k, v in base.cjk.items()} if base else {}
         self.known: set = set(base.known) if base else set()
+        # find() of the texts asked about lately: a sentence is looked up by several rules, its
+        # speaker's bookkeeping and the target column, always with the same result
+        self._found: dict = {}
+        self._cjk_first: re.Pattern | None = None
 
     def add(self, alias: str) -> None:
         if alias in self.known or not alias.strip():
             return
         self.known.add(alias)
+        self._found.clear()
+        self._cjk_first = None
         if CJK_RE.search(alias):
             lst = self.cjk.setdefault(alias[0], [])
             lst.append(alias)
@@ -34,25 +40,42 @@ class AliasIndex:
                 lst.sort(key=lambda x: len(x[0]), reverse=True)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, alias) of every known name in text, in order of place."""
+        found = self._found.get(text)
+        if found is None:
+            found = self._find(text)
+            if len(self._found) >= FIND_MEMO:
+                self._found.clear()
+            self._found[text] = found
+        return list(found)
+
+    def _find(self, text: str) -> tuple:
         out = []
-        if self.latin:
-            toks = [(m.start(), m.end(), m.group(0)) for m in NAME_TOKEN_RE.finditer(text)]
-            words = [t[2] for t in toks]
-            i = 0
-            for i0 in [k for k, w in enumerate(words) if w in self.latin]:
-                if i0 < i:
-                    continue
-                for cand, alias in self.latin[words[i0]]:
-                    n = len(cand)
-                    if words[i0:i0 + n] == cand:
-                        # whole words: no letter or digit glued on either side ("U.S." is fine)
-                        a, b = toks[i0][0], toks[i0 + n - 1][1]
-                        out.append((a, b, alias))
-                        i = i0 + n
-                        break
+        latin = self.latin
+        if latin:
+            # the words (C-level findall); their offsets only where a whole alias matches
+            words = NAME_TOKEN_RE.findall(text)
+            if not latin.keys().isdisjoint(words):
+                spans = None
+                i = 0
+                for i0 in [k for k, w in enumerate(words) if w in latin]:
+                    if i0 < i:
+                        continue
+                    for cand, alias in latin[words[i0]]:
+                        n = len(cand)
+                        if words[i0:i0 + n] == cand:
+                            # whole words: no letter or digit glued on either side ("U.S." is fine)
+                            if spans is None:
+                                spans = [m.span() for m in NAME_TOKEN_RE.finditer(text)]
+                            out.append((spans[i0][0], spans[i0 + n - 1][1], alias))
+                            i = i0 + n
+                            break
         if self.cjk and CJK_RE.search(text):
+            if self._cjk_first is None:
+                self._cjk_first = re.compile("[" + "".join(re.escape(c) for c in self.cjk) + "]")
             i = 0
-            for i0 in [k for k, c in enumerate(text) if c in self.cjk]:
+            for m in self._cjk_first.finditer(text):
+                i0 = m.start()
                 if i0 < i:
                     continue
                 for alias in self.cjk[text[i0]]:
@@ -61,7 +84,10 @@ class AliasIndex:
                         i = i0 + len(alias)
                         break
         out.sort()
-        return out
+        return tuple(out)
+
+
+FIND_MEMO = 4096    # texts whose names an index remembers (then it starts afresh)
 
 
 _REGISTRY_INDEX: dict = {}

@@ -209,9 +209,15 @@ def subject_clause(before: str) -> str:
 
 
 # ---------------------------------------------------------------- the rules
+WHICH = re.compile(r"which", re.I)     # in every embedded cue: a sentence without it has none
+
+
 def embedded_speech(s: Context) -> Attribution | None:
     """Embedded speech: "Liu delivered a message from Xi, in which Xi pointed out ..." -> Xi."""
-    for m in embedded_cue(s.cues).finditer(reading(s).masked):
+    masked = reading(s).masked
+    if not WHICH.search(masked):
+        return None
+    for m in embedded_cue(s.cues).finditer(masked):
         r = subject(s, m.group(1))
         if r and r.kind in ("person", "both"):
             return Attribution(r.name, "embedded")
