@@ -12,6 +12,8 @@
 - `agreement(df)`: how far two scorers agree (Spearman on scores, Cohen's kappa on labels).
 - `drivers(df, "speaker")`: each group's most cooperative and most confrontational statements,
   with their evidence.
+- `top_phrases(df, "side")`: the lexicon terms that carry each group's cooperative and confrontational
+  statements, from the lexicon's evidence (how many statements use each, and their summed weight).
 - `same_event_pairs(df)`: documents of the same date in English and Chinese (one event, two reports).
 For corpora of turns (press-conference answers; analysis.corpus):
 - `turns(df)`: one row per turn (input row) with its speaker, date, language, mean scores and whether
@@ -24,6 +26,8 @@ For corpora of turns (press-conference answers; analysis.corpus):
 Every random draw is seeded: the same input gives the same numbers.
 """
 from __future__ import annotations
+
+import re
 
 import numpy as np
 import pandas as pd
@@ -231,6 +235,40 @@ def label_counts(df: pd.DataFrame, by: tuple = ("side", "lang"), scorers: list[s
             rows.append({**dict(zip(by, key)), "scorer": scorer,
                          **{lab: int(counts.get(lab, 0)) for lab in LABELS}, "n": int(len(part))})
     return pd.DataFrame(rows, columns=[*by, "scorer", *LABELS, "n"])
+
+
+EVIDENCE_TERM = re.compile(r"\s*(?P<term>[^;()]+?)\((?P<weight>[-+]?\d+(?:\.\d+)?)")
+
+
+def top_phrases(df: pd.DataFrame, group: str = "side", n: int = 10, evidence: str = "lexicon_evidence") -> pd.DataFrame:
+    """The terms that carry each group's stance, from the lexicon's evidence of speakers' statements
+    (questions and narration left out): per group and direction (cooperative: weight above 0,
+    confrontational: below), the n terms with the largest summed weight, with the number of
+    statements that use them. Columns: group, direction, term, statements, weight."""
+    cols = [group, "direction", "term", "statements", "weight"]
+    if evidence not in df.columns:
+        return pd.DataFrame(columns=cols)
+    rows = []
+    for g, part in speech(df).groupby(group, sort=True):
+        found: dict = {}
+        for ev in part[evidence].fillna("").astype(str):
+            seen = set()
+            for m in EVIDENCE_TERM.finditer(ev):
+                w = float(m.group("weight"))
+                if not w:
+                    continue
+                key = (m.group("term").strip(), "cooperative" if w > 0 else "confrontational")
+                stat = found.setdefault(key, [0, 0.0])
+                stat[1] += w
+                if key not in seen:
+                    stat[0] += 1
+                    seen.add(key)
+        for direction in ("cooperative", "confrontational"):
+            top = sorted(((t, c, w) for (t, d), (c, w) in found.items() if d == direction),
+                         key=lambda x: (-abs(x[2]), x[0]))[:n]
+            rows += [{group: g, "direction": direction, "term": t, "statements": c, "weight": round(w, 2)}
+                     for t, c, w in top]
+    return pd.DataFrame(rows, columns=cols)
 
 
 def same_event_pairs(df: pd.DataFrame) -> list[tuple[str, str]]:

@@ -234,3 +234,30 @@ def test_chart_titles_stay_on_the_page(seeds_scored):
                             "conferences)")
     r, _ = _boxes(fig)
     assert fig.axes[0].title.get_window_extent(r).x1 <= fig.bbox.width
+
+
+def test_top_phrases_sum_each_sides_terms_from_the_evidence():
+    df = pd.DataFrame({
+        "speaker": ["A", "A", "B", "narrator"], "side": ["CN", "CN", "US", "none"], "section": ["body"] * 4,
+        "cue": ["reported", "reported", "reported", "question"], "lexicon_score": [0.5, -0.5, -0.9, -1.0],
+        "lexicon_evidence": ["cooperation(4.0 lead x2); win-win(3.5)", "oppose(-10.4 lead x2 x1.3 strongly)",
+                             "sanctions(-7.8 x1.3 strongly); sanctions(-6.0)", "oppose(-5.0)"]})
+    t = compare.top_phrases(df, "side")
+    cn = t[t.side == "CN"].set_index(["direction", "term"])
+    assert cn.loc[("cooperative", "cooperation"), "weight"] == 4.0
+    assert cn.loc[("confrontational", "oppose"), "statements"] == 1
+    us = t[t.side == "US"].set_index(["direction", "term"])
+    assert us.loc[("confrontational", "sanctions"), "statements"] == 1      # one statement, used twice
+    assert us.loc[("confrontational", "sanctions"), "weight"] == -13.8
+    assert "none" not in set(t.side)                                        # the question is left out
+
+
+def test_the_report_findings_name_each_sides_weightiest_confrontational_terms():
+    from analysis.report.documents import findings
+    df = pd.DataFrame({
+        "doc_id": ["a", "b", "c", "d"], "speaker": ["A", "A", "B", "B"], "side": ["CN", "CN", "US", "US"],
+        "target": ["US", "US", "CN", "CN"], "section": ["body"] * 4, "cue": ["reported"] * 4,
+        "lexicon_score": [-0.5, -0.4, -0.9, -0.2], "lexicon_label": ["confrontational"] * 4,
+        "lexicon_evidence": ["oppose(-10.4)", "interference(-6.0)", "sanctions(-7.8)", "concern(-2.0)"]})
+    text = " ".join(findings(df, []))
+    assert "CN: oppose, interference" in text and "US: sanctions, concern" in text

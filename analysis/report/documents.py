@@ -48,6 +48,12 @@ def findings(df: pd.DataFrame, pairs: list) -> list[str]:
         out.append(f"Chinese speakers against US speakers ({main}; {scope}): difference of means {fmt(d['difference'])} "
                    f"({interval(d['ci_low'], d['ci_high'])}; permutation p = {d['p_value']:.3f}; "
                    f"{counts(d['n_a'], d['docs_a'])} against {counts(d['n_b'], d['docs_b'])}).")
+    tp = compare.top_phrases(cp if about else df, "side", n=3)
+    words = [f"{side}: " + ", ".join(part.term) for side, part in
+             tp[(tp.direction == "confrontational") & tp.side.isin(["CN", "US"])].groupby("side")]
+    if words:
+        out.append("The lexicon terms that weigh most in each side's confrontational statements ("
+                   + ("about the other side" if about else "all statements") + "): " + "; ".join(words) + ".")
     if len(sc) >= 2:
         agr = compare.agreement(df, sc[0], sc[1], by_lang=False).iloc[0]
         out.append(f"The two methods agree on {agr.same_label:.0%} of the labels (Cohen's kappa {agr.kappa:.2f}); "
@@ -94,7 +100,8 @@ def methods(names: list) -> str:
 
 def workbook(df: pd.DataFrame, path: Path) -> Path:
     """The report's tables as one Excel workbook (openpyxl): speakers with intervals, label counts
-    per side and language, and every statement."""
+    per side and language, the lexicon terms that carry each side's stance, the same for the
+    statements about the other side only, and every statement."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     def cells(t: pd.DataFrame) -> pd.DataFrame:
@@ -105,6 +112,11 @@ def workbook(df: pd.DataFrame, path: Path) -> Path:
         with pd.ExcelWriter(tmp, engine="openpyxl") as xl:
             cells(compare.by(df, "speaker")).to_excel(xl, sheet_name="speakers", index=False)
             cells(compare.label_counts(df)).to_excel(xl, sheet_name="labels by side and language", index=False)
+            cells(compare.top_phrases(df, "side")).to_excel(xl, sheet_name="top phrases by side", index=False)
+            about = compare.counterpart(df)
+            cells(compare.by(about, "speaker") if len(about) else about.iloc[0:0]).to_excel(
+                xl, sheet_name="speakers about other side", index=False)
+            cells(compare.top_phrases(about, "side")).to_excel(xl, sheet_name="top phrases about other side", index=False)
             cells(df).to_excel(xl, sheet_name="statements", index=False)
     return path
 
