@@ -92,10 +92,15 @@ def test_missing_model_path_is_a_clear_error(tmp_path):
 
 
 def test_default_head_is_data_not_pickle():
-    from analysis.scorers.transformer.scorer import default_head_path
+    from analysis.scorers.transformer.scorer import DEFAULT_ENCODERS, default_head_path
     doc = json.loads(default_head_path().read_text())
-    assert doc["card"]["encoder"]["name"] == "multilingual-e5-small"
-    assert set(doc["heads"]) == {"en", "zh"} and "path" not in doc["card"]["encoder"]
+    card = doc["card"]
+    assert card["encoders"] == DEFAULT_ENCODERS == {"en": ["multilingual-e5-small", "all-mpnet-base-v2"],
+                                                    "zh": ["multilingual-e5-small"]}
+    assert set(doc["heads"]) == {"en", "zh"} and not any("path" in i for i in card["encoder_info"].values())
+    assert card["trained_on_rounds"] == [1, 2] and set(card["dev"]) == {"en", "zh"}
+    e5 = json.loads(default_head_path("multilingual-e5-small").read_text())      # --model e5: the old head
+    assert e5["card"]["encoder"]["name"] == "multilingual-e5-small" and "path" not in e5["card"]["encoder"]
 
 
 @pytest.fixture(scope="module")

