@@ -4,14 +4,17 @@ one run, and peak memory of each configuration in a fresh process.
     .venv/bin/python scripts/bench/transformer_speed.py [--n 5000] [--repeats 3] [--model NAME]
         [--kinds tenor-torch,tenor-onnx-int8,sentence-transformers] [--memory-only]
 
+NAME: an encoder (multilingual-e5-small, all-MiniLM-L6-v2, all-mpnet-base-v2) with its own head, or
+`default`: the per-language default head, on English sentences (multilingual-e5-small and
+all-mpnet-base-v2 concatenated), against sentence-transformers with all-mpnet-base-v2.
 Sentences: n real sentences (half English, half Chinese MFA answers for multilingual-e5-small;
-English only for all-MiniLM-L6-v2). Tenor: the full scorer (encode + heads), cache off; torch
-with the encoder's default settings (precision="auto": for all-MiniLM-L6-v2 on a bfloat16 CPU,
-bfloat16 weights and batches of up to 4,096 tokens; else bfloat16 autocast or fp32, batches of
-32), `tenor-torch-b32` (the earlier default: bfloat16 autocast, batches of 32) and ONNX Runtime
-int8. Peer: SentenceTransformer(model
-folder).encode(texts, batch_size=32) on the CPU (it sorts by length too). Repeats interleaved;
-medians reported.
+English only for the English-only encoders and `default`). Tenor: the full scorer (encode + heads),
+cache off; torch with the encoders' default settings (precision="auto": on a bfloat16 CPU, for
+all-MiniLM-L6-v2, all-mpnet-base-v2 and every encoder of the per-language head, bfloat16 weights
+and batches of up to 4,096 tokens; else bfloat16 autocast or fp32, batches of 32), `tenor-torch-b32` (bfloat16 autocast, batches of 32),
+`tenor-torch-fp32` (float32, batches of 32) and ONNX Runtime int8. Peer:
+SentenceTransformer(model folder).encode(texts, batch_size=32) on the CPU (it sorts by length too).
+Repeats interleaved; medians reported.
 """
 from __future__ import annotations
 
@@ -31,9 +34,13 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
 
+ENGLISH_ONLY = ("all-MiniLM-L6-v2", "all-mpnet-base-v2", "default")
+PEER = {"default": "all-mpnet-base-v2"}     # the per-language head's English path against mpnet alone
+
+
 def texts_for(model: str, n: int) -> tuple[list, list]:
     from corpus_sentences import sentences
-    if model == "all-MiniLM-L6-v2":
+    if model in ENGLISH_ONLY:
         return sentences(n, "en"), ["en"] * n
     en, zh = sentences(n // 2, "en"), sentences(n - n // 2, "zh")
     return en + zh, ["en"] * len(en) + ["zh"] * len(zh)
@@ -45,26 +52,30 @@ def runner(kind: str, model: str):
         from sentence_transformers import SentenceTransformer
 
         from analysis.scorers.transformer.encoders import resolve
-        name, path = resolve(model)
+        name, path = resolve(PEER.get(model, model))
         st = SentenceTransformer(str(path), device="cpu")
         prefix = "query: " if "e5" in name else ""
         return lambda texts, langs: st.encode([prefix + t for t in texts], batch_size=32)
     from analysis.scorers.transformer.scorer import TransformerScorer, default_head_path
+    model = None if model == "default" else model
     head = default_head_path(model)
     if not head.exists():
         from analysis.scorers.transformer.scorer import train
         train(model=model, out=head)
     scorer = TransformerScorer.load(head, model=model, cache=False)
     from analysis.scorers.transformer.encoders import Encoder, cpu_precision
-    if kind == "tenor-onnx-int8":
-        scorer.encoder_ = Encoder(model, runtime="onnx-int8")
-    elif kind == "tenor-torch-b32":
-        scorer.encoder_ = Encoder(model, precision=cpu_precision(), max_tokens=0)
-    else:
-        scorer.encoder_ = Encoder(model)
-    enc = scorer.encoder_
-    print(f"# {kind}: precision {enc.precision}, batch_size {enc.batch_size}, max_tokens {enc.max_tokens}",
-          file=sys.stderr)
+    for key in dict.fromkeys(k for ks in scorer.plan_.values() for k in ks):
+        if kind == "tenor-onnx-int8":
+            enc = Encoder(key, runtime="onnx-int8")
+        elif kind == "tenor-torch-b32":
+            enc = Encoder(key, precision=cpu_precision(), max_tokens=0)
+        elif kind == "tenor-torch-fp32":
+            enc = Encoder(key, precision="fp32")
+        else:                       # as the scorer runs it: a per-language head's card says how
+            enc = Encoder(key, **scorer.settings_.get(key, {}))
+        scorer.encoders_[key] = enc
+        print(f"# {kind} {enc.name}: precision {enc.precision}, batch_size {enc.batch_size}, "
+              f"max_tokens {enc.max_tokens}", file=sys.stderr)
     return lambda texts, langs: scorer.transform(texts, langs, use_cache=False)
 
 
@@ -97,10 +108,11 @@ def main():
     ap.add_argument("--n", type=int, default=5000)
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--models", "--model", default="multilingual-e5-small,all-MiniLM-L6-v2",
-                    help="comma-separated encoder names (default: both)")
+                    help="comma-separated encoder names, or default (the per-language head's English "
+                         "path); default: multilingual-e5-small,all-MiniLM-L6-v2")
     ap.add_argument("--kinds", default="tenor-torch,tenor-onnx-int8,sentence-transformers",
                     help="configurations, comma-separated, among tenor-torch, tenor-torch-b32, "
-                         "tenor-onnx-int8, sentence-transformers (the peer; ratios need it)")
+                         "tenor-torch-fp32, tenor-onnx-int8, sentence-transformers (the peer; ratios need it)")
     ap.add_argument("--memory-only", action="store_true", help="only the peak-memory runs")
     ap.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = ap.parse_args()
