@@ -94,6 +94,32 @@ def test_two_assemblies_have_one_content_hash(tmp_path, monkeypatch):
     assert folder_hash(one) == folder_hash(two)
 
 
+def test_the_content_hash_reads_content_not_times_or_order(tmp_path):
+    """Equal files give one hash whatever their modification times and the order they were written
+    in; a file between 1 and 2 MB is read to its end (its second megabyte was once never read, so a
+    tokenizer changed there kept the hash, and a head or cached result of the other one was used)."""
+    import os
+    from analysis.scorers.transformer.encoders import folder_hash
+    files = {"config.json": b"{}", "tokenizer.json": bytes(range(256)) * 6000,       # 1.5 MB
+             "model.safetensors": bytes(range(7, 256)) * 20000}                      # 4.9 MB
+    one, two, other = tmp_path / "one", tmp_path / "two", tmp_path / "other"
+    for folder, names in ((one, sorted(files)), (two, sorted(files, reverse=True)), (other, sorted(files))):
+        folder.mkdir()
+        for k, name in enumerate(names):
+            (folder / name).write_bytes(files[name])
+            os.utime(folder / name, ns=(10**18 + k * 10**9, 10**18 + k * 10**9))
+    tail = bytearray(files["tokenizer.json"])
+    tail[-1] ^= 1
+    (other / "tokenizer.json").write_bytes(bytes(tail))
+    assert folder_hash(one) == folder_hash(two)
+    assert folder_hash(other) != folder_hash(one)
+    weights = bytearray(files["model.safetensors"])
+    weights[-1] ^= 1                                    # the last megabyte of a big file is read too
+    (other / "tokenizer.json").write_bytes(files["tokenizer.json"])
+    (other / "model.safetensors").write_bytes(bytes(weights))
+    assert folder_hash(other) != folder_hash(one)
+
+
 # ------------------------------------------------------------------ heads over several encoders
 def zh_model(path, seed):
     """A tiny model that also reads Chinese: its vocabulary holds the characters of the probe and

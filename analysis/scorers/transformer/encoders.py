@@ -64,7 +64,11 @@ def resolve(name_or_path: str | None) -> tuple[str, Path]:
 
 def folder_hash(path: Path) -> str:
     """A content hash of a model folder's weights and tokenizer (sha256, first 16 hex digits),
-    cached beside nothing: computed from file names, sizes and the first and last megabyte."""
+    cached beside nothing: computed from the top-level files' names (sorted), sizes and bytes,
+    never from their times. A file of up to 2 MB is read whole; of a bigger one (weights, a large
+    tokenizer) the first and last megabyte only, so that loading a model does not hash 900 MB:
+    two weight files that differ only in between get one hash (mpnet's weights are sha256-checked
+    in full by analysis.scorers.transformer.mpnet)."""
     from analysis.scorers.transformer.mpnet import STAMP
     h = hashlib.sha256()
     for f in sorted(path.iterdir()):
@@ -75,8 +79,8 @@ def folder_hash(path: Path) -> str:
             h.update(str(size).encode())
             with f.open("rb") as fh:
                 h.update(fh.read(1 << 20))
-                if size > 2 << 20:
-                    fh.seek(-(1 << 20), os.SEEK_END)
+                if size > 1 << 20:      # the rest (to 2 MB), else the last megabyte
+                    fh.seek(max(1 << 20, size - (1 << 20)))
                     h.update(fh.read(1 << 20))
     return h.hexdigest()[:16]
 
