@@ -173,7 +173,7 @@ def _train(args) -> int:
     from analysis import scorers
     report = scorers.scorer_class(args.scorer).train(args.gold, split=args.split, out=args.out,
                                                      rounds=_rounds(args.rounds), model=args.model, C=args.C,
-                                                     encoders=args.encoders)
+                                                     encoders=args.encoders, calibrate=args.calibrate)
     print(json.dumps(report, indent=2, ensure_ascii=False))
     return 0
 
@@ -306,6 +306,9 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--rounds", default=None, help="only these annotation rounds of the split, e.g. 1,2 "
                     "(what the shipped parameters were fitted on: round 3 lowered dev macro-F1; "
                     "docs/evaluation.md)")
+    tr.add_argument("--calibrate", action="store_true", help="also fit each stance head's temperature on "
+                    "the training statements (scorers with trained heads; the shipped per-language head "
+                    "has one: docs/evaluation.md)")
     tr.add_argument("--out", default=None, help="where to write the fitted parameters "
                     "(default: the scorer's data folder)")
     tr.set_defaults(func=_train)

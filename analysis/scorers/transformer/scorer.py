@@ -8,7 +8,9 @@ trained linear heads for stance and sentiment.
   a local model folder). Each embedding is mean-pooled and L2-normalised.
 - Heads: per language, multinomial logistic regression (scikit-learn, class-balanced) on those
   embeddings, for stance (cooperative / neutral / confrontational) and sentiment (-1 / 0 / +1).
-  score = P(cooperative) - P(confrontational); sentiment = P(+1) - P(-1). A language's head also
+  score = P(cooperative) - P(confrontational); sentiment = P(+1) - P(-1). The shipped stance heads
+  carry a temperature (probabilities = softmax(logits / T), fitted on the training statements with
+  `tenor train transformer --calibrate`; labels unchanged; docs/evaluation.md). A language's head also
   learns from the statements of every language whose encoders include its own (`joint`): the
   Chinese e5 head learns from the English statements' e5 embeddings too. The heads are saved as
   JSON (numbers only, no pickle, `heads`) with a model card: each encoder's name and content hash,
@@ -35,8 +37,8 @@ from analysis.errors import TenorError
 from analysis.scorers.base import Scorer, texts_and_langs
 from analysis.scorers.registry import register
 from analysis.scorers.transformer.heads import (LinearHead, apply_heads, dev_figures, encoder_info,  # noqa: F401
-                                                encoder_key, format_plan, model_card, parse_encoders, plan_of,
-                                                provenance_line, read_head)
+                                                calibration_entry, encoder_key, fit_temperature, format_plan,
+                                                model_card, parse_encoders, plan_of, provenance_line, read_head)
 
 DEFAULT_ENCODER = "multilingual-e5-small"      # the one encoder of the earlier default head
 # the default: per language, the encoders whose embeddings are concatenated (chosen on dev)
@@ -90,7 +92,7 @@ class TransformerScorer(Scorer):
 
     def __init__(self, model: str | None = None, head: str | None = None, encoders=None, C: float = 10.0,
                  joint: bool = True, batch_size: int = 32, precision: str = "auto", cache: bool = True,
-                 seed: int = 0):
+                 seed: int = 0, calibrate: bool = False):
         self.model = model
         self.head = head
         self.encoders = encoders
@@ -100,6 +102,7 @@ class TransformerScorer(Scorer):
         self.precision = precision
         self.cache = cache
         self.seed = seed
+        self.calibrate = calibrate
 
     # ----------------------------------------------------------------------------- encoders
     def _enc(self, key: str):
@@ -184,6 +187,8 @@ class TransformerScorer(Scorer):
                 rows = [i for i, g in enumerate(langs) if g in with_]
                 Xl = self._features(emb, ks, rows)
                 heads = {"stance": LinearHead.fit(Xl, [y[i] for i in rows], self.C, self.seed)}
+                if self.calibrate:          # from the training rows only; labels do not change
+                    heads["stance"].temperature = fit_temperature(Xl, [y[i] for i in rows], self.C, self.seed)
                 if sentiment is not None:
                     heads["sentiment"] = LinearHead.fit(Xl, [int(sentiment[i]) for i in rows], self.C, self.seed)
                 made[(tuple(ks), tuple(with_))] = heads
@@ -192,6 +197,8 @@ class TransformerScorer(Scorer):
         self.infos_ = {k: self._enc(k).info() for k in _keys(plan)}
         self.card_ = model_card(plan, self.infos_, counts, learned_from, self.C, self.seed, self.joint,
                                 several=bool(self.settings_) or len(self.infos_) > 1)
+        if self.calibrate:
+            self.card_["calibration"] = calibration_entry(self.heads_)
         if dev is not None:
             self.card_["dev"] = self._dev_report(*dev[:3])
         return self
@@ -282,8 +289,9 @@ class TransformerScorer(Scorer):
 
     @classmethod
     def train(cls, gold=None, split: str = "train", out=None, rounds=None, model=None, C: float = 10.0,
-              encoders=None, **_options) -> dict:
-        return train(gold, split=split, out=out, rounds=rounds, model=model, C=C, encoders=encoders)
+              encoders=None, calibrate: bool = False, **_options) -> dict:
+        return train(gold, split=split, out=out, rounds=rounds, model=model, C=C, encoders=encoders,
+                     calibrate=calibrate)
 
     def set_threads(self, n: int) -> None:
         import torch
@@ -303,7 +311,7 @@ class TransformerScorer(Scorer):
         todo = []
         for i, l in enumerate(langs):
             if l not in self.heads_:
-                reason[i] = self._no_head(l)
+                reason[i] = _no_head(self.plan_, self.infos_, l)
             elif not texts[i].strip():
                 label[i], score[i], sent[i] = "neutral", 0.0, 0.0
             else:
@@ -346,15 +354,6 @@ class TransformerScorer(Scorer):
                 score[i], label[i], sent[i] = score[j], label[j], sent[j]
         return pd.DataFrame({"score": score, "label": label, "sentiment": sent, "reason": reason})
 
-    def _no_head(self, lang: str) -> str:
-        """Why a language gets no numbers."""
-        keys = _keys(self.plan_)
-        if len(keys) == 1:
-            info = self.infos_[keys[0]]
-            return (f"encoder {info['name']} cannot read {lang}" if lang not in info.get("languages", [lang])
-                    else f"no {lang} head trained for encoder {info['name']}")
-        return f"no {lang} head in this transformer head (it has {', '.join(self.plan_)})"
-
     def _truncation(self, lang: str, text: str) -> str:
         """Why the numbers describe only the start of a long statement ('' when it is read whole),
         for each encoder of the language."""
@@ -363,6 +362,16 @@ class TransformerScorer(Scorer):
         if len(names) == 1:
             return said[0][1]
         return "; ".join(f"{msg} ({name})" for name, msg in said if msg)
+
+
+def _no_head(plan: dict, infos: dict, lang: str) -> str:
+    """Why a language gets no numbers."""
+    keys = _keys(plan)
+    if len(keys) == 1:
+        info = infos[keys[0]]
+        return (f"encoder {info['name']} cannot read {lang}" if lang not in info.get("languages", [lang])
+                else f"no {lang} head trained for encoder {info['name']}")
+    return f"no {lang} head in this transformer head (it has {', '.join(plan)})"
 
 
 def truncated(enc, text: str) -> str:
@@ -398,10 +407,12 @@ def default_head_path(model: str | None = None, encoders=None) -> Path:
 
 
 def train(gold_path=None, model: str | None = None, out: str | Path | None = None, C: float = 10.0,
-          split: str = "train", seed: int = 0, rounds: list | None = None, encoders=None) -> dict:
+          split: str = "train", seed: int = 0, rounds: list | None = None, encoders=None,
+          calibrate: bool = False) -> dict:
     """Fit the heads on one split of the gold corpus (default: train), report dev, save.
     rounds: only the training statements of these annotation rounds (the gold's `round` field);
-    encoders: per language, e.g. 'en=e5+mpnet,zh=e5' (default: DEFAULT_ENCODERS, or `model` alone)."""
+    encoders: per language, e.g. 'en=e5+mpnet,zh=e5' (default: DEFAULT_ENCODERS, or `model` alone);
+    calibrate: also fit each stance head's temperature on the same training statements."""
     from analysis.evaluation.gold import read_stance_gold, training_rows
     gold = read_stance_gold(gold_path)
     tr = training_rows(gold, split, rounds, gold_path)
@@ -409,7 +420,8 @@ def train(gold_path=None, model: str | None = None, out: str | Path | None = Non
     sent = tr["sentiment"].tolist() if "sentiment" in tr.columns else None
     dev = (dv.text.tolist(), dv.label.tolist(), dv.lang.tolist(),
            dv["sentiment"].tolist() if "sentiment" in dv.columns else None) if len(dv) else None
-    scorer = TransformerScorer(model=model, encoders=encoders, C=C, seed=seed, cache=False)   # fit(X, y, ...)
+    scorer = TransformerScorer(model=model, encoders=encoders, C=C, seed=seed, cache=False,   # fit(X, y, ...)
+                               calibrate=calibrate)
     scorer.fit(tr.text.tolist(), tr.label.tolist(), tr.lang.tolist(), sent, dev=dev)
     scorer.card_["trained_on_split"] = split
     if rounds:
