@@ -222,7 +222,11 @@ class TransformerScorer(Scorer):
         return {l: {k: h.to_json() for k, h in hs.items()} for l, hs in self.heads_.items()}
 
     def head_hash(self) -> str:
-        return hashlib.sha256(json.dumps(self._heads_json(), sort_keys=True).encode()).hexdigest()[:16]
+        """Part of every cached result's key; once per set of heads (serialising them takes ~10 ms)."""
+        if getattr(self, "_head_hash", (None,))[0] is not self.heads_:
+            self._head_hash = (self.heads_, hashlib.sha256(json.dumps(self._heads_json(), sort_keys=True)
+                                                           .encode()).hexdigest()[:16])
+        return self._head_hash[1]
 
     def save(self, path: str | Path) -> Path:
         from analysis.output import write_text_atomic
