@@ -5,7 +5,9 @@ Version 2 cards say, per language, which encoders' embeddings (each mean-pooled 
 are concatenated, in order, before the head: {"encoders": {"en": ["multilingual-e5-small",
 "all-mpnet-base-v2"], "zh": ["multilingual-e5-small"]}, "encoder_info": {name: {"hash": ...}}}.
 Version 1 cards (one encoder for every language, `card["encoder"]`) read as the same plan with one
-encoder per language, so old head files load and score as before.
+encoder per language, so old head files load and score as before. A head is {"classes", "coef",
+"intercept"} and, when calibrated, "temperature" (absent when 1, so that uncalibrated heads keep
+their bytes and hashes).
 """
 from __future__ import annotations
 
