@@ -69,6 +69,9 @@ def fit_temperature(X, y, C: float, seed: int, folds: int = 5) -> float:
     from sklearn.model_selection import StratifiedKFold
     X, y = np.asarray(X), np.asarray(list(y))
     Z, classes = np.zeros((len(y), len(set(y.tolist())))), sorted(set(y.tolist()))
+    folds = min(folds, min(y.tolist().count(c) for c in classes))
+    if folds < 2:                       # a class seen once: no out-of-fold probabilities to fit on
+        return 1.0
     for fit_rows, held in StratifiedKFold(folds, shuffle=True, random_state=seed).split(X, y):
         head = LinearHead.fit(X[fit_rows], y[fit_rows], C, seed)
         Z[held] = head.logits(X[held])[:, [head.classes.index(c) for c in classes]]
