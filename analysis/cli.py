@@ -176,7 +176,8 @@ def _train(args) -> int:
     import json
     from analysis import scorers
     report = scorers.scorer_class(args.scorer).train(args.gold, split=args.split, out=args.out,
-                                                     rounds=_rounds(args.rounds), model=args.model, C=args.C)
+                                                     rounds=_rounds(args.rounds), model=args.model, C=args.C,
+                                                     encoders=args.encoders, calibrate=args.calibrate)
     print(json.dumps(report, indent=2, ensure_ascii=False))
     return 0
 
@@ -305,12 +306,18 @@ def build_parser() -> argparse.ArgumentParser:
     tr = sub.add_parser("train", help="fit a scorer's parameters on the gold corpus's training split")
     tr.add_argument("scorer", choices=scorers.available(), help="which scorer to fit")
     tr.add_argument("--model", default=None, help="encoder name or local model folder (scorers with an encoder)")
+    tr.add_argument("--encoders", default=None, help="per language, the encoders whose embeddings are "
+                    "concatenated, e.g. en=e5+mpnet,zh=e5 (scorers with an encoder; default: the shipped "
+                    "per-language choice, or --model alone for every language)")
     tr.add_argument("--C", type=float, default=10.0, help="inverse regularisation (scorers with trained heads)")
     tr.add_argument("--gold", default=None, help="gold JSONL/CSV (default: Tenor's gold corpus)")
     tr.add_argument("--split", default="train", help="split to fit on (default: train)")
     tr.add_argument("--rounds", default=None, help="only these annotation rounds of the split, e.g. 1,2 "
                     "(what the shipped parameters were fitted on: round 3 lowered dev macro-F1; "
                     "docs/evaluation.md)")
+    tr.add_argument("--calibrate", action="store_true", help="also fit each stance head's temperature on "
+                    "the training statements (scorers with trained heads; the shipped per-language head "
+                    "has one: docs/evaluation.md)")
     tr.add_argument("--out", default=None, help="where to write the fitted parameters "
                     "(default: the scorer's data folder)")
     tr.set_defaults(func=_train)

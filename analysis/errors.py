@@ -29,6 +29,7 @@ CODES = {
     "E504": "transformer head: {detail}",
     "E505": "training data: {detail}",
     "E506": "model weights: {detail}",
+    "E507": "transformer encoders: {detail}",
     "E601": "store: {detail}",
     "E602": "store: {detail}",
     "E603": "corpus run: {detail}",

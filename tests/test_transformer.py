@@ -92,10 +92,18 @@ def test_missing_model_path_is_a_clear_error(tmp_path):
 
 
 def test_default_head_is_data_not_pickle():
-    from analysis.scorers.transformer.scorer import default_head_path
+    from analysis.scorers.transformer.scorer import DEFAULT_ENCODERS, default_head_path
     doc = json.loads(default_head_path().read_text())
-    assert doc["card"]["encoder"]["name"] == "multilingual-e5-small"
-    assert set(doc["heads"]) == {"en", "zh"} and "path" not in doc["card"]["encoder"]
+    card = doc["card"]
+    assert card["encoders"] == DEFAULT_ENCODERS == {"en": ["multilingual-e5-small", "all-mpnet-base-v2"],
+                                                    "zh": ["multilingual-e5-small"]}
+    assert set(doc["heads"]) == {"en", "zh"} and not any("path" in i for i in card["encoder_info"].values())
+    assert card["trained_on_rounds"] == [1, 2] and set(card["dev"]) == {"en", "zh"}
+    T = card["calibration"]["temperature"]          # fitted on the training statements (docs/evaluation.md)
+    assert set(T) == {"en", "zh"} and all(doc["heads"][l]["stance"]["temperature"] == T[l] != 1 for l in T)
+    assert not any("temperature" in h for hs in doc["heads"].values() for k, h in hs.items() if k != "stance")
+    e5 = json.loads(default_head_path("multilingual-e5-small").read_text())      # --model e5: the old head
+    assert e5["card"]["encoder"]["name"] == "multilingual-e5-small" and "path" not in e5["card"]["encoder"]
 
 
 @pytest.fixture(scope="module")
@@ -155,14 +163,15 @@ def test_token_budget_batches_cover_every_text_once(tmp_path):
     fixed = Encoder(str(model), batch_size=4, precision="fp32")
     packed = Encoder(str(model), batch_size=4, precision="fp32", max_tokens=64)
     assert fixed.max_tokens == 0 and packed.max_tokens == 64
-    order = np.argsort([len(t) for t in texts], kind="stable")
-    batches = packed._batches(texts, order)
+    lengths = np.array([len(ids) for ids in packed.tokenize(texts)])   # exact token counts
+    order = np.argsort(lengths, kind="stable")
+    batches = packed._batches(lengths, order)
     assert np.array_equal(np.concatenate(batches), order)            # every text once, in length order
     assert all(len(b) >= 4 for b in batches[:-1])                    # batch_size is the minimum
     assert max(len(b) for b in batches) > 4                          # short texts are packed together
     for b in batches:
         if len(b) > 4:
-            assert len(b) * (max(len(texts[i]) for i in b) // 4 + 2) <= 64
+            assert len(b) * lengths[b].max() <= 64                   # padded tokens within the budget
     np.testing.assert_allclose(packed.encode(texts), fixed.encode(texts), atol=1e-5)
 
 
@@ -202,3 +211,42 @@ def test_a_statement_longer_than_the_encoder_reads_says_so(default_scorer):
     out = default_scorer.transform([short, long], ["en", "en"], use_cache=False)
     assert out.reason[0] == ""
     assert out.reason[1].startswith("read the first 256 of ") and out.label[1] in ("confrontational", "neutral", "cooperative")
+
+
+# ----------------------------------------------------------------------------- calibration
+def test_a_temperature_changes_the_scores_not_the_labels(tmp_path):
+    """`tenor train transformer --calibrate` fits the stance head's temperature on the training
+    statements; scores move towards honest probabilities, labels stay those of the same head
+    without it, and a head without a temperature is written exactly as before (same hash)."""
+    import os
+    from analysis.scorers.transformer.scorer import TransformerScorer
+    env = dict(os.environ, TENOR_CACHE=str(tmp_path / "cache"))
+    model = tiny_model(tmp_path / "tiny", seed=5)
+    gold = tiny_gold(tmp_path / "gold.csv")
+    plain, calibrated = tmp_path / "plain.json", tmp_path / "calibrated.json"
+    for out, extra in ((plain, []), (calibrated, ["--calibrate"])):
+        r = tenor("train", "transformer", "--model", str(model), "--gold", str(gold), "--out", str(out), *extra,
+                  env=env)
+        assert r.returncode == 0, r.stderr
+    p, c = json.loads(plain.read_text()), json.loads(calibrated.read_text())
+    T = c["heads"]["en"]["stance"].pop("temperature")
+    assert "temperature" not in p["heads"]["en"]["stance"] and "calibration" not in p["card"]
+    assert c["heads"] == p["heads"] and T != 1.0 and c["card"]["calibration"]["temperature"] == {"en": T}
+    texts = FEW + [" ".join(WORDS[k:k + 5]) for k in range(0, len(WORDS), 3)]
+    a = TransformerScorer.load(plain, model=str(model), cache=False).transform(texts, ["en"] * len(texts))
+    b = TransformerScorer.load(calibrated, model=str(model), cache=False).transform(texts, ["en"] * len(texts))
+    assert a.label.tolist() == b.label.tolist()
+    assert not np.allclose(a.score, b.score)
+    assert TransformerScorer.load(plain).head_hash() != TransformerScorer.load(calibrated).head_hash()
+
+
+def test_shipped_heads_without_a_temperature_are_written_as_read():
+    """The result cache and store stamps key on the head's JSON: a head without a temperature must
+    serialise exactly as the file holds it."""
+    from analysis.scorers.transformer.heads import read_head
+    from analysis.scorers.transformer.scorer import default_head_path
+    for name in ("multilingual-e5-small", "all-MiniLM-L6-v2"):
+        path = default_head_path(name)
+        heads, _ = read_head(path)
+        assert {l: {k: h.to_json() for k, h in hs.items()} for l, hs in heads.items()} == \
+            json.loads(path.read_text())["heads"]

