@@ -12,28 +12,20 @@ from analysis.evaluation.gold import read_stance_gold  # noqa: E402
 from analysis.scorers.transformer.encoders import BATCHED, Encoder  # noqa: E402
 
 
+def _bench():
+    """scripts/bench/transformer_speed.py, whose previous_encode (the encoder's path before the change)
+    is the reference here and the benchmark's side-by-side baseline."""
+    import importlib.util
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[1] / "scripts" / "bench" / "transformer_speed.py"
+    spec = importlib.util.spec_from_file_location("transformer_speed", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def previous_encode(enc: Encoder, texts: list) -> np.ndarray:
-    """The encoder's path before the change, kept here as the reference."""
-    texts = [enc.prefix + (t or "") for t in texts]
-    out = np.zeros((len(texts), enc.dim), dtype=np.float32)
-    order = np.argsort([len(t) for t in texts], kind="stable")
-    batches, k = [], 0
-    while k < len(order):
-        j = min(len(order), k + enc.batch_size)
-        while j < len(order) and enc.max_tokens and \
-                (j + 1 - k) * min(enc.max_length, len(texts[order[j]]) // 4 + 2) <= enc.max_tokens:
-            j += 1
-        batches.append(order[k:j])
-        k = j
-    with torch.inference_mode():
-        for idx in batches:
-            b = enc.tokenizer([texts[i] for i in idx], padding=True, truncation=True,
-                              max_length=enc.max_length, return_tensors="pt")
-            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=enc.precision == "bf16"):
-                h = enc.model(**b).last_hidden_state.float()
-            m = b["attention_mask"].unsqueeze(-1).float()
-            out[idx] = torch.nn.functional.normalize((h * m).sum(1) / m.sum(1), dim=1).numpy()
-    return out
+    return _bench().previous_encode(enc, texts)
 
 
 def dev_texts(langs: tuple, n: int) -> list:
