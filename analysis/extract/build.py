@@ -67,7 +67,7 @@ def document_statements(text: str, doc_id: str = "doc", meta: Meta | None = None
         # no manifest: a heading may say whose speech, statement or letter this is
         heading = [p.text for p in itertools.takewhile(lambda p: p.front, paras)]
         # the paragraphs after the heading, a date line or a byline among them
-        bodies = [p.text for p in paras[len(heading):]][:4]
+        bodies = [p.text for p in paras[len(heading):len(heading) + 4]]
         host = document_author(heading, bodies[0] if bodies else "", registry, "\n".join(bodies[1:]))
         if host is None and not heading:
             # a speech with no heading, opening with its salutation: the file's name may say whose

@@ -362,14 +362,14 @@ def layout(text: str, kind: str | None = None) -> list[Paragraph]:
     body_lines = [ln for ln in nonblank if id(ln) not in meta and id(ln) not in lead] or nonblank
 
     # The column width of the text: the median width of lines that stop mid-sentence.
+    all_widths = sorted(_width(ln.stripped) for ln in body_lines)
     widths = sorted(_width(ln.stripped) for ln in body_lines if not TERMINAL.search(ln.stripped))
     if len(widths) < 3:
-        widths = sorted(_width(ln.stripped) for ln in body_lines)
+        widths = all_widths
     wide = widths[len(widths) // 2]
     # A hard-wrapped document: many long lines stop without ending a sentence.
     # (a line far narrower than the text's lines, such as a title, a date or a byline above paragraphs
     # that fill one long line each, is no wrapped line)
-    all_widths = sorted(_width(ln.stripped) for ln in body_lines)
     typical = all_widths[len(all_widths) // 2]
     open_long = sum(1 for ln in body_lines[:-1]
                     if not TERMINAL.search(ln.stripped) and _width(ln.stripped) >= max(0.7 * wide, 0.5 * typical))

@@ -152,7 +152,7 @@ def answer_goes_on(c: Context) -> Attribution | None:
     paragraph with no cue of its own goes on with the previous paragraph's speaker, a body too (the
     guidelines' first-person rule: a spokesperson's answer is theirs throughout)."""
     prev = c.state.last_paragraph_speaker
-    if c.index != 0 or not prev or prev == NARRATOR or not ONE_VOICE_TITLE.search(c.state.front_text):
+    if c.index != 0 or not prev or prev == NARRATOR or not c.state.one_voice:
         return None
     # the item's voice (its first speaker), not someone its previous paragraph reported
     return Attribution(c.state.voice or prev, "continuation")
@@ -188,9 +188,10 @@ def speakers_content(c: Context, att: Attribution) -> bool:
 # The state changes of attribution, all here: a paragraph rule's row names its record function; every
 # sentence decided by the other rules is recorded by record_sentence.
 def record_title(state: DocState, att: Attribution, para: Paragraph, sentences: list[str]) -> None:
-    """A title names the people whose "The President" a readout means."""
+    """A title names the people whose "The President" a readout means, and may make the item one
+    voice's words (a statement, a spokesperson's answer)."""
     state.note_title(para.text)
-    state.front_text += para.text + "\n"
+    state.one_voice = state.one_voice or bool(ONE_VOICE_TITLE.search(para.text))
 
 
 def record_turn(state: DocState, att: Attribution, para: Paragraph, sentences: list[str]) -> None:
@@ -222,7 +223,7 @@ def record_sentence(state: DocState, att: Attribution, text: str) -> None:
     state.narrated_subject = state.opening_person(text) if att.speaker == NARRATOR or att.cue == "embedded" else None
     if att.speaker == NARRATOR:
         state.note_issuer(text)
-    if att.speaker != NARRATOR:
+    else:
         state.current = att.speaker
         if state.voice is None and att.speaker != BOTH:
             state.voice = att.speaker

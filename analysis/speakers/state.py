@@ -61,7 +61,7 @@ class DocState:
     narrated_subject: str | None = None              # the person the last narrated sentence opened with
     last_paragraph_speaker: str | None = None        # the speaker of the previous paragraph's last sentence
     voice: str | None = None                         # the first speaker of the text (not narrator)
-    front_text: str = ""                             # the document's titles and front matter, as read
+    one_voice: bool = False                          # a title makes the item one voice's words (声明, 答记者问)
     issuer: str | None = None                        # who issued the last statement, letter or message the
                                                      # text narrated ("外交部就……发表声明", "X issued a statement")
     _alias_index: AliasIndex | None = field(default=None, repr=False)
@@ -165,8 +165,8 @@ class DocState:
         """The person a sentence opens with (after a dateline and titles), if any: the next "he"."""
         m = ZH_DATELINE.match(text)
         body = text[m.end():] if m else text
-        f = ZH_OPENING_FRAME.match(body)
-        body = body[f.end():] if f else body     # "会见文在寅时，王岐山……": after the time clause
+        frame = ZH_OPENING_FRAME.match(body)
+        body = body[frame.end():] if frame else body     # "会见文在寅时，王岐山……": after the time clause
         found = [f for f in self.mentions_in(body[:80]) if not POSSESSIVE.match(body[f[1]:f[1] + 2])]
         titled = self.opening_titled(body[:80])
         if titled and (not found or titled[0] < found[0][0]):
