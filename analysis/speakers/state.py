@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import chain
 
 from analysis.ingest.layout import Paragraph
 from analysis.speakers.common import (EN_TITLE_WORDS, POSSESSIVE, STOP_CAPS, ZH_DATELINE, ZH_NOT_NAME,
@@ -18,8 +19,15 @@ NAME_TOKEN = r"(?:[A-Z][a-z'’\-]+|[A-Z]\.|[A-Z][a-z]*-[A-Z][a-z]+|de|van|von|a
 INTRO = re.compile(rf"\b(?P<title>{EN_TITLE_WORDS})\s+(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})")
 # a name after its title, where punctuation or what a readout says the person did ends it
 # ("印度尼西亚总统佐科举行会谈", "瓦努阿图共和国总统摩西互致贺电")
-ZH_INTRO = re.compile("(?:" + "|".join(ZH_TITLES) + r")(?P<name>[\u4e00-\u9fff·\-]{2,5}?|[\u4e00-\u9fff]{2,4}[·\-][\u4e00-\u9fff·\-]{2,7}?)"
-                      r"(?=[，。、；：！？]|先生|女士|举行|会谈|会见|主持|出席|宣读|互致|通电话|通话|视频通话|共同|一道|一同|一行|时|并|在|于|表示|指出|强调|说|致|的)")
+ZH_INTRO_END = (r"(?=[，。、；：！？]|先生|女士|举行|会谈|会见|主持|出席|宣读|互致|通电话|通话|视频通话|共同|一道|一同|一行|"
+                r"时|并|在|于|表示|指出|强调|说|致|的|率领|率|访华|来华)")
+# overlapping (a lookahead at every place), so that an earlier title inside a word cannot swallow the
+# later one: "中央书记处书记蔡奇在……" gives "蔡奇", not only "处书记蔡奇"; transliterations run to 8
+# characters ("阿玛尔巴伊斯格楞")
+ZH_INTRO = re.compile("(?=(?:" + "|".join(ZH_TITLES) + r")(?P<name>[\u4e00-\u9fff·\-]{2,8}?|"
+                      r"[\u4e00-\u9fff]{2,4}[·\-][\u4e00-\u9fff·\-]{2,7}?)" + ZH_INTRO_END + ")")
+# a counterpart named bare as the other party of talks or a call: "李强同布朗举行会谈"
+ZH_COUNTERPART = re.compile(r"(?:同|与|與)(?P<name>[\u4e00-\u9fff·]{2,8}?)(?=举行|舉行|通电话|通電話|视频通话|會談|会谈|会晤|會晤)")
 # the capitalised words before a name that opens an English sentence: "Chinese Vice Premier Liu He"
 EN_LEAD = re.compile(r"(?:[A-Z][\w.\-’']*\s+){0,5}")
 
@@ -195,9 +203,9 @@ class DocState:
     def introduce(self, text: str) -> None:
         """Register people the text introduces with a title: 'State Department spokesman Matthew Miller',
         "美国哈佛大学校长巴科，" (a Chinese name is only taken where punctuation ends it)."""
-        for m in ZH_INTRO.finditer(text):
+        for m in chain(ZH_INTRO.finditer(text), ZH_COUNTERPART.finditer(text)):
             name = m.group("name")
-            if not ZH_NOT_NAME.search(name) and not self.mentions_in(name):
+            if not ZH_NOT_NAME.search(name) and not self.mentions_in(name) and not any(t in name for t in ZH_TITLES):
                 self.zh_titled.add(name)
         for m in INTRO.finditer(text):
             toks = m.group("name").strip().split()
