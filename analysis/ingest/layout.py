@@ -61,6 +61,11 @@ FRONT_PATTERNS = [re.compile(p, re.I) for p in (
     r"^\s*(新华社|人民日报|新華社)?记者\s*[\u4e00-\u9fff\s]{2,30}$",
     r"^\s*(本报记者|本報記者)\s*[\u4e00-\u9fff\s]{2,30}$",
     r"^\s*[（(]\s*\d{4}\s*年[^）)]{0,30}[）)]\s*$",       # a speech's date and place: "（2020年11月10日，北京）"
+    # a UN speech's session line: "General Assembly, 77th session", "Seventy-seventh session of the
+    # General Assembly, General Debate"
+    r"^\s*(?:(?:United\s+Nations|UN)\s+)?General\s+(?:Assembly|Debate)\b[^.!?]{0,50}\bsession\s*$",
+    r"^\s*(?:the\s+)?[\w\-]+(?:\s[\w\-]+)?\s+session\s+of\s+the\s+(?:United\s+Nations\s+)?General\s+Assembly"
+    r"[^.!?]{0,40}$",
 )]
 # Markdown and scraped web pages: headings, HTML comments, lone links and images, rules, YAML fences
 MARKUP = re.compile(r"^\s*(?:\*\*[^*]+\*\*\s*:?\s*$|#{1,6}\s|<!--.*-->\s*$|!?\[[^\]]*\]\([^)]*\)\s*$|(?:-{3,}|\*{3,}|_{3,})\s*$)")
@@ -193,12 +198,15 @@ def _front_matter(s: str) -> bool:
 def is_speech_heading(s: str) -> bool:
     """A heading that names who delivers the text ("Statement by H.E. Mr. X, President of Y, at the
     general debate ...", "Tanasak Patimapragorn, Deputy Prime Minister"): no sentence end, short."""
-    from analysis.speakers.authors import EN_SPEECH, ZH_LETTER, ZH_SPEECH, ZH_SPEECH_UNNAMED, name_and_post, shipped_registry
+    from analysis.speakers.authors import (EN_SPEECH, ZH_LETTER, ZH_SPEECH, ZH_SPEECH_UNNAMED, colon_heading,
+                                           dash_heading, name_and_post, shipped_registry)
     if len(s) > 300 or TERMINAL.search(s):
         return False
     if CJK.search(s):       # a Chinese speech title longer than a heading's 40 characters
         return len(s) <= 100 and any(p.match(s) for p in (ZH_SPEECH, ZH_LETTER, ZH_SPEECH_UNNAMED))
-    return bool(EN_SPEECH.match(s)) or name_and_post(s, shipped_registry()) is not None
+    registry = shipped_registry()
+    return bool(EN_SPEECH.match(s)) or any(f(s, registry) is not None for f in (name_and_post, dash_heading,
+                                                                               colon_heading))
 
 
 def is_metadata(s: str) -> bool:

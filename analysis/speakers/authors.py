@@ -85,6 +85,8 @@ def _name(raw: str, registry: Registry) -> str | None:
     while len(words) > 2 and (words[0].isupper() or EN_POSTS.fullmatch(words[0]) or
                               words[0].lower() in ("spokesperson", "spokesman", "spokeswoman", "adviser", "advisor")):
         words = words[1:]
+    if len(words) == 1 and HONORIFICS.match(raw.strip()) and re.fullmatch(r"[A-Z][a-z'\-]{2,}", words[0]):
+        return words[0]             # "Mrs. Otunbayeva": a surname after an honorific is a name
     if not 2 <= len(words) <= 5 or not all(w[:1].isupper() for w in words if w.lower() not in ("de", "bin", "al", "van", "von", "da", "del")):
         return None
     return " ".join(words)
@@ -95,18 +97,21 @@ def _person(registry: Registry, name: str) -> bool:
     return sp is None or sp.kind == "person"
 
 
+HEADLINE_VERB = re.compile(r"\b(?:said|says|hold|holds|held|met|meet|meets|warns?|urges?|calls?)\b")
+
+
 def name_and_post(line: str, registry: Registry) -> str | None:
     """The name of a "Name, post" heading line ("Tanasak Patimapragorn, Deputy Prime Minister"): a
     name of two to six capitalised words, then a post, nothing else."""
     head, _, post = line.partition(",")
     words = head.split()
-    if not post or len(line) > 120 or not 2 <= len(words) <= 6 or ":" in line:
-        return None
+    if not post or len(line) > 120 or not 2 <= len(words) <= 6 or ":" in line or DASH_PARTS.search(head):
+        return None             # "Sri Lanka - Ali Sabry, Minister ... - 2022" is a dash heading
     if not all(w[:1].isupper() and not w.isupper() for w in words if len(w) > 3):
         return None
     post = re.sub(r"^\s*(?:the\s+)?(?:(?:Deputy|Vice|Acting|Former|First|Permanent|Federal|Foreign|Senior)\s+)*",
                   "", post)
-    if not EN_POSTS.match(post) or re.search(r"\b(?:said|says|hold|holds|held|met|meet|warns?|urges?)\b", line):
+    if not EN_POSTS.match(post) or HEADLINE_VERB.search(line):
         return None
     return _name(head, registry)
 
@@ -124,9 +129,21 @@ def dash_heading(line: str, registry: Registry) -> str | None:
     if len(parts) != 3 or not YEAR.match(parts[2]) or len(line) > 120:
         return None
     who = parts[1]
-    if COUNTRY_WORDS.search(who) and not COUNTRY_WORDS.search(parts[0]):
+    if COUNTRY_WORDS.search(CUT.sub("", who)) and not COUNTRY_WORDS.search(parts[0]):
         who = parts[0]                  # "Joseph Kabila - Democratic Republic of the Congo - 2013"
     return _name(who, registry)
+
+
+# "Trinidad and Tobago: Amery Browne, Minister of Foreign Affairs (2022)", as a Markdown heading too
+COLON_HEADING = re.compile(r"^#*\s*(?P<country>[A-Z][^:()]{1,60}):\s*(?P<who>[^:()]{3,100}?)\s*\((?:19|20)\d\d\)\s*$")
+
+
+def colon_heading(line: str, registry: Registry) -> str | None:
+    """The speaker of a "Country: Name, post (year)" heading: a name, with or without its post."""
+    m = COLON_HEADING.match(line.strip())
+    if not m or len(line) > 160 or HEADLINE_VERB.search(m.group("who")):
+        return None
+    return _name(m.group("who"), registry)
 
 
 def _zh_who(who: str, registry: Registry) -> str | None:
@@ -165,7 +182,7 @@ def speech_author(heading: list[str], registry: Registry | None = None) -> str |
                 if names:
                     return names[0]
                 break
-        name = name_and_post(line, registry) or dash_heading(line, registry)
+        name = name_and_post(line, registry) or dash_heading(line, registry) or colon_heading(line, registry)
         if name:
             return name
         m = BYLINE.match(line) or ZH_TITLE_BYLINE.match(line)
