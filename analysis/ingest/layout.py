@@ -146,6 +146,9 @@ def _width(s: str) -> int:
     return len(s) if s.isascii() else len(s) + len(WIDE.findall(s))
 
 
+SALUTATION = re.compile(r"(?:们|們|同事|先生|女士|朋友|如下)[：:]$|^回信.{2,30}[：:]$")
+
+
 def is_heading(s: str) -> bool:
     """A short line that is a title or heading, not a sentence."""
     s = s.strip()
@@ -154,7 +157,8 @@ def is_heading(s: str) -> bool:
     if DATELINE.search(s):
         return False
     if CJK.search(s):
-        return not re.search(r"[，。；！？,;]", s) and len(s) <= 40
+        # a salutation leads into what follows ("同志们：", "回信……留学生：", "全文如下："): no heading
+        return not re.search(r"[，。；！？,;]", s) and len(s) <= 40 and not SALUTATION.search(s)
     words = re.findall(r"[A-Za-z][\w'’\-]*", s)
     if not words or len(words) > 20:
         return False

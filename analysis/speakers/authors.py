@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from analysis.speakers.names import registry_index
 from analysis.speakers.registry import Registry
 
 
@@ -58,9 +59,15 @@ ZH_BYLINE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,24}?(?:主席|总书记|总理
                        r"(?P<who>[\u4e00-\u9fff·]{2,8})\s*$")
 # a news page that prints the speech in full after its lead: "新华社利马11月16日电　<title>——在……上的讲话
 # （2024年11月16日，利马）中华人民共和国主席　习近平": the text after the byline is the speech
+# (also a title that does not open with 在: "新华社河内4月14日电抵达越南河内内排国际机场的书面讲话（2025年4月14日，
+# 河内）中共中央总书记、中华人民共和国主席　习近平", "……日电关于《……》的说明习近平同志们：", its date line left out)
 ZH_FULL_TEXT = re.compile(
-    r"(?:——|日电)\s*(?:在|于|会见|会晤)[^。！？]{2,80}?(?:讲话|致辞|演讲|祝酒辞|祝酒词|发言)\s*[（(][^）)]{4,40}[）)]\s*"
-    r"(?:[\u4e00-\u9fff]{2,24}?(?:主席|总书记|总理|副主席|委员长))?[\s\u3000]*(?P<who>[\u4e00-\u9fff·]{2,8})")
+    r"(?:——|日电)\s*(?:(?:在|于|会见|会晤)[^。！？]{2,80}?|[^。！？——]{2,80}?的)"
+    r"(?:书面讲话|讲话|致辞|演讲|祝酒辞|祝酒词|发言|说明)\s*(?:[（(][^）)]{4,40}[）)])?\s*"
+    r"(?:[\u4e00-\u9fff、]{2,40}?(?:主席|总书记|总理|副主席|委员长))?[\s\u3000]*(?P<who>[\u4e00-\u9fff·]{2,8})")
+# a news lead that announces the full text below it: "……发表了二〇二六年新年贺词。全文如下："
+FULL_TEXT_FOLLOWS = re.compile(r"(?P<lead>[^。！？]{0,200}?(?:讲话|講話|贺词|賀詞|致辞|致辭|演讲|演講|文章|贺信|賀信|回信|复信|"
+                               r"複信|贺电|賀電|说明|說明|信)[^。！？]{0,120}?)[。！]\s*[^。！？：:]{0,8}?全文如下[：:]")
 ZH_LETTER = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff·]{2,8}?)(?:主席|总书记|总理)?(?:致|给)[^，。；！？]{2,60}?的?"
                        r"(?:贺信|贺电|信|复信|回信|书面致辞|致辞)(?:（全文）|全文)?\s*$")
 
@@ -196,7 +203,8 @@ def document_author(heading: list[str], body_start: str, registry: Registry | No
     """speech_author, unless the body opens as a news report ("(Xinhua) --", "新华社……电",
     "央视网消息"): a page about a speech is an account of it."""
     author = speech_author(heading, registry)
-    full = ZH_FULL_TEXT.search((body_start + "\n" + body_after)[:1500])
+    text = (body_start + "\n" + body_after)[:1500]
+    full = ZH_FULL_TEXT.search(text)
     if NEWS_LEAD.search(body_start[:200]) or (full and CJK_NEWS_LEAD.search(full.string[:full.start() + 2])):
         # (a photo caption may stand between the title and the Xinhua lead: "……新华社记者 张领 摄" /
         # "新华社北京6月28日电 <title>——在……的讲话")
@@ -206,8 +214,24 @@ def document_author(heading: list[str], body_start: str, registry: Registry | No
                       if m and registry_names(m.group("who")[:n], registry)), [])
         # the page prints the speech in full, after its lead: it is the speech, by the one the
         # heading names (or the byline, when the heading names no one)
-        return (author or names[0]) if names and (author is None or author in names) else None
-    return author
+        if names and (author is None or author in names):
+            return author or names[0]
+        return full_text_author(text, registry)
+    return author or full_text_author(text, registry)
+
+
+def full_text_author(text: str, registry: Registry | None = None) -> str | None:
+    """The registered person a news lead says delivered the text printed in full after it ("国家主席习近平
+    ……发表了二〇二六年新年贺词。全文如下："), else None."""
+    m = FULL_TEXT_FOLLOWS.search(text)
+    if not m:
+        return None
+    registry = registry or shipped_registry()
+    for _, _, alias in registry_index(registry).find(m.group("lead")):
+        names = registry_names(alias, registry)
+        if names:
+            return names[0]
+    return None
 
 
 def registry_names(who: str, registry: Registry | None = None) -> list[str]:
@@ -217,7 +241,7 @@ def registry_names(who: str, registry: Registry | None = None) -> list[str]:
 
 
 # a speech's first words when it has no heading: its salutation
-SPEECH_OPENING = re.compile(r"^\s*(?:尊敬的|各位|女士们|先生们|同志们|朋友们|亲爱的|尊敬嘅|"
+SPEECH_OPENING = re.compile(r"^\s*(?:尊敬的|各位|女士们|先生们|同志们|朋友们|亲爱的|尊敬嘅|主席先生|主席女士|回信|你们好|"
                             r"(?:Your\s+)?Excellenc|(?:Mr\.?|Madam|Madame)\s+(?:President|Chair|Secretary)|"
                             r"Ladies\s+and\s+gentlemen|Distinguished\s|Your\s+Majest|Dear\s)", re.I)
 FILE_NAME_PARTS = re.compile(r"[_\-.\s]+")
