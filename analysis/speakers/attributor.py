@@ -13,6 +13,7 @@ from analysis.ingest.layout import (Paragraph, is_media_label, is_question_label
 from analysis.speakers import rules_en, rules_zh
 from analysis.speakers.common import DETERMINERS, HONORIFIC, mask_quotes
 from analysis.speakers.cues import CueSet, load_cues
+from analysis.speakers.meetings import meeting_body
 from analysis.speakers.registry import BOTH, NARRATOR, Registry
 from analysis.speakers.state import Attribution, Context, DocState
 
@@ -223,6 +224,8 @@ def record_sentence(state: DocState, att: Attribution, text: str) -> None:
     state.narrated_subject = state.opening_person(text) if att.speaker == NARRATOR or att.cue == "embedded" else None
     if att.speaker == NARRATOR:
         state.note_issuer(text)
+        if state.lang == "zh":
+            state.meeting = meeting_body(text) or state.meeting
     else:
         state.current = att.speaker
         if state.voice is None and att.speaker != BOTH:

@@ -13,6 +13,7 @@ from analysis.speakers.common import (MASK, ZH_BARE_TITLE, ZH_CLAUSE, ZH_DATELIN
                                       ZH_SUBJECT_TAIL, ZH_TITLE_CHAIN, ZH_TITLES, Subject, mask_quotes,
                                       side_of, speaker_list)
 from analysis.speakers.cues import CueSet
+from analysis.speakers.meetings import MEETING_WORDS
 from analysis.speakers.registry import BOTH, NARRATOR, Title
 from analysis.speakers.state import OUTLET_LEAD, Attribution, Context, DocState
 
@@ -77,7 +78,8 @@ def zh_name_before_title(before: str) -> str:
 
 # ---------------------------------------------------------------- subjects
 # a document as the subject of a cue: "声明指出", "该声明表示", "贺信中说"
-ZH_DOCUMENT_SOURCE = re.compile(r"(?:该|這|这|此|这份|该份)?(?:联合)?(?:声明|聲明|公报|公報|谈话|談話|贺电|賀電|贺信|賀信|复信|回信|信|函)"
+ZH_DOCUMENT_SOURCE = re.compile(r"(?:该|這|这|此|这份|该份)?(?:联合|重要)?(?:声明|聲明|公报|公報|谈话|談話|贺电|賀電|贺信|賀信|复信|回信|信|函|"
+                                r"讲话|講話|批示|指示|致辞|致辭)"
                                 r"(?:中|里|裡)?")
 
 
@@ -117,6 +119,10 @@ def _resolve(state: DocState, cues: CueSet, s: str) -> Subject | None:
         if s.startswith(p):
             who = state.pronoun_target()
             return Subject("person", who) if who else None
+    if MEETING_WORDS.match(s):
+        # "会议指出", "会议强调": the body whose meeting the text narrated; none known, no speaker
+        return Subject("body", state.learn(state.meeting, side_of(state.meeting, "CN"), "body")) \
+            if state.meeting else None
     if ZH_DOCUMENT_SOURCE.fullmatch(s):
         # "声明指出", "贺信中表示": the document speaks for whoever the text had issue it
         who = state.document_source()
@@ -241,6 +247,12 @@ def cue_verbs(s: Context) -> Attribution | None:
             if z.addressed or framed:
                 continue    # the host's own sentence narrates; only a named speaker's cue beats it
             if z.masked[start:end] in ZH_CONVEY:
+                asker = ZH_ASKS_TO_CONVEY.search(before)
+                r = resolve_zh(s.state, s.cues, asker.group("who")) if asker else None
+                if r is not None and r.kind == "person":
+                    # "拉马福萨请李强转达对习近平主席的问候，表示……": the greetings and what follows are
+                    # the one who asks
+                    return Attribution(r.name, "reported")
                 # "王岐山首先……转达习近平主席的亲切问候，他表示……": a verb of saying after it decides;
                 # alone, the greetings are the one whose they are ("转达了习近平主席的问候" -> Xi)
                 if any(k == "speech" and a > start and CLAUSE_SPLIT.search(z.masked, end, a) for a, _, k in z.events):
@@ -265,6 +277,7 @@ ZH_RECALL = re.compile(r"不久前|前不久|此前|日前|去年|前年|上月|
 
 
 ZH_CONVEY = ("转达", "轉達")
+ZH_ASKS_TO_CONVEY = re.compile(r"^[\s" + MASK + r"]*(?P<who>[^，。；：\s" + MASK + r"]{2,20}?)(?:还|還|也)?(?:请|請)[^，。；：]{2,12}$")
 ZH_WHEN_CLAUSE = re.compile(r"[^，。；：]{0,16}?(?:时|時)[，,]")
 ZH_GREETINGS = re.compile(r"问候|問候|祝愿|祝願|祝贺|祝賀|祝福|谢意|謝意|感谢|感謝|敬意|慰问|慰問")
 ZH_CONVEYED = re.compile(r"^了?(?P<who>[^，。；、对對的]{2,14}?)(?:对|對|的)")

@@ -40,6 +40,9 @@ OUTLET_LEAD = re.compile(r"^[\s*]*[\u4e00-\u9fff]{0,8}(?:消息|电|讯)[\s*]*(?
 ISSUES = re.compile(r"(?:发表|发布|发出|致|宣读|签署|發表|發布)[^，。；]{0,12}?(?:声明|聲明|公报|公報|谈话|談話|文章|贺电|賀電|贺信|賀信|"
                     r"信|函|报告|報告)|\b(?:issued|released|published|sent|delivered)\s+(?:a|an|the|its|his|her)?\s*"
                     r"(?:joint\s+)?(?:statement|readout|communiqu[eé]|letter|message|note|declaration)\b")
+# a speech or an instruction given ("发表中共中央总书记……习近平的重要讲话", "李强……作出重要批示"): its owner may be
+# named between the act and the document
+ISSUES_SPEECH = re.compile(r"(?:发表|發表|作出|作了|做出)[^，。；]{0,64}?(?:讲话|講話|批示|指示|致辞|致辭)")
 
 
 @dataclass
@@ -72,6 +75,7 @@ class DocState:
     one_voice: bool = False                          # a title makes the item one voice's words (声明, 答记者问)
     issuer: str | None = None                        # who issued the last statement, letter or message the
                                                      # text narrated ("外交部就……发表声明", "X issued a statement")
+    meeting: str | None = None                       # the body whose meeting the text narrated ("会议指出")
     _alias_index: AliasIndex | None = field(default=None, repr=False)
 
     # ---------------------------------------------------------------- who is who
@@ -141,10 +145,12 @@ class DocState:
         the act is who "the statement" (声明, 贺信中, the statement) means afterwards."""
         d = ZH_DATELINE.match(text) or OUTLET_LEAD.match(text)
         text = text[d.end():] if d else text       # "央视网消息（新闻联播）：" is the outlet, not the issuer
-        m = ISSUES.search(text)
+        m = ISSUES.search(text) or ISSUES_SPEECH.search(text)
         if not m:
             return
-        found = [f for f in self.mentions_in(text[:m.start()]) if not POSSESSIVE.match(text[f[1]:f[1] + 2])]
+        inside = [f for f in self.mentions_in(m.group(0)) if self.kind(f[2]) == "person"] \
+            if m.re is ISSUES_SPEECH else []
+        found = inside or [f for f in self.mentions_in(text[:m.start()]) if not POSSESSIVE.match(text[f[1]:f[1] + 2])]
         if found:
             self.issuer = found[0][2]
 

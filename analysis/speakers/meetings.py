@@ -1,0 +1,39 @@
+"""Meetings a Chinese text narrates, and the body whose meeting it is: "会议指出" / "会议强调" speak for
+the body that held the meeting ("中共全国政协党组召开（扩大）会议" -> 中共全国政协党组; "李强主持召开国务院党组
+会议" -> 国务院党组; "二十届首都规划建设委员会第六次全体会议在京召开" -> 首都规划建设委员会), else for the
+meeting as the text names it ("中央和国家机关党的工作暨纪检工作会议1月26日在京召开")."""
+from __future__ import annotations
+
+import re
+
+HAN = r"[\u4e00-\u9fff（）()“”·、]"
+WHEN = r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日|今天|当天|日前|近日)?(?:上午|下午|晚上|晚)?(?:在[\u4e00-\u9fff]{1,8})?"
+KIND = r"(?:（扩大）|\(扩大\)|扩大)?(?:第[一二三四五六七八九十百零\d]{1,6}次)?(?:专题|全体|常务|民主生活)?会议"
+# "X召开会议", "X1日举行会议", "X召开（扩大）会议"
+HOLDS = re.compile(rf"(?P<org>{HAN}{{2,30}}?){WHEN}(?:召开|举行|舉行)了?{KIND}")
+# "李强主持召开国务院党组会议", "主持召开中央全面深化改革委员会第五次会议"
+CHAIRS = re.compile(rf"主持召开(?P<org>{HAN}{{2,30}}?){KIND}")
+# "……工作会议1月26日在京召开", "二十届首都规划建设委员会第六次全体会议11月20日在京召开"
+NAMED = re.compile(rf"(?P<name>{HAN}{{4,40}}?(?:会议|全会|大会|座谈会)){WHEN}(?:召开|举行|舉行|开幕|開幕)")
+TERM = re.compile(r"^(?:中共)?(?:[一二三四五六七八九十]{1,3}届|第[一二三四五六七八九十]{1,3}届)")
+NUMBERED = re.compile(r"^(?P<org>.{2,30}?)第[一二三四五六七八九十百零\d]{1,6}次(?:全体)?会议$")
+NOT_ORG = re.compile(r"主持|出席|参加|发表|讲话|[，。；：]")
+# the words that mean the meeting as a subject ("会议指出", "这次会议强调")
+MEETING_WORDS = re.compile(r"^(?:这次|這次|本次|此次|该次|該次)?(?:会议|會議|全会|全會|大会|大會|座谈会|座談會)$")
+
+
+def meeting_body(text: str) -> str | None:
+    """The body whose meeting a narrated sentence reports, as the text names it; None when it reports
+    no meeting."""
+    hits = [m for m in (p.search(text) for p in (CHAIRS, HOLDS, NAMED)) if m]
+    for m in sorted(hits, key=lambda m: m.start()):
+        if "org" in m.groupdict() and m.group("org"):
+            org = m.group("org")
+        else:
+            name = m.group("name")
+            numbered = NUMBERED.match(TERM.sub("", name))
+            org = numbered.group("org") if numbered else name
+        org = TERM.sub(lambda t: "中共" if t.group(0).startswith("中共") else "", org.strip("，、 "))
+        if 2 <= len(org) <= 40 and not NOT_ORG.search(org):
+            return org
+    return None
