@@ -85,7 +85,8 @@ ZH_DOCUMENT_SOURCE = re.compile(r"(?:该|這|这|此|这份|该份)?(?:联合|�
 
 # what may stand between a subject and its verb besides adverbs: a time ("19日", "同一天", "近日") and a
 # frame ("在主持座谈会时")
-ZH_SUBJECT_TIME = re.compile(r"(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})日|当天|當天|当日|同一天|同日|近日|日前|"
+ZH_SUBJECT_TIME = re.compile(r"(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})日|当天|當天|当日|当晚|當晚|同一天|同日|近日|日前|今天|今日|"
+                             r"昨天|[（(][^）)]{2,12}[）)]|(?:发表|發表|发布|發布)了?(?:书面|書面)?(?:声明|聲明|公告|通报|通報)(?:中)?(?:对此)?|"
                              r"在[^，。；：在]{1,24}?(?:时|時|中|上|期间|期間))+$")
 # the name of a body the registry lacks ("俄罗斯国防部", "印尼地质局", "以军")
 _BODY_ENDINGS = sorted(speaker_list("zh_body_suffixes.txt"), key=len, reverse=True)
@@ -182,6 +183,9 @@ def _titled(state: DocState, cues: CueSet, s: str) -> Subject | None:
                     name = ""
             if 2 <= len(name) <= 6 and HAN_NAME.fullmatch(name):
                 return Subject("person", state.learn(name, side_of(s[:k]), "person", [Title(t, 0, None)]))
+            if not name and s.endswith(t) and s[:k] in zh_countries():
+                # "德国防长21日宣布": an office the text names without its holder stays the office
+                return Subject("person", state.learn(s, side_of(s), "person", [Title(t, 0, None)]))
     return None
 
 
