@@ -394,3 +394,10 @@ def test_a_transcripts_the_president_label_and_an_indented_answer():
     assert who(text, date="2023-05-01") == ["Joe Biden", "narrator", "Joe Biden"]
     text = "2024年3月5日外交部发言人毛宁主持例行记者会\n\n问：中方对此有何评论？\n\n答：　　中方坚决反对。美方应停止。"
     assert who(text) == ["narrator", "narrator", "Mao Ning", "Mao Ning"]
+
+
+def test_unnamed_spokesperson_speaks_for_the_body_zh():
+    # issue 14: a title without a name is never a fragment such as "新闻"; "该发言人" is the one just quoted
+    assert who("商务部新闻发言人表示，中方将采取必要措施。") == ["商务部"]
+    assert who("美国国务院发言人表示，美方关切。\n\n该发言人还表示，美方将继续关注。") == \
+        ["State Department", "State Department"]

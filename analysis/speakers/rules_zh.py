@@ -86,12 +86,14 @@ ZH_DOCUMENT_SOURCE = re.compile(r"(?:该|這|这|此|这份|该份)?(?:联合|�
 # what may stand between a subject and its verb besides adverbs: a time ("19日", "同一天", "近日") and a
 # frame ("在主持座谈会时")
 ZH_SUBJECT_TIME = re.compile(r"(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})日|当天|當天|当日|当晚|當晚|同一天|同日|近日|日前|今天|今日|"
-                             r"昨天|[（(][^）)]{2,12}[）)]|(?:发表|發表|发布|發布)了?(?:书面|書面)?(?:声明|聲明|公告|通报|通報)(?:中)?(?:对此)?|"
+                             r"昨天|[（(][^）)]{2,12}[）)]|(?:发表|發表|发布|發布)了?(?:书面|書面)?(?:声明|聲明|公告|通报|通報|谈话|談話)(?:中)?(?:对此)?|"
                              r"在[^，。；：在]{1,24}?(?:时|時|中|上|期间|期間))+$")
 # the name of a body the registry lacks ("俄罗斯国防部", "印尼地质局", "以军")
 _BODY_ENDINGS = sorted(speaker_list("zh_body_suffixes.txt"), key=len, reverse=True)
 ZH_BODY = re.compile(r"^[\u4e00-\u9fff]{2,16}?(?:" + "|".join(_BODY_ENDINGS) + r")$|^以军$|"
                      r"^(?:" + "|".join(e for e in _BODY_ENDINGS if len(e) >= 3) + r")$")   # "商务部" alone
+THAT_SPOKESPERSON = re.compile(r"^(?:该|該|这位|這位|此)(?:新闻|新聞)?(?:发言人|發言人)$")
+BODY_END = re.compile("(?:" + "|".join(_BODY_ENDINGS) + ")$")
 
 
 def resolve_zh(state: DocState, cues: CueSet, subj: str) -> Subject | None:
@@ -121,6 +123,10 @@ def _resolve(state: DocState, cues: CueSet, s: str) -> Subject | None:
         if s.startswith(p):
             who = state.pronoun_target()
             return Subject("person", who) if who else None
+    if THAT_SPOKESPERSON.match(s):
+        # "该发言人还表示": the spokesperson the text just quoted
+        return Subject(state.kind(state.current) or "body", state.current) \
+            if state.current and state.current not in (NARRATOR, BOTH) else None
     if MEETING_WORDS.match(s):
         # "会议指出", "会议强调": the body whose meeting the text narrated; none known, no speaker
         return Subject("body", state.learn(state.meeting, side_of(state.meeting, "CN"), "body")) \
@@ -165,7 +171,8 @@ def _resolve(state: DocState, cues: CueSet, s: str) -> Subject | None:
 
 def _titled(state: DocState, cues: CueSet, s: str) -> Subject | None:
     """A name after its title ("美国哈佛大学校长巴科") or before it ("侯赛因总统"): a person the text
-    introduces; a country or an office before a bare title ("巴西总统", "美国国防部长") is no name."""
+    introduces; a country or an office before a bare title ("巴西总统", "美国国防部长") is no name: with
+    no holder named, the office speaks ("德国防长"); an unnamed spokesperson speaks for the body."""
     for t in ZH_TITLES:
         k = s.rfind(t)
         if k >= 0:
@@ -174,7 +181,12 @@ def _titled(state: DocState, cues: CueSet, s: str) -> Subject | None:
                 # "连任尼日利亚总统表示祝贺": a verb of saying follows the title, so this is not
                 # a subject ending in a name
                 return None
-            if not name and s.endswith(t):
+            unnamed = not name and s.endswith(t)
+            if unnamed and t in ("发言人", "發言人"):
+                body = _spokesperson_body(state, s[:k])
+                if body:
+                    return body
+            if unnamed:
                 # a foreign name before its title, "侯赛因总统": the name, not a country or a body
                 known = [n for n in state.zh_titled if s[:k].endswith(n)]
                 name = max(known, key=len) if known else zh_name_before_title(s[:k])
@@ -183,9 +195,23 @@ def _titled(state: DocState, cues: CueSet, s: str) -> Subject | None:
                     name = ""
             if 2 <= len(name) <= 6 and HAN_NAME.fullmatch(name):
                 return Subject("person", state.learn(name, side_of(s[:k]), "person", [Title(t, 0, None)]))
-            if not name and s.endswith(t) and s[:k] in zh_countries():
+            if unnamed and s[:k] in zh_countries():
                 # "德国防长21日宣布": an office the text names without its holder stays the office
                 return Subject("person", state.learn(s, side_of(s), "person", [Title(t, 0, None)]))
+    return None
+
+
+def _spokesperson_body(state: DocState, before: str) -> Subject | None:
+    """The body an unnamed spokesperson speaks for ("……国家安全公署发言人", "商务部新闻发言人": never
+    "商务部新闻"): one the text knows, else a body's name as the text gives it; None otherwise."""
+    body = re.sub("(?:新闻|新聞)$", "", before)
+    if not 2 <= len(body) <= 32:
+        return None
+    known = state.mentions_in(body)
+    if known and known[-1][1] == len(body) and state.kind(known[-1][2]) != "person":
+        return Subject("body", known[-1][2])
+    if BODY_END.search(body):
+        return Subject("body", state.learn(body, side_of(body, "CN" if state.lang == "zh" else "other"), "body"))
     return None
 
 
