@@ -83,6 +83,9 @@ ZH_DOCUMENT_SOURCE = re.compile(r"(?:该|這|这|此|这份|该份)?(?:联合|�
                                 r"(?:中|里|裡)?")
 
 
+ZH_OWNED_DOCUMENT = re.compile(r"^(?P<owner>[^，。；：]{2,24}?)(?:的|发布的|發布的|发表的|發表的)" + ZH_DOCUMENT_SOURCE.pattern + "$")
+
+
 # what may stand between a subject and its verb besides adverbs: a time ("19日", "同一天", "近日") and a
 # frame ("在主持座谈会时")
 ZH_SUBJECT_TIME = re.compile(r"(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})日|当天|當天|当日|当晚|當晚|同一天|同日|近日|日前|今天|今日|"
@@ -131,6 +134,10 @@ def _resolve(state: DocState, cues: CueSet, s: str) -> Subject | None:
         # "会议指出", "会议强调": the body whose meeting the text narrated; none known, no speaker
         return Subject("body", state.learn(state.meeting, side_of(state.meeting, "CN"), "body")) \
             if state.meeting else None
+    owned = ZH_OWNED_DOCUMENT.match(s)
+    if owned:
+        # "哈马斯的声明称", "以色列政府发布的声明称": the document speaks for its owner
+        return _resolve(state, cues, owned.group("owner"))
     if ZH_DOCUMENT_SOURCE.fullmatch(s):
         # "声明指出", "贺信中表示": the document speaks for whoever the text had issue it
         who = state.document_source()
@@ -205,7 +212,8 @@ def _spokesperson_body(state: DocState, before: str) -> Subject | None:
     """The body an unnamed spokesperson speaks for ("……国家安全公署发言人", "商务部新闻发言人": never
     "商务部新闻"): one the text knows, else a body's name as the text gives it; None otherwise."""
     body = re.sub("(?:新闻|新聞)$", "", before)
-    if not 2 <= len(body) <= 32:
+    if not 2 <= len(body) <= 32 or body[0] in "从從在对對向据據由经經与與和同把被为為":
+        return None     # "从国防部发言人表态中可以看出": a preposition opens no subject
         return None
     known = state.mentions_in(body)
     if known and known[-1][1] == len(body) and state.kind(known[-1][2]) != "person":

@@ -28,6 +28,9 @@ ZH_INTRO = re.compile("(?=(?:" + "|".join(ZH_TITLES) + r")(?P<name>[\u4e00-\u9ff
                       r"[\u4e00-\u9fff]{2,4}[·\-][\u4e00-\u9fff·\-]{2,7}?)" + ZH_INTRO_END + ")")
 # a counterpart named bare as the other party of talks or a call: "李强同布朗举行会谈"
 ZH_COUNTERPART = re.compile(r"(?:同|与|與)(?P<name>[\u4e00-\u9fff·]{2,8}?)(?=举行|舉行|通电话|通電話|视频通话|會談|会谈|会晤|會晤)")
+# a body's name with its short name in brackets: "巴勒斯坦伊斯兰抵抗运动（哈马斯）", "世界卫生组织（世卫组织）"
+ZH_SHORT_NAME = re.compile(r"(?P<long>[\u4e00-\u9fff]{3,24}?(?:运动|組織|组织|政府|委员会|委員會|联盟|聯盟|阵线|陣線|"
+                           r"党|黨|军|軍|部队|部隊|武装|武裝|机构|機構|署|局|部))[（(](?P<short>[\u4e00-\u9fff]{2,6})[）)]")
 # the capitalised words before a name that opens an English sentence: "Chinese Vice Premier Liu He"
 EN_LEAD = re.compile(r"(?:[A-Z][\w.\-’']*\s+){0,5}")
 
@@ -209,6 +212,16 @@ class DocState:
     def introduce(self, text: str) -> None:
         """Register people the text introduces with a title: 'State Department spokesman Matthew Miller',
         "美国哈佛大学校长巴科，" (a Chinese name is only taken where punctuation ends it)."""
+        for m in ZH_SHORT_NAME.finditer(text):
+            # "巴勒斯坦伊斯兰抵抗运动（哈马斯）": the short name in brackets is the body's alias
+            long, short = re.split("[与和及同與、]", m.group("long"))[-1], m.group("short")
+            if len(long) < 3:
+                continue
+            if long not in self.runtime and not self.mentions_in(long):
+                self.learn(long, side_of(long), "body")
+            canonical = self.resolve_name(long)
+            if canonical and short not in self.runtime:
+                self.runtime[short] = canonical
         for m in chain(ZH_INTRO.finditer(text), ZH_COUNTERPART.finditer(text)):
             name = m.group("name")
             if not ZH_NOT_NAME.search(name) and not self.mentions_in(name) and not any(t in name for t in ZH_TITLES):
