@@ -401,3 +401,19 @@ def test_unnamed_spokesperson_speaks_for_the_body_zh():
     assert who("商务部新闻发言人表示，中方将采取必要措施。") == ["商务部"]
     assert who("美国国务院发言人表示，美方关切。\n\n该发言人还表示，美方将继续关注。") == \
         ["State Department", "State Department"]
+
+
+def test_name_before_an_appositive_en():
+    # from a CMFA answer of 2022-03-03: the name before the appositive is the subject
+    assert who("Thomas Friedman, a famous US expert on international relations, wrote in a recent article "
+               "that the US bears responsibility.") == ["Thomas Friedman"]
+    assert who("Tulsi Gabbard, former member of the US House of Representatives, said that the crisis could "
+               "have been avoided.") == ["Tulsi Gabbard"]
+
+
+def test_office_and_statement_resolve_to_their_source_en():
+    # issue 14, names: "His office said" is the person meant; "the statement said" its issuer
+    assert who("Jordan's Foreign Minister Ayman Safadi said the talks were constructive. "
+               "His office said the visit would go ahead.") == ["Ayman Safadi", "Ayman Safadi"]
+    assert who("The State Department issued a statement on Monday. "
+               "The statement said the two sides would meet again.") == ["narrator", "State Department"]

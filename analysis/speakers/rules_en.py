@@ -57,6 +57,11 @@ def embedded_cue(cues: CueSet) -> re.Pattern:
 
 
 # ---------------------------------------------------------------- subjects
+EN_OFFICE_OF = re.compile(r"^(?:his|her)\s+(?:office|spokes(?:person|man|woman)|aides?|press\s+office|team)$")
+EN_DOCUMENT = re.compile(r"^(?:the|that|this)\s+(?:joint\s+)?(?:statement|readout|communiqu[eé]|letter|message|"
+                         r"declaration|release|press\s+release)$")
+
+
 def resolve_en(state: DocState, cues: CueSet, np: str) -> Subject | None:
     """The speaker an English subject phrase names, or None."""
     np = np.strip(" ,;:-—–\u2592\t")
@@ -81,6 +86,14 @@ def resolve_en(state: DocState, cues: CueSet, np: str) -> Subject | None:
         # "a senior official said": someone unnamed, a vague source like "officials said"
         # (narrator), never the previous speaker going on
         return Subject("generic", NARRATOR)
+    if EN_OFFICE_OF.match(low):
+        # "His office said", "her spokesperson said": the person "he" or "she" means speaks through them
+        who = state.pronoun_target()
+        return Subject("person", who) if who else Subject("generic", NARRATOR)
+    if EN_DOCUMENT.match(low):
+        # "The statement said", "the readout said": whoever the text had issue it
+        who = state.document_source()
+        return Subject(state.kind(who) or "body", who) if who else Subject("generic", NARRATOR)
     last = low.split()[-1] if low.split() else ""
     if last in EN_PRONOUNS or low in EN_PRONOUNS:
         who = state.pronoun_target()
@@ -198,9 +211,19 @@ def reading(s: Context) -> Reading:
     return s.memo["en"]
 
 
+# a name, then an appositive between commas, then the verb: "Thomas Friedman, a famous US expert on
+# international relations, wrote"; "Tulsi Gabbard, former member of the US House, said"
+APPOSITIVE = re.compile(r"(?:^|[.;:]\s+|\b(?:and|but)\s+)(?P<name>(?:[A-Z][\w.'’\-]+\s+){0,3}[A-Z][\w'’\-]+),\s+"
+                        r"(?:a|an|the|former|then|currently|also|one|now)\b[^,;:()]{3,120},\s*(?:also\s+)?$")
+
+
 def subject_clause(before: str) -> str:
     """The subject phrase right before a verb: the last clause, without adverbs and auxiliaries
-    ("Wang also", "the minister has"), at most its last 8 words."""
+    ("Wang also", "the minister has"), at most its last 8 words; a name before an appositive
+    ("Thomas Friedman, a famous US expert ..., wrote") is the subject."""
+    appositive = APPOSITIVE.search(before)
+    if appositive:
+        return appositive.group("name")
     clause = CLAUSE_START.split(before)[-1]
     clause = SUBJECT_TAIL.sub("", clause.strip()).strip()
     clause = SUBJECT_TAIL_AGAIN.sub("", clause).strip()
