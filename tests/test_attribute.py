@@ -417,3 +417,8 @@ def test_office_and_statement_resolve_to_their_source_en():
                "His office said the visit would go ahead.") == ["Ayman Safadi", "Ayman Safadi"]
     assert who("The State Department issued a statement on Monday. "
                "The statement said the two sides would meet again.") == ["narrator", "State Department"]
+
+
+def test_closed_quotation_does_not_run_on_zh():
+    # issue 14: a narrated act after an announcement quoted in full ends the speech
+    assert who("赵乐际宣布：“大会闭幕。”会场全体起立，高唱国歌。") == ["Zhao Leji", "narrator"]

@@ -122,6 +122,8 @@ def editor_note(c: Context) -> Attribution | None:
 
 def paragraph_continuation(c: Context) -> Attribution | None:
     """A sentence with no cue of its own inside a speaker's paragraph keeps the speaker."""
+    if c.state.quote_closed:
+        return None     # "赵乐际宣布：“……。”会场全体起立": the quotation held all the speaker said
     return Attribution(c.para_speaker, "continuation") if c.para_speaker and c.para_speaker != NARRATOR else None
 
 
@@ -216,12 +218,18 @@ def record_nothing(state: DocState, att: Attribution, para: Paragraph, sentences
     """A first-person document's paragraphs change nothing."""
 
 
+QUOTE_CLOSES = re.compile(r"[：:]\s*[“「『\"][^”」』\"]+[”」』\"]\s*[。.!！?？]?\s*$")
+
+
 def record_sentence(state: DocState, att: Attribution, text: str) -> None:
     """A narrated sentence's opening person is the next "he" ("胡春华出席会议并讲话。他强调"); a
     speaker becomes the current one; the persons the sentence names are mentions."""
     # the "he" after a narrated sentence, or after one that carries another's words ("王岐山转达了习近平
     # 主席的问候。他表示" -> 王岐山), is the person it opens with
     state.narrated_subject = state.opening_person(text) if att.speaker == NARRATOR or att.cue == "embedded" else None
+    # a sentence whose speech is a quotation after a colon, ending the sentence: what follows is no more
+    # of it unless it says so
+    state.quote_closed = att.cue == "quote" and bool(QUOTE_CLOSES.search(text))
     if att.speaker == NARRATOR:
         state.note_issuer(text)
         if state.lang == "zh":

@@ -78,6 +78,7 @@ class DocState:
     one_voice: bool = False                          # a title makes the item one voice's words (声明, 答记者问)
     issuer: str | None = None                        # who issued the last statement, letter or message the
                                                      # text narrated ("外交部就……发表声明", "X issued a statement")
+    quote_closed: bool = False                       # the last sentence's speech was all a closed quotation
     meeting: str | None = None                       # the body whose meeting the text narrated ("会议指出")
     _alias_index: AliasIndex | None = field(default=None, repr=False)
 
