@@ -21,6 +21,7 @@ def kernel_env() -> dict:
 
 
 def outputs(cell) -> list:
+    """A cell's outputs (none for a markdown cell)."""
     return cell.get("outputs", []) if cell.cell_type == "code" else []
 
 
@@ -31,6 +32,7 @@ def text_bars(nb) -> list:
 
 
 def widgets(cell) -> int:
+    """How many widget views (a tqdm.auto bar in a kernel with ipywidgets) a cell's outputs hold."""
     return sum(WIDGET in o.get("data", {}) for o in outputs(cell))
 
 
