@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import __version__, scorers
+from analysis import __version__, progress, scorers
 from analysis.config import cache_root
 from analysis.output import write_bytes_atomic
 
@@ -118,13 +118,12 @@ def score(df: pd.DataFrame, names=None, params: dict | None = None, strict: bool
     _prune(folder.parent, folder)
     starts = list(range(0, len(df), chunk))
     parts, reused = [], 0
-    # one bar over the whole run (a chunk is too small for the encoder's own); tqdm.auto is one
-    # widget line in a notebook
-    from tqdm.auto import tqdm
-    bar = tqdm(total=len(df), unit="statements", desc="scoring", disable=len(df) <= 2000, file=sys.stderr)
+    # one bar over the whole run (a widget in a notebook: analysis.progress); the chunks draw none
+    bar = progress.bar(len(df), "statements", "scoring", show=len(df) > 2000)
     try:
         for i, start in enumerate(starts):
-            cols, old = _chunk_columns(df.iloc[start:start + chunk], built, folder / f"{i:06d}.parquet")
+            with progress.inner():
+                cols, old = _chunk_columns(df.iloc[start:start + chunk], built, folder / f"{i:06d}.parquet")
             parts.append(cols)
             reused += old
             bar.update(len(cols))

@@ -188,6 +188,10 @@ def _report(args) -> int:
         if args.inputs:
             print("E403 tenor report: give inputs or --store, not both", file=sys.stderr)
             return 2
+        if args.about:
+            print("E403 tenor report: --about applies to a report of documents or tables; the corpus report "
+                  "(--store) compares the spokespersons' answers", file=sys.stderr)
+            return 2
         out = build_corpus(args.store, args.out, title=args.title if args.title != DEFAULT_TITLE
                            else "Tenor corpus report")
         print(f"wrote {out['pdf']} and {len(out['pngs'])} PNG charts", file=sys.stderr)
@@ -200,7 +204,7 @@ def _report(args) -> int:
     from analysis.checkpoint import Interrupted
     try:
         out = build(cfg.inputs, args.out, title=args.title, params=cfg.scorer_params, strict=cfg.strict,
-                    table_options=cfg.table_options(), bom=args.bom)
+                    table_options=cfg.table_options(), bom=args.bom, about=args.about or "counterpart")
     except Interrupted as e:
         print(f"\n{e}", file=sys.stderr)
         return 130
@@ -299,6 +303,10 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("--out", default="reports", help="output folder (default: reports)")
     rp.add_argument("--title", default=DEFAULT_TITLE)
     rp.add_argument("--bom", action="store_true", help="statements.csv with a UTF-8 byte-order mark (Excel)")
+    rp.add_argument("--about", choices=["counterpart", "all"], default=None,
+                    help="the statements speakers and sides are compared over: counterpart (default: each "
+                    "side's statements about the other, Chinese speakers on the US and US speakers on China) "
+                    "or all (every statement, whoever it is about)")
     _table_column_options(rp)
     _scorer_options(rp)
     rp.set_defaults(func=_report)

@@ -4,6 +4,14 @@
   and scorer, with a bootstrap 95% interval and the counts of statements and documents. Statements
   by `narrator` (and front matter) are kept apart: they are left out of speaker comparisons unless
   asked for.
+  Speakers and sides are compared over the statements ABOUT THE OTHER SIDE by default
+  (`about="counterpart"`: Chinese speakers on the US, US speakers on China, from the `target`
+  column; questions left out), the question an analyst of China-US relations asks; `about="all"`
+  compares every statement (Tenor's behaviour before). Other groupings (lang, doc_id, periods) use
+  every statement unless `about` says otherwise. Every table says which statements it is over
+  (column `about`) and flags groups with fewer than MIN_N of them (`too_few`); with
+  `about="counterpart"` a CN or US speaker with none about the other side still has a row (n 0), so
+  a speaker is never silently dropped nor silently compared over other statements.
 - `difference(df, "speaker", "Xi Jinping", "Donald Trump")`: the difference of two groups' means,
   its bootstrap interval and a two-sided permutation-test p-value.
   Both resample DOCUMENTS, not statements (`units`): the 76 statements of one speech are one draw,
@@ -14,6 +22,11 @@
   with their evidence.
 - `top_phrases(df, "side")`: the lexicon terms that carry each group's cooperative and confrontational
   statements, from the lexicon's evidence (how many statements use each, and their summed weight).
+- `label_counts(df)`: statements of each label per side and language.
+  `difference`, `drivers`, `top_phrases` and `label_counts` take `about` too, with the same default
+  (the statements about the other side when they compare speakers or sides).
+- `population(df, about)`: the statements a comparison is over; `describe(df, about)` says so in
+  words, with their number, for a chart or a page.
 - `same_event_pairs(df)`: documents of the same date in English and Chinese (one event, two reports).
 For corpora of turns (press-conference answers; analysis.corpus):
 - `turns(df)`: one row per turn (input row) with its speaker, date, language, mean scores and whether
@@ -37,6 +50,9 @@ from analysis.evaluation.metrics import cohen_kappa, spearman
 from analysis.speakers.registry import NARRATOR
 
 LABELS = list(STANCE_LABELS)
+MIN_N = 3        # a group with fewer statements than this is flagged too_few (the report compares none)
+ABOUT = {"counterpart": "statements about the other side", "all": "all statements"}
+SIDES = ("CN", "US")     # the two sides whose statements about each other `counterpart` keeps
 
 
 def scorers_in(df: pd.DataFrame) -> list[str]:
@@ -112,44 +128,85 @@ def _clusters(part: pd.DataFrame, col: str) -> tuple[np.ndarray, np.ndarray]:
     return part[col].astype(float).to_numpy(), (u.to_numpy() if u is not None else np.arange(len(part)))
 
 
+def default_about(group) -> str:
+    """The statements a comparison by `group` is over unless told: those about the other side for
+    speakers and sides (a column or a tuple of columns that holds one of them), all otherwise."""
+    groups = group if isinstance(group, (tuple, list)) else (group,)
+    return "counterpart" if {"speaker", "side"} & set(groups) else "all"
+
+
+def population(df: pd.DataFrame, about: str = "counterpart") -> pd.DataFrame:
+    """The statements of df a comparison is over: "counterpart", those a side makes about the other
+    (`counterpart`), or "all" (df as it is). Any other value is an error, never a guess."""
+    if about not in ABOUT:
+        raise ValueError(f"about must be one of {', '.join(ABOUT)}, not {about!r}")
+    return counterpart(df) if about == "counterpart" else df
+
+
+def describe(df: pd.DataFrame, about: str = "counterpart") -> str:
+    """Which statements a comparison is over and how many, in words for a title or a page:
+    'statements about the other side (Chinese speakers on the US, US speakers on China): 41 of 81
+    by named speakers', or 'all 81 statements by named speakers'."""
+    body = speech(df)
+    if about == "all":
+        return f"all {len(body)} statements by named speakers"
+    return (f"{ABOUT[about]} (Chinese speakers on the US, US speakers on China): "
+            f"{len(population(body, about))} of {len(body)} by named speakers")
+
+
 def by(df: pd.DataFrame, group: str, scorers: list[str] | None = None, include_narrator: bool = False,
-       n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
+       n_boot: int = 2000, seed: int = 0, about: str | None = None, min_n: int = MIN_N) -> pd.DataFrame:
     """Mean score per group and scorer with a bootstrap 95% interval over documents: columns group,
     scorer, n (statements), docs, mean, ci_low, ci_high (NaN for a group of one document),
     share_cooperative, share_confrontational, resampled (documents, or statements for a table with
-    no doc_id column)."""
-    data = speech(df, include_narrator or group not in ("speaker", "side"))
+    no doc_id column), about (the statements compared) and too_few (n below min_n).
+
+    about: "counterpart" (the default for speaker and side: each side's statements about the
+    other) or "all" (the default for other groups). With "counterpart", every CN and US speaker
+    (or side) of df has a row: one with no statement about the other side has n 0 and no mean."""
+    about = about or default_about(group)
+    base = speech(df, include_narrator or group not in ("speaker", "side"))
     key = group
     if group in ("day", "month", "year"):
-        data = data.assign(**{group: period(data["date"].astype(str), group)}).dropna(subset=[group])
+        base = base.assign(**{group: period(base["date"].astype(str), group)}).dropna(subset=[group])
+    data = population(base, about)
+    listed = base[base["side"].isin(SIDES)] if about == "counterpart" and group in ("speaker", "side") else data
+    parts = dict(list(data.groupby(key, sort=True)))
     rows, what = [], resampled(df)
     for scorer in scorers or scorers_in(df):
         col = f"{scorer}_score"
-        for g, part in data.groupby(key, sort=True):
+        for g in sorted(listed[key].dropna().unique()):
+            part = parts.get(g, data.iloc[0:0])
             vals, cl = _clusters(part, col)
-            if not len(vals):
+            if not len(vals) and g in parts:       # statements, none scored (a language it cannot read)
                 continue
-            means = unit_boot_means(vals, cl, n_boot, np.random.default_rng(seed))
+            means = unit_boot_means(vals, cl, n_boot, np.random.default_rng(seed)) if len(vals) else None
             lo, hi = (np.nan, np.nan) if means is None else np.quantile(means, [0.025, 0.975])
             labels = part[f"{scorer}_label"]
             rows.append({group: g, "scorer": scorer, "n": len(vals), "docs": len(np.unique(cl)),
-                         "mean": float(vals.mean()), "ci_low": float(lo), "ci_high": float(hi),
-                         "share_cooperative": float((labels == "cooperative").mean()),
-                         "share_confrontational": float((labels == "confrontational").mean()),
-                         "resampled": what})
-    return pd.DataFrame(rows, columns=[group, "scorer", "n", "docs", "mean", "ci_low", "ci_high",
-                                       "share_cooperative", "share_confrontational", "resampled"])
+                         "mean": float(vals.mean()) if len(vals) else np.nan,
+                         "ci_low": float(lo), "ci_high": float(hi),
+                         "share_cooperative": float((labels == "cooperative").mean()) if len(labels) else np.nan,
+                         "share_confrontational": (float((labels == "confrontational").mean())
+                                                   if len(labels) else np.nan),
+                         "resampled": what, "about": about, "too_few": len(vals) < min_n})
+    out = pd.DataFrame(rows, columns=[group, "scorer", "n", "docs", "mean", "ci_low", "ci_high",
+                                      "share_cooperative", "share_confrontational", "resampled",
+                                      "about", "too_few"])
+    return out.astype({"too_few": bool})       # an empty table too: t[~t.too_few] selects rows
 
 
 def difference(df: pd.DataFrame, group: str, a, b, scorer: str | None = None, n_perm: int = 5000,
-               n_boot: int = 2000, seed: int = 0) -> dict:
+               n_boot: int = 2000, seed: int = 0, about: str | None = None) -> dict:
     """Mean(a) - mean(b) for one scorer, a bootstrap 95% interval and a permutation p-value, both over
     documents: the interval resamples each group's documents (a document with statements of both
     groups is drawn for each independently, which can only widen it), the test shuffles whole
     documents' statements of a and b between the groups. n_a, n_b count statements, docs_a, docs_b
-    documents; the interval is NaN when a group has one document."""
+    documents; the interval is NaN when a group has one document. about: which statements, as for
+    `by` (default: those about the other side for speakers and sides); the result says (`about`)."""
     scorer = scorer or scorers_in(df)[0]
-    data = speech(df, include_narrator=group not in ("speaker", "side"))
+    about = about or default_about(group)
+    data = population(speech(df, include_narrator=group not in ("speaker", "side")), about)
     if group in ("day", "month", "year"):
         data = data.assign(**{group: period(data["date"].astype(str), group)})
     col = f"{scorer}_score"
@@ -157,7 +214,7 @@ def difference(df: pd.DataFrame, group: str, a, b, scorer: str | None = None, n_
     y, cy = _clusters(data[data[group] == b], col)
     out = {"group": group, "a": a, "b": b, "scorer": scorer, "n_a": len(x), "n_b": len(y),
            "docs_a": len(np.unique(cx)), "docs_b": len(np.unique(cy)), "difference": np.nan,
-           "ci_low": np.nan, "ci_high": np.nan, "p_value": np.nan, "resampled": resampled(df)}
+           "ci_low": np.nan, "ci_high": np.nan, "p_value": np.nan, "resampled": resampled(df), "about": about}
     if not len(x) or not len(y):
         return out
     rng = np.random.default_rng(seed)
@@ -192,10 +249,12 @@ def agreement(df: pd.DataFrame, a: str | None = None, b: str | None = None, by_l
     return pd.DataFrame(rows)
 
 
-def drivers(df: pd.DataFrame, group: str = "speaker", scorer: str | None = None, k: int = 2) -> pd.DataFrame:
-    """Each group's k most cooperative and k most confrontational statements, with evidence."""
+def drivers(df: pd.DataFrame, group: str = "speaker", scorer: str | None = None, k: int = 2,
+            about: str | None = None) -> pd.DataFrame:
+    """Each group's k most cooperative and k most confrontational statements, with evidence, among
+    the statements `about` (as for `by`: by speaker, those about the other side unless "all")."""
     scorer = scorer or scorers_in(df)[0]
-    data = speech(df, include_narrator=group != "speaker")
+    data = population(speech(df, include_narrator=group != "speaker"), about or default_about(group))
     col = f"{scorer}_score"
     ev = f"{scorer}_evidence" if f"{scorer}_evidence" in df.columns else None
     rows = []
@@ -216,16 +275,20 @@ def drivers(df: pd.DataFrame, group: str = "speaker", scorer: str | None = None,
 
 def counterpart(df: pd.DataFrame) -> pd.DataFrame:
     """The statements a side makes about the other side: Chinese speakers' statements about the
-    United States and US speakers' statements about China (the `target` column)."""
-    if "target" not in df.columns:
+    United States and US speakers' statements about China (the `target` column). None without a
+    target column (a table made by a Tenor before it had one): the comparisons then say too few."""
+    if "target" not in df.columns or "side" not in df.columns:
         return df.iloc[0:0]
     return df[((df["side"] == "CN") & (df["target"] == "US")) | ((df["side"] == "US") & (df["target"] == "CN"))]
 
 
-def label_counts(df: pd.DataFrame, by: tuple = ("side", "lang"), scorers: list[str] | None = None) -> pd.DataFrame:
+def label_counts(df: pd.DataFrame, by: tuple = ("side", "lang"), scorers: list[str] | None = None,
+                 about: str | None = None) -> pd.DataFrame:
     """How many statements of each label per group and scorer (speakers' body statements; questions
-    and narration left out): columns by..., scorer, cooperative, neutral, confrontational, n."""
-    data = speech(df)
+    and narration left out; `about` as for `by`: per side, those about the other side unless
+    "all"): columns by..., scorer, cooperative, neutral, confrontational, n, about."""
+    about = about or default_about(by)
+    data = population(speech(df), about)
     rows = []
     for scorer in scorers or scorers_in(df):
         col = f"{scorer}_label"
@@ -233,23 +296,27 @@ def label_counts(df: pd.DataFrame, by: tuple = ("side", "lang"), scorers: list[s
             key = key if isinstance(key, tuple) else (key,)
             counts = part[col].value_counts()
             rows.append({**dict(zip(by, key)), "scorer": scorer,
-                         **{lab: int(counts.get(lab, 0)) for lab in LABELS}, "n": int(len(part))})
-    return pd.DataFrame(rows, columns=[*by, "scorer", *LABELS, "n"])
+                         **{lab: int(counts.get(lab, 0)) for lab in LABELS}, "n": int(len(part)),
+                         "about": about})
+    return pd.DataFrame(rows, columns=[*by, "scorer", *LABELS, "n", "about"])
 
 
 EVIDENCE_TERM = re.compile(r"\s*(?P<term>[^;()]+?)\((?P<weight>[-+]?\d+(?:\.\d+)?)")
 
 
-def top_phrases(df: pd.DataFrame, group: str = "side", n: int = 10, evidence: str = "lexicon_evidence") -> pd.DataFrame:
+def top_phrases(df: pd.DataFrame, group: str = "side", n: int = 10, evidence: str = "lexicon_evidence",
+                about: str | None = None) -> pd.DataFrame:
     """The terms that carry each group's stance, from the lexicon's evidence of speakers' statements
     (questions and narration left out): per group and direction (cooperative: weight above 0,
     confrontational: below), the n terms with the largest summed weight, with the number of
-    statements that use them. Columns: group, direction, term, statements, weight."""
-    cols = [group, "direction", "term", "statements", "weight"]
+    statements that use them. Columns: group, direction, term, statements, weight, about (`about`
+    as for `by`: per side or speaker, the statements about the other side unless "all")."""
+    cols = [group, "direction", "term", "statements", "weight", "about"]
+    about = about or default_about(group)
     if evidence not in df.columns:
         return pd.DataFrame(columns=cols)
     rows = []
-    for g, part in speech(df).groupby(group, sort=True):
+    for g, part in population(speech(df), about).groupby(group, sort=True):
         found: dict = {}
         for ev in part[evidence].fillna("").astype(str):
             seen = set()
@@ -266,8 +333,8 @@ def top_phrases(df: pd.DataFrame, group: str = "side", n: int = 10, evidence: st
         for direction in ("cooperative", "confrontational"):
             top = sorted(((t, c, w) for (t, d), (c, w) in found.items() if d == direction),
                          key=lambda x: (-abs(x[2]), x[0]))[:n]
-            rows += [{group: g, "direction": direction, "term": t, "statements": c, "weight": round(w, 2)}
-                     for t, c, w in top]
+            rows += [{group: g, "direction": direction, "term": t, "statements": c, "weight": round(w, 2),
+                      "about": about} for t, c, w in top]
     return pd.DataFrame(rows, columns=cols)
 
 

@@ -252,3 +252,15 @@ def test_results_get_the_users_umask_not_0600(tmp_path):
         os.umask(old)
     assert oct(p.stat().st_mode & 0o777) == oct(0o644)
     assert p.read_bytes().startswith("\ufeff".encode("utf-8"))
+
+
+def test_progress_bars_are_made_in_one_place():
+    """Every progress bar comes from analysis.progress (tqdm.auto: one widget in a notebook, not a
+    line of text per update); no other module imports tqdm itself."""
+    found = []
+    for name, path in _modules().items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            mods = ([a.name for a in node.names] if isinstance(node, ast.Import) else
+                    [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            found += [(name, m) for m in mods if m.split(".")[0] == "tqdm"]
+    assert found == [("analysis.progress", "tqdm.auto")]

@@ -65,3 +65,14 @@ def test_other_statements_or_a_damaged_chunk_are_scored_again(counted, tmp_path,
     other = sorted(SEEDS.glob("*.txt"))[1]       # another document's statements: nothing to re-use
     assert main(["score", str(other), "--scorers", "lexicon", "--out", str(tmp_path / "c.csv")]) == 0
     assert counted["scored"] == len(pd.read_csv(tmp_path / "c.csv")) and first == len(pd.read_csv(tmp_path / "a.csv"))
+
+
+def test_a_bar_inside_another_bars_work_draws_nothing():
+    """The corpus runner's chunks and the chunked scoring are counted by their run's bar: the
+    encoder's bar made inside them draws nothing (one bar per run, one widget in a notebook)."""
+    from analysis import progress
+    assert not progress.bar(10, "statements", "outer").disable
+    with progress.inner():
+        assert progress.bar(10, "statements", "inner").disable
+    assert not progress.bar(10, "statements", "after").disable
+    assert progress.bar(10, "statements", "hidden", show=False).disable

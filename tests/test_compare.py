@@ -25,7 +25,7 @@ def table():
 
 
 def test_by_speaker_means_and_narrator_kept_apart():
-    t = compare.by(table(), "speaker", ["lexicon"]).set_index("speaker")
+    t = compare.by(table(), "speaker", ["lexicon"], about="all").set_index("speaker")
     assert "narrator" not in t.index
     assert math.isclose(t.loc["Xi Jinping", "mean"], 0.7) and t.loc["Xi Jinping", "n"] == 3
     assert t.loc["Xi Jinping", "ci_low"] <= 0.7 <= t.loc["Xi Jinping", "ci_high"]
@@ -39,7 +39,7 @@ def test_by_month_and_reproducible():
 
 
 def test_difference_and_permutation():
-    d = compare.difference(table(), "speaker", "Xi Jinping", "Donald Trump", "lexicon", n_perm=2000)
+    d = compare.difference(table(), "speaker", "Xi Jinping", "Donald Trump", "lexicon", n_perm=2000, about="all")
     assert math.isclose(d["difference"], 0.7 - (-0.2))
     # with 3 against 3 the most extreme split is one of 20: p cannot be below 2/20
     assert 0.05 <= d["p_value"] <= 0.2
@@ -48,7 +48,7 @@ def test_difference_and_permutation():
 def test_agreement_and_drivers():
     a = compare.agreement(table()).set_index("lang")
     assert a.loc["all", "n"] == 8 and math.isclose(a.loc["all", "spearman"], 1.0)
-    dr = compare.drivers(table(), "speaker", "lexicon", k=1)
+    dr = compare.drivers(table(), "speaker", "lexicon", k=1, about="all")
     top = dr[(dr.speaker == "Xi Jinping") & (dr.kind == "most cooperative")]
     assert top.score.iloc[0] == 0.9 and top.evidence.iloc[0] == "x"
 
@@ -102,10 +102,12 @@ def test_label_counts_exact_on_tiny_data():
                        "side": ["CN", "CN", "US", "none", "US"], "lang": ["zh", "zh", "en", "en", "en"],
                        "lexicon_score": [0.5, -0.5, 0.1, 0.9, 0.0],
                        "lexicon_label": ["cooperative", "confrontational", "neutral", "cooperative", "neutral"]})
-    t = label_counts(df)
+    t = label_counts(df, about="all")
     assert t.to_dict("records") == [
-        {"side": "CN", "lang": "zh", "scorer": "lexicon", "cooperative": 1, "neutral": 0, "confrontational": 1, "n": 2},
-        {"side": "US", "lang": "en", "scorer": "lexicon", "cooperative": 0, "neutral": 2, "confrontational": 0, "n": 2}]
+        {"side": "CN", "lang": "zh", "scorer": "lexicon", "cooperative": 1, "neutral": 0, "confrontational": 1, "n": 2,
+         "about": "all"},
+        {"side": "US", "lang": "en", "scorer": "lexicon", "cooperative": 0, "neutral": 2, "confrontational": 0, "n": 2,
+         "about": "all"}]
 
 
 def test_report_reads_tenor_score_output_without_rescoring(tmp_path):
@@ -173,20 +175,21 @@ def test_interval_resamples_documents_exactly():
     chance in four, two, four), so the 95% interval is exactly [0.3, 0.9]. Resampling the four
     statements (0, 0.6, 0.8, 1) instead gives a draw mean below 0.3 one time in 20 (13 of 256
     equally likely draws): a lower bound of 0.2, which this test refuses."""
-    t = compare.by(two_docs({"a": [0.0, 0.6], "b": [0.8, 1.0]}), "speaker", ["lexicon"]).iloc[0]
+    t = compare.by(two_docs({"a": [0.0, 0.6], "b": [0.8, 1.0]}), "speaker", ["lexicon"], about="all").iloc[0]
     assert t.n == 4 and t.docs == 2 and t.resampled == "documents"
     assert t.ci_low == pytest.approx(0.3, abs=1e-12) and t.ci_high == pytest.approx(0.9, abs=1e-12)
 
 
 def test_one_document_has_no_interval():
     """76 statements of one speech are one draw: no interval, not a narrow one."""
-    t = compare.by(two_docs({"speech": list(np.linspace(-0.5, 0.5, 76))}), "speaker", ["lexicon"]).iloc[0]
+    t = compare.by(two_docs({"speech": list(np.linspace(-0.5, 0.5, 76))}), "speaker", ["lexicon"],
+                   about="all").iloc[0]
     assert t.n == 76 and t.docs == 1 and math.isnan(t.ci_low) and math.isnan(t.ci_high)
 
 
 def test_a_table_without_doc_id_resamples_statements_and_says_so():
     df = two_docs({"a": [0.0, 0.6], "b": [0.8, 1.0]}).drop(columns=["doc_id"])
-    t = compare.by(df, "speaker", ["lexicon"]).iloc[0]
+    t = compare.by(df, "speaker", ["lexicon"], about="all").iloc[0]
     assert t.resampled == "statements (no doc_id column)" and t.docs == 4
     assert t.ci_low == pytest.approx(0.2) and t.ci_high == pytest.approx(0.9)   # wider than [0.3, 0.9]
 
@@ -197,7 +200,7 @@ def test_side_difference_resamples_documents_exactly():
     permutation test shuffles the four documents (six splits, two as extreme as the observed one)."""
     df = pd.concat([two_docs({"a": [0.0, 0.6], "b": [0.8, 1.0]}),
                     two_docs({"c": [-0.6, -0.4], "d": [-0.2, 0.0]}, "US", "Donald Trump")], ignore_index=True)
-    d = compare.difference(df, "side", "CN", "US", "lexicon")
+    d = compare.difference(df, "side", "CN", "US", "lexicon", about="all")
     assert d["difference"] == pytest.approx(0.6 - (-0.3))
     assert (d["n_a"], d["n_b"], d["docs_a"], d["docs_b"]) == (4, 4, 2, 2)
     assert d["ci_low"] == pytest.approx(0.4, abs=1e-12) and d["ci_high"] == pytest.approx(1.4, abs=1e-12)
@@ -242,7 +245,7 @@ def test_top_phrases_sum_each_sides_terms_from_the_evidence():
         "cue": ["reported", "reported", "reported", "question"], "lexicon_score": [0.5, -0.5, -0.9, -1.0],
         "lexicon_evidence": ["cooperation(4.0 lead x2); win-win(3.5)", "oppose(-10.4 lead x2 x1.3 strongly)",
                              "sanctions(-7.8 x1.3 strongly); sanctions(-6.0)", "oppose(-5.0)"]})
-    t = compare.top_phrases(df, "side")
+    t = compare.top_phrases(df, "side", about="all")
     cn = t[t.side == "CN"].set_index(["direction", "term"])
     assert cn.loc[("cooperative", "cooperation"), "weight"] == 4.0
     assert cn.loc[("confrontational", "oppose"), "statements"] == 1
@@ -261,3 +264,115 @@ def test_the_report_findings_name_each_sides_weightiest_confrontational_terms():
         "lexicon_evidence": ["oppose(-10.4)", "interference(-6.0)", "sanctions(-7.8)", "concern(-2.0)"]})
     text = " ".join(findings(df, []))
     assert "CN: oppose, interference" in text and "US: sanctions, concern" in text
+
+
+# -- speakers and sides compared over the statements about the other side (issue 17) -------------
+def about_table() -> pd.DataFrame:
+    """Xi Jinping: three statements about the US (-0.6, -0.2, -0.1), one about China (0.9), one about
+    nobody (0.7); Donald Trump: two about China (-0.4, 0.0), two about other things (0.5, 0.3); Liu He:
+    one about China (0.8); Vladimir Putin (side other): one about the US (-0.9); a reporter's question
+    about the US (-1.0). Each statement its own document."""
+    rows = [("Xi Jinping", "CN", "US", -0.6), ("Xi Jinping", "CN", "US", -0.2), ("Xi Jinping", "CN", "US", -0.1),
+            ("Xi Jinping", "CN", "CN", 0.9), ("Xi Jinping", "CN", "none", 0.7),
+            ("Donald Trump", "US", "CN", -0.4), ("Donald Trump", "US", "CN", 0.0),
+            ("Donald Trump", "US", "US", 0.5), ("Donald Trump", "US", "other", 0.3),
+            ("Liu He", "CN", "CN", 0.8), ("Vladimir Putin", "other", "US", -0.9), ("narrator", "none", "US", -1.0)]
+    return pd.DataFrame([{"doc_id": f"d{k}", "statement_id": f"d{k}:1", "speaker": sp, "side": side, "target": tg,
+                          "date": f"2020-0{1 + k % 2}-01", "lang": "en", "section": "body",
+                          "cue": "question" if sp == "narrator" else "reported", "text": f"s{k}",
+                          "lexicon_score": sc, "lexicon_label": "confrontational" if sc < -0.2 else
+                          "cooperative" if sc > 0.2 else "neutral", "lexicon_evidence": ""}
+                         for k, (sp, side, tg, sc) in enumerate(rows)])
+
+
+def test_speakers_are_compared_over_statements_about_the_other_side_by_default():
+    """The default (issue 17): Xi's three statements about the US, not his five (mean 0.14 before);
+    Trump's two about China are flagged too few; Liu He, with none about the US, still has a row
+    (n 0, no mean) instead of silently being compared over his statement about China; Putin's side
+    has no counterpart and the question is never compared."""
+    t = compare.by(about_table(), "speaker", ["lexicon"], n_boot=200).set_index("speaker")
+    assert list(t.index) == ["Donald Trump", "Liu He", "Xi Jinping"]
+    assert set(t.about) == {"counterpart"}
+    xi, trump, liu = t.loc["Xi Jinping"], t.loc["Donald Trump"], t.loc["Liu He"]
+    assert xi.n == 3 and xi["mean"] == pytest.approx(-0.3) and not xi.too_few
+    assert xi.share_confrontational == pytest.approx(1 / 3)
+    assert trump.n == 2 and trump["mean"] == pytest.approx(-0.2) and trump.too_few
+    assert liu.n == 0 and liu.docs == 0 and math.isnan(liu["mean"]) and liu.too_few
+
+
+def test_about_all_compares_every_statement_as_before():
+    t = compare.by(about_table(), "speaker", ["lexicon"], n_boot=200, about="all").set_index("speaker")
+    assert list(t.index) == ["Donald Trump", "Liu He", "Vladimir Putin", "Xi Jinping"]
+    assert set(t.about) == {"all"}
+    assert t.loc["Xi Jinping", "n"] == 5 and t.loc["Xi Jinping", "mean"] == pytest.approx(0.14)
+    assert t.loc["Donald Trump", "mean"] == pytest.approx(0.1) and not t.loc["Donald Trump", "too_few"]
+    assert t.loc["Liu He", "n"] == 1 and t.loc["Liu He", "mean"] == pytest.approx(0.8)
+
+
+def test_sides_and_their_difference_default_to_the_other_side_and_say_so():
+    df = about_table()
+    t = compare.by(df, "side", ["lexicon"], n_boot=200).set_index("side")
+    assert list(t.index) == ["CN", "US"]
+    assert (t.loc["CN", "n"], t.loc["US", "n"]) == (3, 2)
+    assert t.loc["CN", "mean"] == pytest.approx(-0.3) and t.loc["US", "mean"] == pytest.approx(-0.2)
+    d = compare.difference(df, "side", "CN", "US", "lexicon", n_perm=200, n_boot=200)
+    assert d["about"] == "counterpart" and (d["n_a"], d["n_b"]) == (3, 2)
+    assert d["difference"] == pytest.approx(-0.1)
+    a = compare.difference(df, "side", "CN", "US", "lexicon", n_perm=200, n_boot=200, about="all")
+    assert a["about"] == "all" and (a["n_a"], a["n_b"]) == (6, 4)
+    assert a["difference"] == pytest.approx(1.5 / 6 - 0.1)
+
+
+def test_other_groupings_keep_every_statement_unless_asked():
+    df = about_table()
+    months = compare.by(df, "month", ["lexicon"], n_boot=200).set_index("month")
+    assert set(months.about) == {"all"} and months.n.sum() == 11       # every statement but the question
+    about = compare.by(df, "month", ["lexicon"], n_boot=200, about="counterpart")
+    assert about.n.sum() == 5
+    assert compare.label_counts(df, ("side",))["n"].tolist() == [3, 2]
+    assert compare.drivers(df, "speaker", "lexicon", k=1).text.tolist() == ["s5", "s6", "s0", "s2"]
+    with pytest.raises(ValueError):
+        compare.by(df, "speaker", about="everything")
+
+
+def test_describe_says_which_statements_and_how_many():
+    df = about_table()
+    assert compare.describe(df, "all") == "all 11 statements by named speakers"
+    assert compare.describe(df) == ("statements about the other side (Chinese speakers on the US, US speakers "
+                                    "on China): 5 of 11 by named speakers")
+
+
+def test_report_findings_say_the_population_and_who_has_too_few():
+    from analysis.report.documents import findings
+    text = " ".join(findings(about_table(), []))
+    assert "statements about the other side (Chinese speakers on the US, US speakers on China): 5 of 11" in text
+    assert "Too few statements about the other side (fewer than 3) to compare: Donald Trump (2), Liu He (0)" in text
+    assert "Speakers are not ranked" in text          # only Xi has three: no ranking of one
+    every = " ".join(findings(about_table(), [], about="all"))
+    assert "Most cooperative speaker (lexicon scorer; all 11 statements by named speakers): Xi Jinping, mean +0.14" in every
+    assert "Too few" not in every
+
+
+@pytest.mark.parametrize("flag,want", [([], "counterpart"), (["--about", "all"], "all")])
+def test_tenor_report_about_option_reaches_every_sheet_and_chart(tmp_path, flag, want):
+    from analysis.cli import main
+    from analysis.extract.build import COLUMNS
+    df = about_table()
+    for c in COLUMNS:
+        if c not in df.columns:
+            df[c] = 1 if c in ("start", "end", "paragraph") else ""
+    src = tmp_path / "scored.csv"
+    df.to_csv(src, index=False)
+    assert main(["report", str(src), "--out", str(tmp_path / "rep")] + flag) == 0
+    xl = pd.read_excel(tmp_path / "rep" / "report.xlsx", sheet_name=None)
+    assert set(xl["speakers"].about) == {want} and set(xl["sides"].about) == {want}
+    assert set(xl["labels by side and language"].about) == {want}
+    assert xl["speakers"].set_index("speaker").loc["Xi Jinping", "n"] == (3 if want == "counterpart" else 5)
+    readme = xl["read me"].set_index("sheet")
+    assert readme.loc["speakers", "statements"] == compare.describe(df, want)
+    fig = charts.speakers(df, about=want)
+    assert compare.describe(df, want) in fig._suptitle.get_text().replace("\n", " ")
+    r, _ = _boxes(fig)
+    assert fig._suptitle.get_window_extent(r).x1 <= fig.bbox.width        # the title stays on the page
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert ("Liu He (n=0: too few to compare)" in labels) == (want == "counterpart")

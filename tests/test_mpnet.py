@@ -34,3 +34,19 @@ def test_a_tampered_copy_is_refused(tmp_path, monkeypatch):
 def test_the_pinned_hash_is_the_publishers():
     assert mpnet.WEIGHTS["model.safetensors"] == (
         "78c0197b6159d92658e319bc1d72e4c73a9a03dd03815e70e555c5ef05615658", 437971872)
+
+
+def test_a_stamp_cut_short_is_checked_again_not_a_crash(tmp_path, monkeypatch):
+    """Seen in a full test run beside other Tenor processes: one read the stamp while another was
+    rewriting it (JSONDecodeError on an empty file). The stamp is now written atomically, only when
+    it changes, and an unreadable one means: check the weights again."""
+    good = b"weights as published"
+    monkeypatch.setattr(mpnet, "WEIGHTS", {"model.safetensors": (hashlib.sha256(good).hexdigest(), len(good))})
+    folder = _folder(tmp_path, good)
+    (folder / mpnet.STAMP).write_text("")
+    mpnet.verify(folder)
+    stamp = folder / mpnet.STAMP
+    assert "model.safetensors" in stamp.read_text()
+    before = stamp.stat().st_mtime_ns
+    mpnet.verify(folder)
+    assert stamp.stat().st_mtime_ns == before          # unchanged: not rewritten

