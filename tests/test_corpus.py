@@ -238,6 +238,12 @@ def test_corpus_report_from_a_store(tmp_path):
     assert sp.loc["Lu Kang", "turns"] == 8 and sp.loc["Lu Kang", "share_hostile"] == 0.0
     assert "Zhao Lijian" not in sp.index                           # his answers are empty
     assert out["cross_language"].pairs.iloc[0] > 0
+    # answers read over their statements about the other side only (issue 17): the English answers that
+    # name the United States (8 opposing interference, 8 on win-win cooperation) and the Chinese ones on 美方
+    about = out["yearly_about"].set_index(["lang", "year"])
+    assert about.loc[("en", "2019"), "turns"] == 16 and about.loc[("en", "2019"), "share_hostile"] == 0.5
+    assert about.loc[("zh", "2019"), "turns"] == 8 and about.loc[("zh", "2019"), "share_hostile"] == 1.0
+    assert "about_the_other_side_by_year.png" in {p.name for p in out["pngs"]}
 
 
 def test_store_given_a_document_says_what_it_needs(tmp_path):

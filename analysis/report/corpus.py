@@ -15,13 +15,23 @@ from analysis import compare
 from analysis.output import atomic_path  # noqa: E402
 from analysis.report.pages import date_range, fonts, text_page, versions  # noqa: E402
 
-CORPUS_COLUMNS = ["doc_id", "statement_id", "paragraph", "lang", "speaker", "date", "text", "section"]
+CORPUS_COLUMNS = ["doc_id", "statement_id", "paragraph", "lang", "speaker", "side", "target", "date", "text", "section"]
 
 
 def corpus_findings(tr: pd.DataFrame, yearly: pd.DataFrame, speakers: pd.DataFrame, xl: pd.DataFrame,
-                    agree: pd.DataFrame) -> list[str]:
-    """The headline findings in words, every number from analysis.compare's tables."""
+                    agree: pd.DataFrame, yearly_about: pd.DataFrame | None = None) -> list[str]:
+    """The headline findings in words, every number from analysis.compare's tables; first, answers read
+    over their statements about the other side (yearly_about), the analyst's question."""
     out = []
+    about = yearly_about if yearly_about is not None else yearly.iloc[0:0]
+    for sc in about.scorer.unique()[-1:]:
+        for lang in ("zh", "en"):
+            y = about[(about.scorer == sc) & (about.lang == lang)].set_index("year")
+            if len(y):
+                out.append(f"About the other side ({sc}, {'Chinese' if lang == 'zh' else 'English'} pages; answers "
+                           f"read over their statements about it only), hostile share by year: " + "; ".join(
+                               f"{yr} {r.share_hostile:.0%} [{r.share_hostile_low:.0%}, {r.share_hostile_high:.0%}] "
+                               f"of {r.turns:,}" for yr, r in y.iterrows()) + ".")
     for sc in yearly.scorer.unique():
         for lang in ("zh", "en"):
             y = yearly[(yearly.scorer == sc) & (yearly.lang == lang)].set_index("year")
@@ -66,6 +76,11 @@ def build_corpus(store, out_dir: str | Path = "reports/corpus", title: str = "Te
     monthly = pd.concat([compare.rates(part, "month", sc[-1:], n_boot=500).assign(lang=lang)
                          for lang, part in tr.groupby("lang")], ignore_index=True)
     speakers = compare.rates(tr, "speaker", sc)
+    # the analyst's question: how a side frames the other. Answers read over their statements about the
+    # other side only (a Chinese spokesperson's statements about the United States), every year
+    about = compare.turns(compare.counterpart(df), sc)
+    yearly_about = pd.concat([compare.rates(part, "year", sc).assign(lang=lang) for lang, part in about.groupby("lang")],
+                             ignore_index=True) if len(about) else yearly.iloc[0:0]
     xl = compare.cross_language(tr, sc)
     pairs = compare.language_pairs(tr)
     agree = compare.agreement(df, sc[0], sc[-1]) if len(sc) >= 2 else pd.DataFrame()
@@ -76,6 +91,11 @@ def build_corpus(store, out_dir: str | Path = "reports/corpus", title: str = "Te
         figs[f"hostile_by_year_{s}"] = charts.rates_bars(
             yearly[yearly.scorer == s], "year", "share_hostile", "lang",
             f"Hostile answers by year and language ({s} scorer; 95% intervals over press conferences)")
+    if len(yearly_about):
+        figs["about_the_other_side_by_year"] = charts.rates_bars(
+            yearly_about[yearly_about.scorer == sc[-1]], "year", "share_hostile", "lang",
+            f"Answers about the other side (their statements about it only; {len(about):,} answers): hostile "
+            f"share by year ({sc[-1]} scorer; 95% intervals over press conferences)")
     figs["spokespersons"] = charts.rates_bars(speakers, "speaker", "share_hostile", "scorer",
                                               "Hostile answers by spokesperson (95% intervals over press conferences)")
     figs["monthly"] = charts.rates_timeline(monthly, "month", "mean", "lang",
@@ -106,7 +126,7 @@ def build_corpus(store, out_dir: str | Path = "reports/corpus", title: str = "Te
     with atomic_path(pdf_path) as tmp, PdfPages(tmp, metadata={"CreationDate": None, "ModDate": None}) as pdf:
         text_page(pdf, title, [("Corpus", corpus), ("Methods", methods),
                                 ("Findings", "\n".join(f"{k}. {f}" for k, f in enumerate(
-                                    corpus_findings(tr, yearly, speakers, xl, agree), 1)))])
+                                    corpus_findings(tr, yearly, speakers, xl, agree, yearly_about), 1)))])
         for fig in figs.values():
             pdf.savefig(fig)
             plt.close(fig)
@@ -114,4 +134,4 @@ def build_corpus(store, out_dir: str | Path = "reports/corpus", title: str = "Te
                                       f"{manifest.get('fingerprint', '?')}; versions "
                                       f"{cfg.get('versions', {})}.")])
     return {"pdf": pdf_path, "pngs": pngs, "turns": tr, "yearly": yearly, "speakers": speakers,
-            "cross_language": xl}
+            "cross_language": xl, "yearly_about": yearly_about}
