@@ -56,13 +56,9 @@ def bootstrap(gold, a, b, n=2000, seed=0):
     return float(np.mean(d)), float(np.std(d)), float(np.mean(np.array(d) > 0))
 
 
-def main(argv=None):
-    ap = argparse.ArgumentParser()
-    ap.add_argument("cache", type=Path)
-    ap.add_argument("--C", default="3,10,30")
-    ap.add_argument("--precision", default="auto")
-    a = ap.parse_args(argv)
-    a.cache.mkdir(parents=True, exist_ok=True)
+def dev_rows():
+    """The gold's train and dev statements and the CAMEO and PLOVER dev halves (every test split and
+    half dropped here): (gold, cameo, plover, their texts in that order, their languages)."""
     g = read_stance_gold()
     g = g[g.split.isin(["train", "dev"])].reset_index(drop=True)       # the test split is dropped here
     cam = read_stance_gold(SHARED / "cameo_pentaclass" / "cameo_class_train.tsv")
@@ -71,6 +67,17 @@ def main(argv=None):
     plo = plo[plo.split == "dev"].reset_index(drop=True)
     texts = g.text.tolist() + cam.text.tolist() + plo.text.tolist()
     lang = np.array(g.lang.tolist() + cam.lang.tolist() + plo.lang.tolist())
+    return g, cam, plo, texts, lang
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser()
+    ap.add_argument("cache", type=Path)
+    ap.add_argument("--C", default="3,10,30")
+    ap.add_argument("--precision", default="auto")
+    a = ap.parse_args(argv)
+    a.cache.mkdir(parents=True, exist_ok=True)
+    g, cam, plo, texts, lang = dev_rows()
     E = {"e5": embed("multilingual-e5-small", texts, a.cache, a.precision)}
     en_rows = np.flatnonzero(lang == "en")
     Xm = np.zeros((len(texts), 768), dtype=np.float32)

@@ -24,22 +24,14 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from analysis.config import LABELS  # noqa: E402
-from analysis.evaluation.gold import read_stance_gold  # noqa: E402
 from analysis.evaluation.metrics import macro_f1  # noqa: E402
-from encoder_choice import SHARED, bootstrap, embed, head  # noqa: E402
+from encoder_choice import bootstrap, dev_rows, embed, head  # noqa: E402
 
 
 def load(cache: Path, precision: str):
     """Texts, languages, labels and kinds ('train', 'dev', 'cameo-fit', 'cameo-measure',
     'plover-fit', 'plover-measure') with the e5 and e5 + mpnet embeddings of every row; rounds."""
-    g = read_stance_gold()
-    g = g[g.split.isin(["train", "dev"])].reset_index(drop=True)       # the test split is dropped here
-    cam = read_stance_gold(SHARED / "cameo_pentaclass" / "cameo_class_train.tsv")
-    plo = read_stance_gold(SHARED / "plover_gsr" / "PLOVER_GSR_CAMEO.json")
-    cam = cam[cam.split == "dev"].reset_index(drop=True)               # test halves are dropped here
-    plo = plo[plo.split == "dev"].reset_index(drop=True)
-    texts = g.text.tolist() + cam.text.tolist() + plo.text.tolist()
-    lang = np.array(g.lang.tolist() + cam.lang.tolist() + plo.lang.tolist())
+    g, cam, plo, texts, lang = dev_rows()
     lab = np.array(g.label.tolist() + cam.label.tolist() + plo.label.tolist())
     kind = np.array(g.split.tolist()
                     + [("cameo-fit", "cameo-measure")[i % 2] for i in range(len(cam))]
