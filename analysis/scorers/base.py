@@ -93,6 +93,9 @@ class Scorer(LazyEstimator):
     method: ClassVar[str] = ""               # how it scores, in a phrase, for the report's methods
     rank: ClassVar[int] = 0                  # the report's headline uses the highest-ranked scorer
     uses_torch: ClassVar[bool] = False       # the corpus runner sets torch's threads for it
+    batch_free: ClassVar[bool] = False       # a statement's scores do not depend on the statements
+                                             # scored with it (analysis.checkpoint scores several
+                                             # chunks in one call then)
 
     # -- building ---------------------------------------------------------------------------
     @classmethod
