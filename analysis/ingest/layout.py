@@ -328,7 +328,14 @@ def table_label(cell: str) -> str:
     return cell.strip().rstrip(":：").strip()
 
 
+LINE_ENDS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"     # what str.splitlines breaks at
+
+
 def layout(text: str, kind: str | None = None) -> list[Paragraph]:
+    """The document's paragraphs (module comment): lines joined where a sentence goes on, front
+    matter marked, transcript labels read."""
+    if kind != "transcript" and "\u3000" not in text and len(text.splitlines()) == 1:
+        return _one_line(text)
     lines = [ln for ln in _lines(text)]
     nonblank = [ln for ln in lines if ln.stripped]
     if not nonblank:
@@ -419,6 +426,21 @@ def layout(text: str, kind: str | None = None) -> list[Paragraph]:
             p.opening = not p.front
     _items(out)
     return out
+
+
+def _one_line(text: str) -> list[Paragraph]:
+    """layout() of a text of one line (a table's turn, most often), which is what layout() makes of
+    it, without the document-wide passes: no transcript (a label needs two turns), no wrapping, no
+    headline (it needs a line after it), one item; the line is front matter when it is a metadata
+    line, markup, a heading or front matter, or a speech heading with no indent."""
+    body = text.rstrip(LINE_ENDS)
+    s = body.strip()
+    if not s:
+        return []
+    lead = len(body) - len(body.lstrip())
+    front = bool(is_metadata(s) or MARKUP.match(s) or is_heading(s) or is_front_matter(s)
+                 or (Line(0, len(body), body).indent < 2 and is_speech_heading(s)))
+    return [Paragraph(s, list(range(lead, lead + len(s))), front=front)]
 
 
 ITEM_HEADING = re.compile(r"^#{3}\s+\S")
