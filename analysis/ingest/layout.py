@@ -62,6 +62,13 @@ FRONT_PATTERNS = [re.compile(p, re.I) for p in (
     r"^\s*(本报记者|本報記者)\s*[\u4e00-\u9fff\s]{2,30}$",
     r"^\s*[（(]\s*\d{4}\s*年[^）)]{0,30}[）)]\s*$",       # a speech's date and place: "（2020年11月10日，北京）"
 )]
+# what a text must contain for each of FRONT_PATTERNS to match, so that a pattern is searched only
+# in text that has it (the unanchored ones cost most on long paragraphs): one of the strings, as
+# written; LOWER: one of them in the text in lower case, checked so in ASCII text only (re.I also
+# folds a few non-ASCII letters, such as the Kelvin sign); None: always searched
+LOWER = "lower"
+FRONT_NEEDS = ((":", "|"), (":",), (LOWER, "copyright", "©", "all rights reserved", "not to be republished"),
+               None, None, (":",), None, None, (":", "："), ("记者",), ("记者", "記者"), ("年",))
 # Markdown and scraped web pages: headings, HTML comments, lone links and images, rules, YAML fences
 MARKUP = re.compile(r"^\s*(?:\*\*[^*]+\*\*\s*:?\s*$|#{1,6}\s|<!--.*-->\s*$|!?\[[^\]]*\]\([^)]*\)\s*$|(?:-{3,}|\*{3,}|_{3,})\s*$)")
 METADATA_KEYS = frozenset(k.lower() for k in data_lines("layout/metadata_keys.txt"))
@@ -187,7 +194,37 @@ def is_front_matter(s: str) -> bool:
 @lru_cache(maxsize=8192)
 def _front_matter(s: str) -> bool:
     # remembered: a one-line paragraph is asked about as a line, as a paragraph and as a statement
-    return bool(DATE_ONLY.match(s) or MARKUP.match(s) or any(p.search(s) for p in FRONT_PATTERNS))
+    return bool(DATE_ONLY.match(s) or MARKUP.match(s) or _front_pattern(s))
+
+
+def _plain_ascii_patterns() -> list:
+    """(pattern, needs) of FRONT_PATTERNS that can match ASCII text without ':' or '|' (the common
+    sentence): those whose required strings are not all non-ASCII or made with ':' or '|'."""
+    def impossible(needs):
+        return needs is not None and needs[0] is not LOWER and all(
+            not w.isascii() or ":" in w or "|" in w for w in needs)
+    return [(p, needs) for p, needs in zip(FRONT_PATTERNS, FRONT_NEEDS) if not impossible(needs)]
+
+
+PLAIN_ASCII = _plain_ascii_patterns()
+
+
+def _front_pattern(s: str) -> bool:
+    """any(p.search(s) for p in FRONT_PATTERNS), without searching for a pattern whose required
+    text (FRONT_NEEDS) s lacks."""
+    ascii_ = s.isascii()
+    low = s.lower() if ascii_ else None
+    candidates = PLAIN_ASCII if ascii_ and ":" not in s and "|" not in s else zip(FRONT_PATTERNS, FRONT_NEEDS)
+    for p, needs in candidates:
+        if needs is not None:
+            if needs[0] is LOWER:
+                if low is not None and not any(w in low for w in needs[1:]):
+                    continue
+            elif not any(w in s for w in needs):
+                continue
+        if p.search(s):
+            return True
+    return False
 
 
 def is_speech_heading(s: str) -> bool:
