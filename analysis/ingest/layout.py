@@ -22,6 +22,16 @@ from analysis.ingest.discover import FIRST_PERSON_KINDS
 from analysis.speakers.cues import CueSet, load_cues
 
 TERMINAL = re.compile(r"[.!?。！？…][\"'”’」』）)\]]*\s*$")
+SENTENCE_END, SENTENCE_CLOSERS = ".!?。！？…", "\"'”’」』）)]"
+
+
+def ends_sentence(s: str) -> bool:
+    """TERMINAL.search(s): s ends with a sentence end, then closing quotes or brackets and
+    whitespace; read from the end (the search tried every full stop of a long line)."""
+    t = s.rstrip().rstrip(SENTENCE_CLOSERS)
+    return bool(t) and t[-1] in SENTENCE_END
+
+
 OPENS_LOWER = re.compile(r"^[a-z(,;]")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 CJK_PUNCT = "，。、；：？！“”‘’（）《》「」『』—…"
@@ -151,7 +161,7 @@ def _width(s: str) -> int:
 def is_heading(s: str) -> bool:
     """A short line that is a title or heading, not a sentence."""
     s = s.strip()
-    if not s or len(s) > 160 or TERMINAL.search(s) or s.endswith((",", "，", "、", ";", "；")):
+    if not s or len(s) > 160 or ends_sentence(s) or s.endswith((",", "，", "、", ";", "；")):
         return False
     if DATELINE.search(s):
         return False
@@ -174,7 +184,7 @@ def _headline(lines: list, nonblank: list, labels: dict) -> bool:
     s = first.stripped
     k = lines.index(first)
     if (len(nonblank) < 2 or labels.get(id(first)) or first.indent >= 2 or k + 1 >= len(lines)
-            or lines[k + 1].stripped or TERMINAL.search(s) or len(s) > 160
+            or lines[k + 1].stripped or ends_sentence(s) or len(s) > 160
             or s.endswith((",", "，", "、", ";", "；", ":", "：")) or DATELINE.search(s)):
         return False
     if CJK.search(s):
@@ -231,7 +241,7 @@ def is_speech_heading(s: str) -> bool:
     """A heading that names who delivers the text ("Statement by H.E. Mr. X, President of Y, at the
     general debate ...", "Tanasak Patimapragorn, Deputy Prime Minister"): no sentence end, short."""
     from analysis.speakers.authors import EN_SPEECH, ZH_LETTER, ZH_SPEECH, ZH_SPEECH_UNNAMED, name_and_post, shipped_registry
-    if len(s) > 300 or TERMINAL.search(s):
+    if len(s) > 300 or ends_sentence(s):
         return False
     if CJK.search(s):       # a Chinese speech title longer than a heading's 40 characters
         return len(s) <= 100 and any(p.match(s) for p in (ZH_SPEECH, ZH_LETTER, ZH_SPEECH_UNNAMED))
@@ -394,7 +404,7 @@ def layout(text: str, kind: str | None = None) -> list[Paragraph]:
     lead = set()
     if transcript and n_labels:
         for k, ln in enumerate(nonblank):
-            if labels.get(id(ln)) or TERMINAL.search(ln.stripped) or len(ln.stripped) > 160:
+            if labels.get(id(ln)) or ends_sentence(ln.stripped) or len(ln.stripped) > 160:
                 break
             # a hard-wrapped sentence going on in the next line is no heading ("... of the United" /
             # "Kingdom will pay ..."): a lead line stands before a blank line or another short line
@@ -407,7 +417,7 @@ def layout(text: str, kind: str | None = None) -> list[Paragraph]:
 
     # The column width of the text: the median width of lines that stop mid-sentence.
     all_widths = sorted(_width(ln.stripped) for ln in body_lines)
-    widths = sorted(_width(ln.stripped) for ln in body_lines if not TERMINAL.search(ln.stripped))
+    widths = sorted(_width(ln.stripped) for ln in body_lines if not ends_sentence(ln.stripped))
     if len(widths) < 3:
         widths = all_widths
     wide = widths[len(widths) // 2]
@@ -416,7 +426,7 @@ def layout(text: str, kind: str | None = None) -> list[Paragraph]:
     # that fill one long line each, is no wrapped line)
     typical = all_widths[len(all_widths) // 2]
     open_long = sum(1 for ln in body_lines[:-1]
-                    if not TERMINAL.search(ln.stripped) and _width(ln.stripped) >= max(0.7 * wide, 0.5 * typical))
+                    if not ends_sentence(ln.stripped) and _width(ln.stripped) >= max(0.7 * wide, 0.5 * typical))
     wrapped = len(body_lines) >= 4 and open_long >= max(2, 0.25 * len(body_lines)) and not _one_line_paragraphs(lines, meta | lead)
 
     # Leading title block: headline lines before the body starts.
@@ -534,7 +544,7 @@ def _joins(a: Line, b: Line, wrapped: bool, wide: int, blank: bool, heads: set, 
     sa, sb = a.stripped, b.stripped
     if is_front_matter(sb) or is_front_matter(sa):
         return False
-    ends = bool(TERMINAL.search(sa)) or sa.endswith((":", "："))
+    ends = ends_sentence(sa) or sa.endswith((":", "："))
     if SALUTATION_END.search(sa):       # "尊敬的卢拉总统，各位同事：" ends its line's paragraph
         return False
     if wrapped:
