@@ -74,9 +74,11 @@ FRONT_PATTERNS = [re.compile(p, re.I) for p in (
 )]
 # what a text must contain for each of FRONT_PATTERNS to match, so that a pattern is searched only
 # in text that has it (the unanchored ones cost most on long paragraphs): one of the strings, as
-# written; LOWER: one of them in the text in lower case, checked so in ASCII text only (re.I also
-# folds a few non-ASCII letters, such as the Kelvin sign); None: always searched
+# written; LOWER: one of them in the text in lower case (not checked so in text with one of
+# RE_I_ODD, the letters re.I matches with an ASCII letter of those words that str.lower() does not
+# give: İ, ı, ſ); None: always searched
 LOWER = "lower"
+RE_I_ODD = "\u0130\u0131\u017f"
 FRONT_NEEDS = ((":", "|"), (":",), (LOWER, "copyright", "©", "all rights reserved", "not to be republished"),
                None, None, (":",), None, None, (":", "："), ("记者",), ("记者", "記者"), ("年",))
 # Markdown and scraped web pages: headings, HTML comments, lone links and images, rules, YAML fences
@@ -143,7 +145,7 @@ def _lines(text: str) -> list[Line]:
     for raw in text.splitlines(keepends=True):
         body = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
         # not after a transcript label ("答：　　中方坚决反对"): the indent opens its turn's text
-        cuts = [0] + [m.start() for m in INNER_INDENT.finditer(body)
+        cuts = [0] + [m.start() for m in (INNER_INDENT.finditer(body) if "\u3000\u3000" in body else ())
                       if not is_turn_label(body[:m.start()].strip())] + [len(body)]
         for a, b in zip(cuts, cuts[1:]):
             out.append(Line(pos + a, pos + b, body[a:b]))
@@ -223,7 +225,7 @@ def _front_pattern(s: str) -> bool:
     """any(p.search(s) for p in FRONT_PATTERNS), without searching for a pattern whose required
     text (FRONT_NEEDS) s lacks."""
     ascii_ = s.isascii()
-    low = s.lower() if ascii_ else None
+    low = s.lower() if ascii_ or not any(c in s for c in RE_I_ODD) else None
     candidates = PLAIN_ASCII if ascii_ and ":" not in s and "|" not in s else zip(FRONT_PATTERNS, FRONT_NEEDS)
     for p, needs in candidates:
         if needs is not None:
@@ -537,6 +539,12 @@ SALUTATION_END = re.compile(r"(?:各位[\u4e00-\u9fff]{0,8}|同志们|朋友们|
 BYLINE_LINE = re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff·]{2,8}$")
 
 
+def _may_be_byline(s: str) -> bool:
+    """Can BYLINE_LINE match s? Its last character (before a final newline) is a hanzi or ·."""
+    c = s.rstrip("\n")[-1:]
+    return c == "·" or "\u4e00" <= c <= "\u9fff"
+
+
 def _joins(a: Line, b: Line, wrapped: bool, wide: int, blank: bool, heads: set, labels: dict) -> bool:
     """Does line b continue the paragraph of line a?"""
     if id(a) in heads or id(b) in heads or labels.get(id(b)):
@@ -545,7 +553,8 @@ def _joins(a: Line, b: Line, wrapped: bool, wide: int, blank: bool, heads: set, 
     if is_front_matter(sb) or is_front_matter(sa):
         return False
     ends = ends_sentence(sa) or sa.endswith((":", "："))
-    if SALUTATION_END.search(sa):       # "尊敬的卢拉总统，各位同事：" ends its line's paragraph
+    # (both patterns end the line: searched only in a line whose end could match)
+    if sa.endswith((":", "：", ":\n", "：\n")) and SALUTATION_END.search(sa):   # "尊敬的卢拉总统，各位同事：" ends its line's paragraph
         return False
     if wrapped:
         if b.indent >= 2:
@@ -555,7 +564,7 @@ def _joins(a: Line, b: Line, wrapped: bool, wide: int, blank: bool, heads: set, 
         return _width(sa) >= 0.85 * wide
     if blank or (b.indent >= 2 and CJK.search(sb[:1] or "")):
         return False    # a blank line, or a Chinese paragraph's indent ("　　新华社北京9月5日电"), opens one
-    if BYLINE_LINE.search(sa) and is_heading(sa):
+    if _may_be_byline(sa) and BYLINE_LINE.search(sa) and is_heading(sa):
         return False    # a byline ("中华人民共和国主席　习近平") stands alone above the text
     # Unwrapped text: a line that stops mid-sentence and a next line that carries on.
     return not ends and (OPENS_LOWER.match(sb) is not None or (CJK.match(sa[-1]) and CJK.match(sb[0])))
