@@ -42,7 +42,7 @@ WORD = re.compile(r"[\w’']+")
 
 
 def _list_number_before(text: str, i: int) -> bool:
-    """Does text[:i] end with a number of one or two digits standing alone ("1" in "1.习近平",
+    r"""Does text[:i] end with a number of one or two digits standing alone ("1" in "1.习近平",
     after the start, a space or a bracket)? (The pattern (?:^|[\s(（])\d{1,2}$ searched in text[:i],
     whose $ also matches before a final newline.)"""
     for e in ((i, i - 1) if i and text[i - 1] == "\n" else (i,)):
