@@ -81,6 +81,8 @@ LOWER = "lower"
 RE_I_ODD = "\u0130\u0131\u017f"
 FRONT_NEEDS = ((":", "|"), (":",), (LOWER, "copyright", "©", "all rights reserved", "not to be republished"),
                None, None, (":",), None, None, (":", "："), ("记者",), ("记者", "記者"), ("年",))
+# one entry per pattern: a pattern added without one would never be searched
+assert len(FRONT_NEEDS) == len(FRONT_PATTERNS), "FRONT_NEEDS needs an entry (None: always) per FRONT_PATTERNS"
 # Markdown and scraped web pages: headings, HTML comments, lone links and images, rules, YAML fences
 MARKUP = re.compile(r"^\s*(?:\*\*[^*]+\*\*\s*:?\s*$|#{1,6}\s|<!--.*-->\s*$|!?\[[^\]]*\]\([^)]*\)\s*$|(?:-{3,}|\*{3,}|_{3,})\s*$)")
 METADATA_KEYS = frozenset(k.lower() for k in data_lines("layout/metadata_keys.txt"))
@@ -384,7 +386,12 @@ def layout(text: str, kind: str | None = None) -> list[Paragraph]:
     """The document's paragraphs (module comment): lines joined where a sentence goes on, front
     matter marked, transcript labels read."""
     if kind != "transcript" and "\u3000" not in text and len(text.splitlines()) == 1:
-        return _one_line(text)
+        return _one_line(text)      # the same paragraphs (tests/test_segment.py checks)
+    return _layout_lines(text, kind)
+
+
+def _layout_lines(text: str, kind: str | None) -> list[Paragraph]:
+    """layout() of any text, line by line."""
     lines = [ln for ln in _lines(text)]
     nonblank = [ln for ln in lines if ln.stripped]
     if not nonblank:
