@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from analysis.data import data_lines
 from analysis.ingest.discover import FIRST_PERSON_KINDS
+from analysis.ingest.front import MARKUP, is_front_matter  # noqa: F401  (build reads is_front_matter here)
 from analysis.speakers.cues import CueSet, load_cues
 
 TERMINAL = re.compile(r"[.!?。！？…][\"'”’」』）)\]]*\s*$")
@@ -61,41 +62,12 @@ OUTLET_LABEL = re.compile(r"^\s*(?P<label>[A-Z][\w.&'\-]*(?: [A-Z][\w.&'\-]*){0,
 TURN_LABEL = re.compile(rf"[\u4e00-\u9fff]{{1,{ZH_LABEL_BEFORE_INDENT_MAX}}}[：:]|"   # 答：, 毛宁：, MR. PRICE:
                         rf"[A-Z][A-Za-z .]{{0,{EN_LABEL_BEFORE_INDENT_MAX}}}:")
 
-FRONT_PATTERNS = [re.compile(p, re.I) for p in (
-    r"^\s*(updated|published|posted|source|editor|editors?'s? note|photo|image|video|by|from|"
-    r"reporting by|writing by|edited by|file photo)\s*[:|]",
-    r"\bupdated\s*:\s*\d", r"copyright|©|all rights reserved|not to be republished",
-    r"^\s*\(?\s*not to be republished", r"^\s*presented by\b",
-    r"^\s*https?://\S+\s*$", r"^\s*www\.\S+\s*$",
-    r"^\s*\*(?!\*)\s*\S", r"^\s*[(（]?\s*(责任编辑|編輯|编辑|来源|來源|记者|記者)\s*[:：]",
-    r"^\s*(新华社|人民日报|新華社)?记者\s*[\u4e00-\u9fff\s]{2,30}$",
-    r"^\s*(本报记者|本報記者)\s*[\u4e00-\u9fff\s]{2,30}$",
-    r"^\s*[（(]\s*\d{4}\s*年[^）)]{0,30}[）)]\s*$",       # a speech's date and place: "（2020年11月10日，北京）"
-)]
-# what a text must contain for each of FRONT_PATTERNS to match, so that a pattern is searched only
-# in text that has it (the unanchored ones cost most on long paragraphs): one of the strings, as
-# written; LOWER: one of them in the text in lower case (not checked so in text with one of
-# RE_I_ODD, the letters re.I matches with an ASCII letter of those words that str.lower() does not
-# give: İ, ı, ſ); None: always searched
-LOWER = "lower"
-RE_I_ODD = "\u0130\u0131\u017f"
-FRONT_NEEDS = ((":", "|"), (":",), (LOWER, "copyright", "©", "all rights reserved", "not to be republished"),
-               None, None, (":",), None, None, (":", "："), ("记者",), ("记者", "記者"), ("年",))
-# one entry per pattern: a pattern added without one would never be searched
-assert len(FRONT_NEEDS) == len(FRONT_PATTERNS), "FRONT_NEEDS needs an entry (None: always) per FRONT_PATTERNS"
-# Markdown and scraped web pages: headings, HTML comments, lone links and images, rules, YAML fences
-MARKUP = re.compile(r"^\s*(?:\*\*[^*]+\*\*\s*:?\s*$|#{1,6}\s|<!--.*-->\s*$|!?\[[^\]]*\]\([^)]*\)\s*$|(?:-{3,}|\*{3,}|_{3,})\s*$)")
 METADATA_KEYS = frozenset(k.lower() for k in data_lines("layout/metadata_keys.txt"))
 METADATA = re.compile(r"^\s*(?P<key>[^:：]{1,12}?)\s*[:：]\s*\S")
 URL_OR_DATE = re.compile(r"^\s*(?:https?://\S+|www\.\S+|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
                          r"(?:[\sT]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?)\s*$")
 DATELINE = re.compile(r"\((?:Xinhua|AFP|AP|Reuters|Bloomberg|UPI|Kyodo|Yonhap|TASS)\)|\s--\s|"
                       r"(?:新华社|新華社|中新社|人民网|央视)[\u4e00-\u9fff]{0,8}\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电")
-MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
-DATE_ONLY = re.compile(
-    rf"^\s*(?:{MONTHS}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTHS}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
-    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[\u00a0\s]*$", re.I)
 
 
 @dataclass
@@ -199,46 +171,6 @@ def _headline(lines: list, nonblank: list, labels: dict) -> bool:
         return False        # "Xi said China will never give up" is a statement, whatever its end;
                             # a headline's present tense ("Xi urges closer ties") stays a headline
     return 3 <= len(words) <= 20 and s[:1].isupper()
-
-
-def is_front_matter(s: str) -> bool:
-    return _front_matter(s.strip())
-
-
-@lru_cache(maxsize=8192)
-def _front_matter(s: str) -> bool:
-    # remembered: a one-line paragraph is asked about as a line, as a paragraph and as a statement
-    return bool(DATE_ONLY.match(s) or MARKUP.match(s) or _front_pattern(s))
-
-
-def _plain_ascii_patterns() -> list:
-    """(pattern, needs) of FRONT_PATTERNS that can match ASCII text without ':' or '|' (the common
-    sentence): those whose required strings are not all non-ASCII or made with ':' or '|'."""
-    def impossible(needs):
-        return needs is not None and needs[0] is not LOWER and all(
-            not w.isascii() or ":" in w or "|" in w for w in needs)
-    return [(p, needs) for p, needs in zip(FRONT_PATTERNS, FRONT_NEEDS) if not impossible(needs)]
-
-
-PLAIN_ASCII = _plain_ascii_patterns()
-
-
-def _front_pattern(s: str) -> bool:
-    """any(p.search(s) for p in FRONT_PATTERNS), without searching for a pattern whose required
-    text (FRONT_NEEDS) s lacks."""
-    ascii_ = s.isascii()
-    low = s.lower() if ascii_ or not any(c in s for c in RE_I_ODD) else None
-    candidates = PLAIN_ASCII if ascii_ and ":" not in s and "|" not in s else zip(FRONT_PATTERNS, FRONT_NEEDS)
-    for p, needs in candidates:
-        if needs is not None:
-            if needs[0] is LOWER:
-                if low is not None and not any(w in low for w in needs[1:]):
-                    continue
-            elif not any(w in s for w in needs):
-                continue
-        if p.search(s):
-            return True
-    return False
 
 
 def is_speech_heading(s: str) -> bool:
