@@ -19,6 +19,9 @@ def counted(monkeypatch, tmp_path):
     reached; a fresh cache folder; chunks of 20 statements."""
     monkeypatch.setenv("TENOR_CACHE", str(tmp_path / "cache"))
     monkeypatch.setattr(checkpoint, "CHUNK", 20)
+    # one call per chunk, so that Ctrl-C falls between chunks where the tests say (a batch-free
+    # scorer's chunks are otherwise scored several to a call: test_chunks_scored_together...)
+    monkeypatch.setattr(LexiconScorer, "batch_free", False)
     state = {"scored": 0, "stop_after": None}
     real = LexiconScorer.transform
 
@@ -76,3 +79,23 @@ def test_a_bar_inside_another_bars_work_draws_nothing():
         assert progress.bar(10, "statements", "inner").disable
     assert not progress.bar(10, "statements", "after").disable
     assert progress.bar(10, "statements", "hidden", show=False).disable
+
+
+def test_chunks_scored_together_give_the_same_output_and_keep_each_chunk(counted, tmp_path, monkeypatch, capsys):
+    """The lexicon is batch-free: several chunks are scored in one call, with the same output as one
+    call per chunk; a run stopped part-way keeps every chunk it finished, each in its own file, and
+    nothing is written while a run goes fast (SAVE_AFTER)."""
+    one = tmp_path / "one.csv"
+    assert main(["score", str(SEEDS), "--scorers", "lexicon", "--out", str(one)]) == 0
+    monkeypatch.setattr(LexiconScorer, "batch_free", True)
+    calls = []
+    real = LexiconScorer.transform
+    monkeypatch.setattr(LexiconScorer, "transform", lambda self, X, langs=None: calls.append(len(X)) or real(self, X, langs))
+    grouped = tmp_path / "grouped.csv"
+    assert main(["score", str(SEEDS), "--scorers", "lexicon", "--out", str(grouped)]) == 0
+    assert grouped.read_bytes() == one.read_bytes()
+    assert calls == [20, 40, 62] and sum(calls) == len(pd.read_csv(one))     # 122 statements
+    counted.update(scored=0, stop_after=60)      # Ctrl-C in the third call, after 1 + 2 chunks
+    assert main(["score", str(SEEDS), "--scorers", "lexicon", "--out", str(tmp_path / "x.csv")]) == 130
+    assert "interrupted after 3 of" in capsys.readouterr().err
+    assert len(list(checkpoint.runs_dir().glob("*/*.parquet"))) == 3

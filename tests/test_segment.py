@@ -36,3 +36,29 @@ def test_sentences_tile_the_text():
     spans = split_sentences(t)
     covered = "".join(t[a:b] for a, b in spans)
     assert covered.replace(" ", "") == t.replace(" ", "")
+
+
+def test_a_one_line_text_is_laid_out_as_the_line_by_line_path_would():
+    """layout() takes a short cut for a text of one line (a table's turn); it must give the paragraphs
+    the line-by-line path gives, for every line of the seeds and fixtures and for edge cases."""
+    from pathlib import Path
+
+    from analysis.ingest.layout import _layout_lines, _one_line
+    root = Path(__file__).resolve().parents[1]
+    lines = ["", " ", "---", "# Title", "Q: hi", "MR. PRICE: Hello.", "  indented Line", "Copyright 2020 Xinhua",
+             "Statement by H.E. Mr. X, President of Y", "Xi Jinping, President of China", "2019年1月31日",
+             "January 5, 2020", "foo\n", "foo\r\n", " x \u2028", "标题：abc", "Date: 2020", "**Bold**", "\tTabbed Heading",
+             "\u2003Hi There", "同志们：", "General Assembly, 77th session", "www.example.com", "* a list item"]
+    for f in sorted((root / "seeds").rglob("*.txt")) + sorted((root / "tests" / "fixtures").rglob("*.txt")):
+        lines += f.read_text(encoding="utf-8", errors="replace").splitlines()
+
+    def dump(paras):
+        return [(p.text, list(p.offsets), p.front, p.label, p.label_end, p.item, p.opening) for p in paras]
+    checked = 0
+    for line in lines:
+        if "\u3000" in line or len(line.splitlines()) != 1:
+            continue
+        for kind in (None, "speech", "news"):
+            assert dump(_one_line(line)) == dump(_layout_lines(line, kind)), (line, kind)
+        checked += 1
+    assert checked > 1000

@@ -133,26 +133,28 @@ def table_statements(df: pd.DataFrame, doc_id: str, source: str, registry: Regis
         raise TenorError("E301", source, detail=text_col, columns=", ".join(map(str, df.columns)))
     check_columns(df.columns, required, source)
     out = []
+    has_lang, has_id = lang_col in df.columns, id_col in df.columns     # once, not per row
+    # every input column passes through; in turns the turn's text is not repeated on each of its
+    # statements (start/end point into it; `paragraph` is its row)
+    passed = {k: f"input_{k}" if k in COLUMNS else k for k in df.columns
+              if not (k == text_col and rows == "turns")}
     for i, rec in enumerate(df.to_dict("records"), start=row_offset + 1):
         text = "" if _missing(rec.get(text_col)) else str(rec.get(text_col))
         if not text.strip():
             problems.append(problem("W302", source, row=i, detail="empty text; kept as an empty statement"))
-        lang = LANGS.get(str(rec.get(lang_col, "")).strip().lower()) if lang_col in df.columns else None
+        lang = LANGS.get(str(rec.get(lang_col, "")).strip().lower()) if has_lang else None
         raw_date = "" if _missing(rec.get(date_col)) else str(rec.get(date_col)).strip()
         date = parse_iso(raw_date[:10]) if raw_date else None
         if raw_date and not date:
             problems.append(problem("W302", source, row=i, detail=f"bad date '{raw_date}'"))
         raw_speaker = "" if _missing(rec.get(speaker_col)) else str(rec.get(speaker_col)).strip()
-        sid = rec.get(id_col) if id_col in df.columns else None
+        sid = rec.get(id_col) if has_id else None
         row_id = f"{doc_id}:{i}" if _missing(sid) or str(sid) == "" else str(sid)
         if rows == "statements" or not text.strip():
             found = _one_statement(text, lang, date, raw_speaker, registry)
         else:
             found = _turn_statements(text, row_id, lang, date, raw_speaker, registry)
-        # every input column passes through; in turns the turn's text is not repeated on each of its
-        # statements (start/end point into it; `paragraph` is its row)
-        extra = {f"input_{k}" if k in COLUMNS else k: v for k, v in rec.items()
-                 if not (k == text_col and rows == "turns")}
+        extra = {name: rec[k] for k, name in passed.items()}
         for k, st in enumerate(found, start=1):
             st.update(doc_id=doc_id, statement_id=row_id if rows == "statements" else f"{row_id}:{k}",
                       date=date or "", date_source="table" if date else "none", paragraph=i,

@@ -18,8 +18,11 @@ PATTERNS = [
     re.compile(r"\b(?P<d>\d{1,2})\s+" + MONTH_RE + r"\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
     re.compile(r"(?<![\d年])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
 ]
-# a character every match of each pattern contains ("" for none): patterns without it are not run
-NEEDS = ("-", "月", "", "", "月")
+# a character every match of each pattern contains: patterns without it are not run; MONTH: a
+# month's first three letters in any case (_may_name_month)
+MONTH = "month"
+NEEDS = ("-", "月", MONTH, MONTH, "月")
+MONTH_STARTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 DIGIT = re.compile(r"\d")
 SKIP = re.compile(r"(updated|published|posted|copyright|©|printed|accessed|retrieved|更新|发布时间|責任編輯)\s*[:：]?\s*$",
                   re.I)
@@ -52,8 +55,13 @@ def find_date(paragraphs: list[str]) -> str | None:
         if not DIGIT.search(text):
             continue        # every pattern has a day number
         hits = []
+        month = None
         for rx, needs in zip(PATTERNS, NEEDS):
-            if needs not in text:
+            if needs is MONTH:
+                month = _may_name_month(text) if month is None else month
+                if not month:
+                    continue
+            elif needs not in text:
                 continue    # a character every match of this pattern has is not in the text
             for m in rx.finditer(text):
                 if SKIP.search(text[max(0, m.start() - 25):m.start()]):
@@ -69,6 +77,15 @@ def find_date(paragraphs: list[str]) -> str | None:
             _, year, mon, day = hits[0]
             return f"{year:04d}-{mon:02d}-{day:02d}" if year else f"--{mon:02d}-{day:02d}"
     return None
+
+
+def _may_name_month(text: str) -> bool:
+    """Can MONTH_RE match in text? Its lower case has a month's first three letters (or the text
+    has ſ, which re.I matches with s and str.lower() keeps)."""
+    if "\u017f" in text:
+        return True
+    low = text.lower()
+    return any(m in low for m in MONTH_STARTS)
 
 
 def year_of(date: str | None) -> int | None:

@@ -32,27 +32,45 @@ def _prev_token(text: str, i: int) -> str:
     return text[j:i]
 
 
-def _is_boundary(text: str, m: re.Match) -> bool:
+# read at positions of the paragraph rather than on copies of its rest (a copy per candidate end
+# made long paragraphs cost the square of their length)
+NONSPACE = re.compile(r"\S")
+OPENS_CJK = re.compile(r"[\u3400-\u9fff“‘「]")
+OPENS_CJK_NOT_SINGLE = re.compile(r"[\u3400-\u9fff“「]")
+HANZI = re.compile(r"[\u3400-\u9fff]")
+WORD = re.compile(r"[\w’']+")
+
+
+def _list_number_before(text: str, i: int) -> bool:
+    r"""Does text[:i] end with a number of one or two digits standing alone ("1" in "1.习近平",
+    after the start, a space or a bracket)? (The pattern (?:^|[\s(（])\d{1,2}$ searched in text[:i],
+    whose $ also matches before a final newline.)"""
+    for e in ((i, i - 1) if i and text[i - 1] == "\n" else (i,)):
+        k = e
+        while k > 0 and text[k - 1].isdecimal():
+            k -= 1
+        if 1 <= e - k <= 2 and (k == 0 or text[k - 1].isspace() or text[k - 1] in "(（"):
+            return True
+    return False
+
+
+def _is_boundary(text: str, m: re.Match, last: int) -> bool:
+    """Does the punctuation matched by m end a sentence? last: len(text.rstrip())."""
     end = m.end()
     punct = m.group(0)
-    rest = text[end:]
-    if not rest.strip():
+    if end >= last:             # only whitespace after it
         return True
-    if punct[0] in "。！？…" or (punct[0] in "!?" and rest[:1] and not rest[:1].isspace()
-                                 and re.match(r"[\u3400-\u9fff“‘「]", rest)):
+    after = text[end]
+    if punct[0] in "。！？…" or (punct[0] in "!?" and not after.isspace() and OPENS_CJK.match(text, end)):
         return True
-    if punct[0] in "。！？":
-        return True
-    if not rest[:1].isspace():
+    if not after.isspace():
         # "word.Next" (no space) only ends a sentence before Chinese text, and a list number before
         # it ("1.习近平……；") is no sentence
-        if punct == "." and re.search(r"(?:^|[\s(（])\d{1,2}$", text[:m.start()]):
+        if punct == "." and _list_number_before(text, m.start()):
             return False
-        return bool(re.match(r"[\u3400-\u9fff“「]", rest))
-    nxt = rest.lstrip()
-    first = nxt[:1]
-    if not first:
-        return True
+        return bool(OPENS_CJK_NOT_SINGLE.match(text, end))
+    j = NONSPACE.search(text, end).start()
+    first = text[j]
     if first.islower() or first in ",;:)]}":
         return False
     if punct.startswith(".") and len(punct.rstrip(CLOSERS)) == 1:
@@ -62,21 +80,24 @@ def _is_boundary(text: str, m: re.Match) -> bool:
         if tok in ABBREV:
             if tok not in FINAL_ABBREV:
                 return False
-            word = re.match(r"[\w’']+", nxt.lstrip(OPENERS))
+            while j < len(text) and text[j] in OPENERS:
+                j += 1
+            word = WORD.match(text, j)
             return bool(word and word.group(0) in STARTERS)
         if first.isdigit() and tok in {"no", "art", "para", "sec"}:
             return False
-    return first.isupper() or first.isdigit() or first in OPENERS or bool(re.match(r"[\u3400-\u9fff]", first)) \
+    return first.isupper() or first.isdigit() or first in OPENERS or bool(HANZI.match(first)) \
         or not first.isalpha()
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Spans (start, end) of the sentences of text, whitespace trimmed, tiling all non-space text."""
     spans, start = [], 0
+    last = len(text.rstrip())
     for m in BOUNDARY.finditer(text):
         if m.end() <= start:
             continue
-        if _is_boundary(text, m):
+        if _is_boundary(text, m, last):
             spans.append((start, m.end()))
             start = m.end()
     if start < len(text):

@@ -48,7 +48,7 @@ def _other_at(text: str) -> int | None:
             if any(words[k:k + len(name)] == name for name in first.get(w, ())):
                 at = next(itertools.islice(CAPITALISED.finditer(text), k, None)).start()
                 break
-    if CJK.search(text):
+    if not text.isascii() and CJK.search(text):
         masked = ZH_NOT_STATE.sub(lambda m: "\u2592" * len(m.group(0)), text)
         m = zh.search(masked)
         if m and (at is None or m.start() < at):
@@ -66,7 +66,7 @@ def sides_mentioned(text: str, registry: Registry) -> list[str]:
     m = EN_CN.search(text)
     if m:
         found.append((m.start(), "CN"))          # Taiwan, Hong Kong, Xinjiang, Tibet: China's questions
-    for side, words in ZH_SIDES.items():
+    for side, words in (ZH_SIDES.items() if not text.isascii() else ()):     # (Chinese words)
         at = [text.find(w) for w in words if w in text]
         if at:
             found.append((min(at), side))

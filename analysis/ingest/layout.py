@@ -19,9 +19,20 @@ from functools import lru_cache
 
 from analysis.data import data_lines
 from analysis.ingest.discover import FIRST_PERSON_KINDS
+from analysis.ingest.front import MARKUP, is_front_matter  # noqa: F401  (build reads is_front_matter here)
 from analysis.speakers.cues import CueSet, load_cues
 
 TERMINAL = re.compile(r"[.!?。！？…][\"'”’」』）)\]]*\s*$")
+SENTENCE_END, SENTENCE_CLOSERS = ".!?。！？…", "\"'”’」』）)]"
+
+
+def ends_sentence(s: str) -> bool:
+    """TERMINAL.search(s): s ends with a sentence end, then closing quotes or brackets and
+    whitespace; read from the end (the search tried every full stop of a long line)."""
+    t = s.rstrip().rstrip(SENTENCE_CLOSERS)
+    return bool(t) and t[-1] in SENTENCE_END
+
+
 OPENS_LOWER = re.compile(r"^[a-z(,;]")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 CJK_PUNCT = "，。、；：？！“”‘’（）《》「」『』—…"
@@ -51,35 +62,12 @@ OUTLET_LABEL = re.compile(r"^\s*(?P<label>[A-Z][\w.&'\-]*(?: [A-Z][\w.&'\-]*){0,
 TURN_LABEL = re.compile(rf"[\u4e00-\u9fff]{{1,{ZH_LABEL_BEFORE_INDENT_MAX}}}[：:]|"   # 答：, 毛宁：, MR. PRICE:
                         rf"[A-Z][A-Za-z .]{{0,{EN_LABEL_BEFORE_INDENT_MAX}}}:")
 
-FRONT_PATTERNS = [re.compile(p, re.I) for p in (
-    r"^\s*(updated|published|posted|source|editor|editors?'s? note|photo|image|video|by|from|"
-    r"reporting by|writing by|edited by|file photo)\s*[:|]",
-    r"\bupdated\s*:\s*\d", r"copyright|©|all rights reserved|not to be republished",
-    r"^\s*\(?\s*not to be republished", r"^\s*presented by\b",
-    r"^\s*https?://\S+\s*$", r"^\s*www\.\S+\s*$",
-    r"^\s*\*(?!\*)\s*\S", r"^\s*[(（]?\s*(责任编辑|編輯|编辑|来源|來源|记者|記者)\s*[:：]",
-    r"^\s*(新华社|人民日报|新華社)?记者\s*[\u4e00-\u9fff\s]{2,30}$",
-    r"^\s*(本报记者|本報記者)\s*[\u4e00-\u9fff\s]{2,30}$",
-    r"^\s*[（(]\s*\d{4}\s*年[^）)]{0,30}[）)]\s*$",       # a speech's date and place: "（2020年11月10日，北京）"
-    # a UN speech's session line: "General Assembly, 77th session", "Seventy-seventh session of the
-    # General Assembly, General Debate"
-    r"^\s*(?:(?:United\s+Nations|UN)\s+)?General\s+(?:Assembly|Debate)\b[^.!?]{0,50}\bsession\s*$",
-    r"^\s*(?:the\s+)?[\w\-]+(?:\s[\w\-]+)?\s+session\s+of\s+the\s+(?:United\s+Nations\s+)?General\s+Assembly"
-    r"[^.!?]{0,40}$",
-)]
-# Markdown and scraped web pages: headings, HTML comments, lone links and images, rules, YAML fences
-MARKUP = re.compile(r"^\s*(?:\*\*[^*]+\*\*\s*:?\s*$|#{1,6}\s|<!--.*-->\s*$|!?\[[^\]]*\]\([^)]*\)\s*$|(?:-{3,}|\*{3,}|_{3,})\s*$)")
 METADATA_KEYS = frozenset(k.lower() for k in data_lines("layout/metadata_keys.txt"))
 METADATA = re.compile(r"^\s*(?P<key>[^:：]{1,12}?)\s*[:：]\s*\S")
 URL_OR_DATE = re.compile(r"^\s*(?:https?://\S+|www\.\S+|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
                          r"(?:[\sT]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?)\s*$")
 DATELINE = re.compile(r"\((?:Xinhua|AFP|AP|Reuters|Bloomberg|UPI|Kyodo|Yonhap|TASS)\)|\s--\s|"
                       r"(?:新华社|新華社|中新社|人民网|央视)[\u4e00-\u9fff]{0,8}\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电")
-MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
-DATE_ONLY = re.compile(
-    rf"^\s*(?:{MONTHS}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTHS}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
-    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[\u00a0\s]*$", re.I)
 
 
 @dataclass
@@ -131,7 +119,7 @@ def _lines(text: str) -> list[Line]:
     for raw in text.splitlines(keepends=True):
         body = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
         # not after a transcript label ("答：　　中方坚决反对"): the indent opens its turn's text
-        cuts = [0] + [m.start() for m in INNER_INDENT.finditer(body)
+        cuts = [0] + [m.start() for m in (INNER_INDENT.finditer(body) if "\u3000\u3000" in body else ())
                       if not is_turn_label(body[:m.start()].strip())] + [len(body)]
         for a, b in zip(cuts, cuts[1:]):
             out.append(Line(pos + a, pos + b, body[a:b]))
@@ -152,7 +140,7 @@ SALUTATION = re.compile(r"(?:们|們|同事|先生|女士|朋友|如下)[：:]$|
 def is_heading(s: str) -> bool:
     """A short line that is a title or heading, not a sentence."""
     s = s.strip()
-    if not s or len(s) > 160 or TERMINAL.search(s) or s.endswith((",", "，", "、", ";", "；")):
+    if not s or len(s) > 160 or ends_sentence(s) or s.endswith((",", "，", "、", ";", "；")):
         return False
     if DATELINE.search(s):
         return False
@@ -176,7 +164,7 @@ def _headline(lines: list, nonblank: list, labels: dict) -> bool:
     s = first.stripped
     k = lines.index(first)
     if (len(nonblank) < 2 or labels.get(id(first)) or first.indent >= 2 or k + 1 >= len(lines)
-            or lines[k + 1].stripped or TERMINAL.search(s) or len(s) > 160
+            or lines[k + 1].stripped or ends_sentence(s) or len(s) > 160
             or s.endswith((",", "，", "、", ";", "；", ":", "：")) or DATELINE.search(s)):
         return False
     if CJK.search(s):
@@ -189,22 +177,12 @@ def _headline(lines: list, nonblank: list, labels: dict) -> bool:
     return 3 <= len(words) <= 20 and s[:1].isupper()
 
 
-def is_front_matter(s: str) -> bool:
-    return _front_matter(s.strip())
-
-
-@lru_cache(maxsize=8192)
-def _front_matter(s: str) -> bool:
-    # remembered: a one-line paragraph is asked about as a line, as a paragraph and as a statement
-    return bool(DATE_ONLY.match(s) or MARKUP.match(s) or any(p.search(s) for p in FRONT_PATTERNS))
-
-
 def is_speech_heading(s: str) -> bool:
     """A heading that names who delivers the text ("Statement by H.E. Mr. X, President of Y, at the
     general debate ...", "Tanasak Patimapragorn, Deputy Prime Minister"): no sentence end, short."""
     from analysis.speakers.authors import (EN_SPEECH, ZH_LETTER, ZH_SPEECH, ZH_SPEECH_UNNAMED, colon_heading,
                                            dash_heading, name_and_post, shipped_registry)
-    if len(s) > 300 or TERMINAL.search(s):
+    if len(s) > 300 or ends_sentence(s):
         return False
     if CJK.search(s):       # a Chinese speech title longer than a heading's 40 characters
         return len(s) <= 100 and any(p.match(s) for p in (ZH_SPEECH, ZH_LETTER, ZH_SPEECH_UNNAMED))
@@ -340,7 +318,19 @@ def table_label(cell: str) -> str:
     return cell.strip().rstrip(":：").strip()
 
 
+LINE_ENDS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"     # what str.splitlines breaks at
+
+
 def layout(text: str, kind: str | None = None) -> list[Paragraph]:
+    """The document's paragraphs (module comment): lines joined where a sentence goes on, front
+    matter marked, transcript labels read."""
+    if kind != "transcript" and "\u3000" not in text and len(text.splitlines()) == 1:
+        return _one_line(text)      # the same paragraphs (tests/test_segment.py checks)
+    return _layout_lines(text, kind)
+
+
+def _layout_lines(text: str, kind: str | None) -> list[Paragraph]:
+    """layout() of any text, line by line."""
     lines = [ln for ln in _lines(text)]
     nonblank = [ln for ln in lines if ln.stripped]
     if not nonblank:
@@ -362,7 +352,7 @@ def layout(text: str, kind: str | None = None) -> list[Paragraph]:
     lead = set()
     if transcript and n_labels:
         for k, ln in enumerate(nonblank):
-            if labels.get(id(ln)) or TERMINAL.search(ln.stripped) or len(ln.stripped) > 160:
+            if labels.get(id(ln)) or ends_sentence(ln.stripped) or len(ln.stripped) > 160:
                 break
             # a hard-wrapped sentence going on in the next line is no heading ("... of the United" /
             # "Kingdom will pay ..."): a lead line stands before a blank line or another short line
@@ -375,7 +365,7 @@ def layout(text: str, kind: str | None = None) -> list[Paragraph]:
 
     # The column width of the text: the median width of lines that stop mid-sentence.
     all_widths = sorted(_width(ln.stripped) for ln in body_lines)
-    widths = sorted(_width(ln.stripped) for ln in body_lines if not TERMINAL.search(ln.stripped))
+    widths = sorted(_width(ln.stripped) for ln in body_lines if not ends_sentence(ln.stripped))
     if len(widths) < 3:
         widths = all_widths
     wide = widths[len(widths) // 2]
@@ -384,7 +374,7 @@ def layout(text: str, kind: str | None = None) -> list[Paragraph]:
     # that fill one long line each, is no wrapped line)
     typical = all_widths[len(all_widths) // 2]
     open_long = sum(1 for ln in body_lines[:-1]
-                    if not TERMINAL.search(ln.stripped) and _width(ln.stripped) >= max(0.7 * wide, 0.5 * typical))
+                    if not ends_sentence(ln.stripped) and _width(ln.stripped) >= max(0.7 * wide, 0.5 * typical))
     wrapped = len(body_lines) >= 4 and open_long >= max(2, 0.25 * len(body_lines)) and not _one_line_paragraphs(lines, meta | lead)
 
     # Leading title block: headline lines before the body starts.
@@ -431,6 +421,21 @@ def layout(text: str, kind: str | None = None) -> list[Paragraph]:
             p.opening = not p.front
     _items(out)
     return out
+
+
+def _one_line(text: str) -> list[Paragraph]:
+    """layout() of a text of one line (a table's turn, most often), which is what layout() makes of
+    it, without the document-wide passes: no transcript (a label needs two turns), no wrapping, no
+    headline (it needs a line after it), one item; the line is front matter when it is a metadata
+    line, markup, a heading or front matter, or a speech heading with no indent."""
+    body = text.rstrip(LINE_ENDS)
+    s = body.strip()
+    if not s:
+        return []
+    lead = len(body) - len(body.lstrip())
+    front = bool(is_metadata(s) or MARKUP.match(s) or is_heading(s) or is_front_matter(s)
+                 or (Line(0, len(body), body).indent < 2 and is_speech_heading(s)))
+    return [Paragraph(s, list(range(lead, lead + len(s))), front=front)]
 
 
 ITEM_HEADING = re.compile(r"^#{3}\s+\S")
@@ -480,6 +485,12 @@ SALUTATION_END = re.compile(r"(?:各位[\u4e00-\u9fff]{0,8}|同志们|朋友们|
 BYLINE_LINE = re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff·]{2,8}$")
 
 
+def _may_be_byline(s: str) -> bool:
+    """Can BYLINE_LINE match s? Its last character (before a final newline) is a hanzi or ·."""
+    c = s.rstrip("\n")[-1:]
+    return c == "·" or "\u4e00" <= c <= "\u9fff"
+
+
 def _joins(a: Line, b: Line, wrapped: bool, wide: int, blank: bool, heads: set, labels: dict) -> bool:
     """Does line b continue the paragraph of line a?"""
     if id(a) in heads or id(b) in heads or labels.get(id(b)):
@@ -487,8 +498,9 @@ def _joins(a: Line, b: Line, wrapped: bool, wide: int, blank: bool, heads: set, 
     sa, sb = a.stripped, b.stripped
     if is_front_matter(sb) or is_front_matter(sa):
         return False
-    ends = bool(TERMINAL.search(sa)) or sa.endswith((":", "："))
-    if SALUTATION_END.search(sa):       # "尊敬的卢拉总统，各位同事：" ends its line's paragraph
+    ends = ends_sentence(sa) or sa.endswith((":", "："))
+    # (both patterns end the line: searched only in a line whose end could match)
+    if sa.endswith((":", "：", ":\n", "：\n")) and SALUTATION_END.search(sa):   # "尊敬的卢拉总统，各位同事：" ends its line's paragraph
         return False
     if wrapped:
         if b.indent >= 2:
@@ -498,7 +510,7 @@ def _joins(a: Line, b: Line, wrapped: bool, wide: int, blank: bool, heads: set, 
         return _width(sa) >= 0.85 * wide
     if blank or (b.indent >= 2 and CJK.search(sb[:1] or "")):
         return False    # a blank line, or a Chinese paragraph's indent ("　　新华社北京9月5日电"), opens one
-    if BYLINE_LINE.search(sa) and is_heading(sa):
+    if _may_be_byline(sa) and BYLINE_LINE.search(sa) and is_heading(sa):
         return False    # a byline ("中华人民共和国主席　习近平") stands alone above the text
     # Unwrapped text: a line that stops mid-sentence and a next line that carries on.
     return not ends and (OPENS_LOWER.match(sb) is not None or (CJK.match(sa[-1]) and CJK.match(sb[0])))

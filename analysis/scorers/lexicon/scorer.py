@@ -83,6 +83,7 @@ class LexiconScorer(Scorer):
     method = ("a transparent diplomatic lexicon (English and Chinese formulae, negation, intensifiers, "
               "diplomatic code; every score lists its evidence)")
     rank = 1
+    batch_free = True       # each text is scored on its own (a repeated one once, the same way)
 
     @classmethod
     def ready(cls, **options) -> "LexiconScorer":

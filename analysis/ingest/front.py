@@ -1,0 +1,86 @@
+"""Front matter of a document: the patterns that mark a line or paragraph as front matter (a date
+alone, markup, bylines, sources, copyright lines, links ...) and `is_front_matter`, which layout and
+the statement rows ask about every line, paragraph and sentence."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+FRONT_PATTERNS = [re.compile(p, re.I) for p in (
+    r"^\s*(updated|published|posted|source|editor|editors?'s? note|photo|image|video|by|from|"
+    r"reporting by|writing by|edited by|file photo)\s*[:|]",
+    r"\bupdated\s*:\s*\d", r"copyright|©|all rights reserved|not to be republished",
+    r"^\s*\(?\s*not to be republished", r"^\s*presented by\b",
+    r"^\s*https?://\S+\s*$", r"^\s*www\.\S+\s*$",
+    r"^\s*\*(?!\*)\s*\S", r"^\s*[(（]?\s*(责任编辑|編輯|编辑|来源|來源|记者|記者)\s*[:：]",
+    r"^\s*(新华社|人民日报|新華社)?记者\s*[\u4e00-\u9fff\s]{2,30}$",
+    r"^\s*(本报记者|本報記者)\s*[\u4e00-\u9fff\s]{2,30}$",
+    r"^\s*[（(]\s*\d{4}\s*年[^）)]{0,30}[）)]\s*$",       # a speech's date and place: "（2020年11月10日，北京）"
+    # a UN speech's session line: "General Assembly, 77th session", "Seventy-seventh session of the
+    # General Assembly, General Debate"
+    r"^\s*(?:(?:United\s+Nations|UN)\s+)?General\s+(?:Assembly|Debate)\b[^.!?]{0,50}\bsession\s*$",
+    r"^\s*(?:the\s+)?[\w\-]+(?:\s[\w\-]+)?\s+session\s+of\s+the\s+(?:United\s+Nations\s+)?General\s+Assembly"
+    r"[^.!?]{0,40}$",
+)]
+# what a text must contain for each of FRONT_PATTERNS to match, so that a pattern is searched only
+# in text that has it (the unanchored ones cost most on long paragraphs): one of the strings, as
+# written; LOWER: one of them in the text in lower case (not checked so in text with one of
+# RE_I_ODD, the letters re.I matches with an ASCII letter of those words that str.lower() does not
+# give: İ, ı, ſ); None: always searched
+LOWER = "lower"
+RE_I_ODD = "\u0130\u0131\u017f"
+FRONT_NEEDS = ((":", "|"), (":",), (LOWER, "copyright", "©", "all rights reserved", "not to be republished"),
+               None, None, (":",), None, None, (":", "："), ("记者",), ("记者", "記者"), ("年",),
+               (LOWER, "session"), (LOWER, "session"))
+# one entry per pattern: a pattern added without one would never be searched
+assert len(FRONT_NEEDS) == len(FRONT_PATTERNS), "FRONT_NEEDS needs an entry (None: always) per FRONT_PATTERNS"
+# Markdown and scraped web pages: headings, HTML comments, lone links and images, rules, YAML fences
+MARKUP = re.compile(r"^\s*(?:\*\*[^*]+\*\*\s*:?\s*$|#{1,6}\s|<!--.*-->\s*$|!?\[[^\]]*\]\([^)]*\)\s*$|(?:-{3,}|\*{3,}|_{3,})\s*$)")
+MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+DATE_ONLY = re.compile(
+    rf"^\s*(?:{MONTHS}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTHS}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[\u00a0\s]*$", re.I)
+
+
+def is_front_matter(s: str) -> bool:
+    """A line or paragraph that is front matter: a date alone, markup, a byline, a source, a
+    copyright line, a link ... (the patterns above)."""
+    return _front_matter(s.strip())
+
+
+@lru_cache(maxsize=8192)
+def _front_matter(s: str) -> bool:
+    """is_front_matter of a stripped text."""
+    # remembered: a one-line paragraph is asked about as a line, as a paragraph and as a statement
+    return bool(DATE_ONLY.match(s) or MARKUP.match(s) or _front_pattern(s))
+
+
+def _plain_ascii_patterns() -> list:
+    """(pattern, needs) of FRONT_PATTERNS that can match ASCII text without ':' or '|' (the common
+    sentence): those whose required strings are not all non-ASCII or made with ':' or '|'."""
+    def impossible(needs):
+        return needs is not None and needs[0] is not LOWER and all(
+            not w.isascii() or ":" in w or "|" in w for w in needs)
+    return [(p, needs) for p, needs in zip(FRONT_PATTERNS, FRONT_NEEDS) if not impossible(needs)]
+
+
+PLAIN_ASCII = _plain_ascii_patterns()
+
+
+def _front_pattern(s: str) -> bool:
+    """any(p.search(s) for p in FRONT_PATTERNS), without searching for a pattern whose required
+    text (FRONT_NEEDS) s lacks."""
+    ascii_ = s.isascii()
+    low = s.lower() if ascii_ or not any(c in s for c in RE_I_ODD) else None
+    candidates = PLAIN_ASCII if ascii_ and ":" not in s and "|" not in s else zip(FRONT_PATTERNS, FRONT_NEEDS)
+    for p, needs in candidates:
+        if needs is not None:
+            if needs[0] is LOWER:
+                if low is not None and not any(w in low for w in needs[1:]):
+                    continue
+            elif not any(w in s for w in needs):
+                continue
+        if p.search(s):
+            return True
+    return False
