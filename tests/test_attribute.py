@@ -422,3 +422,31 @@ def test_office_and_statement_resolve_to_their_source_en():
 def test_closed_quotation_does_not_run_on_zh():
     # issue 14: a narrated act after an announcement quoted in full ends the speech
     assert who("赵乐际宣布：“大会闭幕。”会场全体起立，高唱国歌。") == ["Zhao Leji", "narrator"]
+
+
+def test_review_of_this_sessions_chinese_rules():
+    # a cold review's findings (2026-12-07): each input went wrong with the first version of a rule
+    # a phrase after a title is no name
+    assert "亲赴机场迎送" not in who("塔吉克斯坦总统拉赫蒙总统亲赴机场迎送，在机场举行盛大欢迎仪式。他表示，塔方愿同中方深化合作。")
+    # a later meeting is the one meant; a date range; a time before the body; a foreign meeting's side
+    assert who("中共中央政治局12月8日召开会议。会议指出，要稳中求进。\n\n中央经济工作会议12月11日至12日在北京举行。"
+               "会议指出，必须坚持高质量发展。") == ["narrator", "中共中央政治局", "narrator", "中央经济工作会议"]
+    assert who("今天上午中共中央政治局召开会议。会议强调，要坚持稳中求进。")[1] == "中共中央政治局"
+    # generic bodies are narrator
+    assert who("国际机构认为，中国经济将保持增长。\n\n有关机构表示，将继续关注。") == ["narrator", "narrator"]
+    # a short name's long form starts at the state it names, never at the verb before it
+    assert who("以军已打击巴勒斯坦伊斯兰抵抗运动（哈马斯）多个目标。哈马斯表示，将继续抵抗。")[1] == "巴勒斯坦伊斯兰抵抗运动"
+    # only an announcement quoted in full ends the speech; a quoted statement goes on
+    assert who("会谈中，王毅说：“中方坚定支持和平解决。”中方愿继续为此发挥建设性作用。") == ["Wang Yi", "Wang Yi"]
+
+
+def test_full_text_after_a_lead_is_its_owners_only():
+    from analysis.speakers.authors import full_text_author
+    assert full_text_author("李强出席开幕式，并宣读了国家主席习近平的贺信。全文如下：") == "Xi Jinping"
+    assert full_text_author("人民日报明天将发表评论员文章，深入学习贯彻习近平总书记重要讲话精神。全文如下：") is None
+
+
+def test_full_text_never_makes_a_file_of_several_sections_one_speech():
+    text = ("### 习近平发表新年贺词\n\n新年前夕，国家主席习近平发表了新年贺词。全文如下：\n\n大家好！新年快乐。\n\n"
+            "### 美国政府宣布新措施\n\n美国政府当天宣布，将加征关税。")
+    assert "Xi Jinping" not in who(text)[-1:]

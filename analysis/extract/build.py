@@ -68,7 +68,9 @@ def document_statements(text: str, doc_id: str = "doc", meta: Meta | None = None
         heading = [p.text for p in itertools.takewhile(lambda p: p.front, paras)]
         # the paragraphs after the heading, a date line or a byline among them
         bodies = [p.text for p in paras[len(heading):len(heading) + 4]]
-        host = document_author(heading, bodies[0] if bodies else "", registry, "\n".join(bodies[1:]))
+        host = document_author(heading, bodies[0] if bodies else "", registry, "\n".join(bodies[1:]),
+                               full_text=not any(p.item for p in paras) and sum(
+                                   p.front and p.text.lstrip().startswith("#") for p in paras) <= 1)
         if host is None and not heading:
             # a speech with no heading, opening with its salutation: the file's name may say whose
             host = author_from_file_name(doc_id, bodies[0] if bodies else "", registry)

@@ -218,7 +218,8 @@ def record_nothing(state: DocState, att: Attribution, para: Paragraph, sentences
     """A first-person document's paragraphs change nothing."""
 
 
-QUOTE_CLOSES = re.compile(r"[：:]\s*[“「『\"][^”」』\"]+[”」』\"]\s*[。.!！?？]?\s*$")
+# an announcement quoted in full ("赵乐际宣布：“大会闭幕。”"): a ceremony's act follows, not more of it
+QUOTE_CLOSES = re.compile(r"(?:宣布|宣告|宣读|announced)\s*[：:]\s*[“「『\"][^”」』\"]+[”」』\"]\s*[。.!！?？]?\s*$")
 
 
 def record_sentence(state: DocState, att: Attribution, text: str) -> None:
@@ -227,13 +228,14 @@ def record_sentence(state: DocState, att: Attribution, text: str) -> None:
     # the "he" after a narrated sentence, or after one that carries another's words ("王岐山转达了习近平
     # 主席的问候。他表示" -> 王岐山), is the person it opens with
     state.narrated_subject = state.opening_person(text) if att.speaker == NARRATOR or att.cue == "embedded" else None
-    # a sentence whose speech is a quotation after a colon, ending the sentence: what follows is no more
-    # of it unless it says so
+    # a sentence whose speech is an announcement quoted after a colon, ending the sentence: what
+    # follows is no more of it unless it says so ("王毅说：“……。”中方愿……" goes on: only announcements)
     state.quote_closed = att.cue == "quote" and bool(QUOTE_CLOSES.search(text))
     if att.speaker == NARRATOR:
         state.note_issuer(text)
         if state.lang == "zh":
-            state.meeting = meeting_body(text) or state.meeting
+            held = meeting_body(text)
+            state.meeting = state.meeting if held is None else (held or None)
     else:
         state.current = att.speaker
         if state.voice is None and att.speaker != BOTH:

@@ -67,7 +67,9 @@ ZH_FULL_TEXT = re.compile(
     r"(?:[\u4e00-\u9fff、]{2,40}?(?:主席|总书记|总理|副主席|委员长))?[\s\u3000]*(?P<who>[\u4e00-\u9fff·]{2,8})")
 # a news lead that announces the full text below it: "……发表了二〇二六年新年贺词。全文如下："
 FULL_TEXT_FOLLOWS = re.compile(r"(?P<lead>[^。！？]{0,200}?(?:讲话|講話|贺词|賀詞|致辞|致辭|演讲|演講|文章|贺信|賀信|回信|复信|"
-                               r"複信|贺电|賀電|说明|說明|信)[^。！？]{0,120}?)[。！]\s*[^。！？：:]{0,8}?全文如下[：:]")
+                               r"複信|贺电|賀電|说明|說明)[^。！？]{0,120}?)[。！]\s*[^。！？：:]{0,8}?全文如下[：:]")
+# a lead that announces someone else's writing about the speaker ("人民日报……发表评论员文章"): no author
+COMMENTARY = re.compile(r"评论员|評論員|社论|社論|评论|評論|署名文章")
 ZH_LETTER = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff·]{2,8}?)(?:主席|总书记|总理)?(?:致|给)[^，。；！？]{2,60}?的?"
                        r"(?:贺信|贺电|信|复信|回信|书面致辞|致辞)(?:（全文）|全文)?\s*$")
 
@@ -199,9 +201,11 @@ def speech_author(heading: list[str], registry: Registry | None = None) -> str |
 
 
 def document_author(heading: list[str], body_start: str, registry: Registry | None = None,
-                    body_after: str = "") -> str | None:
+                    body_after: str = "", full_text: bool = True) -> str | None:
     """speech_author, unless the body opens as a news report ("(Xinhua) --", "新华社……电",
-    "央视网消息"): a page about a speech is an account of it."""
+    "央视网消息"): a page about a speech is an account of it, unless it prints the text in full after
+    its lead ("全文如下："; full_text=False for a file of several items, where one item's text is not
+    the whole file's)."""
     author = speech_author(heading, registry)
     text = (body_start + "\n" + body_after)[:1500]
     full = ZH_FULL_TEXT.search(text)
@@ -216,18 +220,19 @@ def document_author(heading: list[str], body_start: str, registry: Registry | No
         # heading names (or the byline, when the heading names no one)
         if names and (author is None or author in names):
             return author or names[0]
-        return full_text_author(text, registry)
-    return author or full_text_author(text, registry)
+        return full_text_author(text, registry) if full_text else None
+    return author or (full_text_author(text, registry) if full_text else None)
 
 
 def full_text_author(text: str, registry: Registry | None = None) -> str | None:
     """The registered person a news lead says delivered the text printed in full after it ("国家主席习近平
     ……发表了二〇二六年新年贺词。全文如下："), else None."""
     m = FULL_TEXT_FOLLOWS.search(text)
-    if not m:
+    if not m or COMMENTARY.search(m.group("lead")):
         return None
     registry = registry or shipped_registry()
-    for _, _, alias in registry_index(registry).find(m.group("lead")):
+    # the person named last before the act owns it ("李强……宣读了国家主席习近平的贺信" -> Xi)
+    for _, _, alias in reversed(registry_index(registry).find(m.group("lead"))):
         names = registry_names(alias, registry)
         if names:
             return names[0]

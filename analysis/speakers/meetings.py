@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 HAN = r"[\u4e00-\u9fff（）()“”·、]"
-WHEN = r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日|今天|当天|日前|近日)?(?:上午|下午|晚上|晚)?(?:在[\u4e00-\u9fff]{1,8})?"
+DAY = r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日)"
+WHEN = rf"(?:{DAY}(?:至{DAY})?|今天|当天|日前|近日)?(?:上午|下午|晚上|晚)?(?:在[\u4e00-\u9fff]{{1,8}})?"
 KIND = r"(?:（扩大）|\(扩大\)|扩大)?(?:第[一二三四五六七八九十百零\d]{1,6}次)?(?:专题|全体|常务|民主生活)?会议"
 # "X召开会议", "X1日举行会议", "X召开（扩大）会议"
 HOLDS = re.compile(rf"(?P<org>{HAN}{{2,30}}?){WHEN}(?:召开|举行|舉行)了?{KIND}")
@@ -18,13 +19,25 @@ NAMED = re.compile(rf"(?P<name>{HAN}{{4,40}}?(?:会议|全会|大会|座谈会))
 TERM = re.compile(r"^(?:中共)?(?:[一二三四五六七八九十]{1,3}届|第[一二三四五六七八九十]{1,3}届)")
 NUMBERED = re.compile(r"^(?P<org>.{2,30}?)第[一二三四五六七八九十百零\d]{1,6}次(?:全体)?会议$")
 NOT_ORG = re.compile(r"主持|出席|参加|发表|讲话|[，。；：]")
+# a time before the body's name: "今天上午中共中央政治局召开会议"
+LEADING_TIME = re.compile(r"^(?:\d{1,2}月\d{1,2}日|\d{1,2}日|今天|昨天|当天|日前|近日|同日)?(?:上午|下午|晚上|晚)?")
+# a meeting narrated as held, whatever its body: a new meeting the next "会议指出" may mean
+HELD = re.compile(r"(?:会议|全会|大会|座谈会)[^，。；]{0,20}?(?:召开|举行|舉行|开幕|開幕)|(?:召开|举行|舉行)[^，。；]{0,20}?(?:会议|全会|大会|座谈会)")
+# the bodies of China's party and state: their meetings are China's side
+CN_BODY = re.compile(r"中共|中央|全国|国务院|中国|党组|政协|人大|省委|市委")
 # the words that mean the meeting as a subject ("会议指出", "这次会议强调")
 MEETING_WORDS = re.compile(r"^(?:这次|這次|本次|此次|该次|該次)?(?:会议|會議|全会|全會|大会|大會|座谈会|座談會)$")
 
 
+def meeting_side(body: str, side_of) -> str:
+    """The side of a meeting's body: China's party and state bodies are CN, others as their words say."""
+    return "CN" if CN_BODY.search(body) else side_of(body)
+
+
 def meeting_body(text: str) -> str | None:
-    """The body whose meeting a narrated sentence reports, as the text names it; None when it reports
-    no meeting."""
+    """The body whose meeting a narrated sentence reports, as the text names it; "" when it reports a
+    meeting held whose body cannot be read (the previous meeting is no longer meant); None when it
+    reports no meeting."""
     hits = [m for m in (p.search(text) for p in (CHAIRS, HOLDS, NAMED)) if m]
     for m in sorted(hits, key=lambda m: m.start()):
         if "org" in m.groupdict() and m.group("org"):
@@ -33,7 +46,7 @@ def meeting_body(text: str) -> str | None:
             name = m.group("name")
             numbered = NUMBERED.match(TERM.sub("", name))
             org = numbered.group("org") if numbered else name
-        org = TERM.sub(lambda t: "中共" if t.group(0).startswith("中共") else "", org.strip("，、 "))
+        org = TERM.sub(lambda t: "中共" if t.group(0).startswith("中共") else "", LEADING_TIME.sub("", org.strip("，、 ")))
         if 2 <= len(org) <= 40 and not NOT_ORG.search(org):
             return org
-    return None
+    return "" if HELD.search(text) else None

@@ -13,7 +13,7 @@ from analysis.speakers.common import (MASK, ZH_BARE_TITLE, ZH_CLAUSE, ZH_DATELIN
                                       ZH_SUBJECT_TAIL, ZH_TITLE_CHAIN, ZH_TITLES, Subject, mask_quotes,
                                       side_of, speaker_list)
 from analysis.speakers.cues import CueSet
-from analysis.speakers.meetings import MEETING_WORDS
+from analysis.speakers.meetings import MEETING_WORDS, meeting_side
 from analysis.speakers.registry import BOTH, NARRATOR, Title
 from analysis.speakers.state import OUTLET_LEAD, Attribution, Context, DocState
 
@@ -95,6 +95,8 @@ ZH_SUBJECT_TIME = re.compile(r"(?:(?:\d{1,2}|[一二三四五六七八九十]{1,
 _BODY_ENDINGS = sorted(speaker_list("zh_body_suffixes.txt"), key=len, reverse=True)
 ZH_BODY = re.compile(r"^[\u4e00-\u9fff]{2,16}?(?:" + "|".join(_BODY_ENDINGS) + r")$|^以军$|"
                      r"^(?:" + "|".join(e for e in _BODY_ENDINGS if len(e) >= 3) + r")$")   # "商务部" alone
+# a body nobody names ("国际机构认为", "有关部门表示", "多家研究机构"): a generic source, narrator
+GENERIC_BODY = re.compile(r"^(?:有关|有關|相关|相關|国际|國際|多家|研究|一些|部分|各|多个|多個|某|其他|其它|该|該)")
 THAT_SPOKESPERSON = re.compile(r"^(?:该|該|这位|這位|此)(?:新闻|新聞)?(?:发言人|發言人)$")
 BODY_END = re.compile("(?:" + "|".join(_BODY_ENDINGS) + ")$")
 
@@ -132,7 +134,7 @@ def _resolve(state: DocState, cues: CueSet, s: str) -> Subject | None:
             if state.current and state.current not in (NARRATOR, BOTH) else None
     if MEETING_WORDS.match(s):
         # "会议指出", "会议强调": the body whose meeting the text narrated; none known, no speaker
-        return Subject("body", state.learn(state.meeting, side_of(state.meeting, "CN"), "body")) \
+        return Subject("body", state.learn(state.meeting, meeting_side(state.meeting, side_of), "body")) \
             if state.meeting else None
     owned = ZH_OWNED_DOCUMENT.match(s)
     if owned:
@@ -170,7 +172,7 @@ def _resolve(state: DocState, cues: CueSet, s: str) -> Subject | None:
     if ZH_SIDE_BODY.match(s[:2]) and not s[2:3].isdigit():
         return _resolve(state, cues, s[:2])
     titled = _titled(state, cues, s)
-    if titled is None and ZH_BODY.match(s):
+    if titled is None and ZH_BODY.match(s) and not GENERIC_BODY.match(s):
         # a body the registry lacks, named as the text names it ("俄罗斯国防部", "以军")
         return Subject("body", state.learn(s, side_of(s), "body"))
     return titled
@@ -203,9 +205,30 @@ def _titled(state: DocState, cues: CueSet, s: str) -> Subject | None:
             if 2 <= len(name) <= 6 and HAN_NAME.fullmatch(name):
                 return Subject("person", state.learn(name, side_of(s[:k]), "person", [Title(t, 0, None)]))
             if unnamed and s[:k] in zh_countries():
-                # "德国防长21日宣布": an office the text names without its holder stays the office
-                return Subject("person", state.learn(s, side_of(s), "person", [Title(t, 0, None)]))
+                # "德国防长21日宣布": an office the text names without its holder is its registered
+                # holder that year ("美国总统" in 2023 -> Joe Biden), else stays the office (China's own
+                # offices go on to the rules after, as before)
+                holder = _office_holder(state, s[:k], t)
+                if holder or s[:k] not in ("中国", "中國"):
+                    return Subject("person", holder or state.learn(s, side_of(s), "person", [Title(t, 0, None)]))
     return None
+
+
+# Chinese titles and the registry's roles they stand for
+ZH_ROLES = {"总统": ("president",), "總統": ("president",), "总理": ("prime minister", "premier"),
+            "總理": ("prime minister", "premier"), "首相": ("prime minister",), "外长": ("foreign minister",),
+            "外長": ("foreign minister",), "防长": ("defense minister", "secretary of defense"),
+            "国务卿": ("secretary of state",), "國務卿": ("secretary of state",)}
+
+
+def _office_holder(state: DocState, country: str, title: str) -> str | None:
+    """The one registered person of the country's side holding the title in the document's year."""
+    side = side_of(country)
+    roles = ZH_ROLES.get(title, ())
+    found = [sp.name for sp in state.registry.speakers.values()
+             if roles and sp.kind == "person" and sp.side == side and side in ("CN", "US")
+             and any(sp.has_title(r, state.year) for r in roles)]
+    return found[0] if len(found) == 1 else None
 
 
 def _spokesperson_body(state: DocState, before: str) -> Subject | None:
@@ -214,11 +237,10 @@ def _spokesperson_body(state: DocState, before: str) -> Subject | None:
     body = re.sub("(?:新闻|新聞)$", "", before)
     if not 2 <= len(body) <= 32 or body[0] in "从從在对對向据據由经經与與和同把被为為":
         return None     # "从国防部发言人表态中可以看出": a preposition opens no subject
-        return None
     known = state.mentions_in(body)
     if known and known[-1][1] == len(body) and state.kind(known[-1][2]) != "person":
         return Subject("body", known[-1][2])
-    if BODY_END.search(body):
+    if BODY_END.search(body) and not GENERIC_BODY.match(body):
         return Subject("body", state.learn(body, side_of(body, "CN" if state.lang == "zh" else "other"), "body"))
     return None
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import chain
 
+from analysis.data import data_lines
 from analysis.ingest.layout import Paragraph
 from analysis.speakers.common import (EN_TITLE_WORDS, POSSESSIVE, STOP_CAPS, ZH_DATELINE, ZH_NOT_NAME,
                                       ZH_TITLE_CHAIN, ZH_TITLES, Subject, side_of)
@@ -26,10 +28,14 @@ ZH_INTRO_END = (r"(?=[，。、；：！？]|先生|女士|举行|会谈|会见|
 # characters ("阿玛尔巴伊斯格楞")
 ZH_INTRO = re.compile("(?=(?:" + "|".join(ZH_TITLES) + r")(?P<name>[\u4e00-\u9fff·\-]{2,8}?|"
                       r"[\u4e00-\u9fff]{2,4}[·\-][\u4e00-\u9fff·\-]{2,7}?)" + ZH_INTRO_END + ")")
+# characters of words, not of transliterated names: a "name" of 6 to 8 characters with one of them is a
+# phrase after a title ("总统亲赴机场迎送", "主席的关心和鼓励", "重要讲话精神")
+NOT_TRANSLITERATION = frozenset("的了和与在对将于被把赴迎送围绕领域广场庄严热烈重要讲话精神战略引下专门发来贺信亲机关心鼓励"
+                                "会议表示出席举行参加相")
 # a counterpart named bare as the other party of talks or a call: "李强同布朗举行会谈"
 ZH_COUNTERPART = re.compile(r"(?:同|与|與)(?P<name>[\u4e00-\u9fff·]{2,8}?)(?=举行|舉行|通电话|通電話|视频通话|會談|会谈|会晤|會晤)")
 # a body's name with its short name in brackets: "巴勒斯坦伊斯兰抵抗运动（哈马斯）", "世界卫生组织（世卫组织）"
-ZH_SHORT_NAME = re.compile(r"(?P<long>[\u4e00-\u9fff]{3,24}?(?:运动|組織|组织|政府|委员会|委員會|联盟|聯盟|阵线|陣線|"
+ZH_SHORT_NAME = re.compile(r"(?:^|(?<=[，。、；：“”（(\s]))(?:据|據)?(?P<long>[\u4e00-\u9fff]{3,24}?(?:运动|組織|组织|政府|委员会|委員會|联盟|聯盟|阵线|陣線|"
                            r"党|黨|军|軍|部队|部隊|武装|武裝|机构|機構|署|局|部))[（(](?P<short>[\u4e00-\u9fff]{2,6})[）)]")
 # the capitalised words before a name that opens an English sentence: "Chinese Vice Premier Liu He"
 EN_LEAD = re.compile(r"(?:[A-Z][\w.\-’']*\s+){0,5}")
@@ -54,6 +60,12 @@ class Attribution:
     speaker: str
     cue: str  # transcript, first_person, embedded, quote, reported, joint, narration,
     #           participle, continuation, question, front_matter, none
+
+
+@lru_cache(maxsize=1)
+def _countries() -> tuple[str, ...]:
+    """Chinese short names of states (analysis/data/zh_countries.txt)."""
+    return tuple(set(data_lines("zh_countries.txt")))
 
 
 @dataclass
@@ -216,6 +228,9 @@ class DocState:
         for m in ZH_SHORT_NAME.finditer(text):
             # "巴勒斯坦伊斯兰抵抗运动（哈马斯）": the short name in brackets is the body's alias
             long, short = re.split("[与和及同與、]", m.group("long"))[-1], m.group("short")
+            # the name starts at the last state it names ("以军已打击巴勒斯坦伊斯兰抵抗运动" -> "巴勒斯坦……")
+            at = max((long.rfind(c) for c in _countries() if c in long), default=0)
+            long = long[at:]
             if len(long) < 3:
                 continue
             if long not in self.runtime and not self.mentions_in(long):
@@ -225,6 +240,8 @@ class DocState:
                 self.runtime[short] = canonical
         for m in chain(ZH_INTRO.finditer(text), ZH_COUNTERPART.finditer(text)):
             name = m.group("name")
+            if len(name) >= 6 and "·" not in name and not NOT_TRANSLITERATION.isdisjoint(name):
+                continue
             if not ZH_NOT_NAME.search(name) and not self.mentions_in(name) and not any(t in name for t in ZH_TITLES):
                 self.zh_titled.add(name)
         for m in INTRO.finditer(text):
