@@ -227,6 +227,8 @@ def document_author(heading: list[str], body_start: str, registry: Registry | No
 def full_text_author(text: str, registry: Registry | None = None) -> str | None:
     """The registered person a news lead says delivered the text printed in full after it ("国家主席习近平
     ……发表了二〇二六年新年贺词。全文如下："), else None."""
+    if "全文如下" not in text:
+        return None         # the pattern's lazy lead would be tried at every place of every text
     m = FULL_TEXT_FOLLOWS.search(text)
     if not m or COMMENTARY.search(m.group("lead")):
         return None

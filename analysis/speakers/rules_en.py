@@ -221,7 +221,8 @@ def subject_clause(before: str) -> str:
     """The subject phrase right before a verb: the last clause, without adverbs and auxiliaries
     ("Wang also", "the minister has"), at most its last 8 words; a name before an appositive
     ("Thomas Friedman, a famous US expert ..., wrote") is the subject."""
-    appositive = APPOSITIVE.search(before)
+    tail = before.rstrip()
+    appositive = APPOSITIVE.search(before) if tail.endswith((",", " also")) and tail.count(",") >= 2 else None
     if appositive:
         return appositive.group("name")
     clause = CLAUSE_START.split(before)[-1]

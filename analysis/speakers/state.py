@@ -222,9 +222,8 @@ class DocState:
         self.runtime.setdefault(name, name)
         return name
 
-    def introduce(self, text: str) -> None:
-        """Register people the text introduces with a title: 'State Department spokesman Matthew Miller',
-        "美国哈佛大学校长巴科，" (a Chinese name is only taken where punctuation ends it)."""
+    def _introduce_zh(self, text: str) -> None:
+        """introduce's Chinese half: short names in brackets, names after titles, bare counterparts."""
         for m in ZH_SHORT_NAME.finditer(text):
             # "巴勒斯坦伊斯兰抵抗运动（哈马斯）": the short name in brackets is the body's alias
             long, short = re.split("[与和及同與、]", m.group("long"))[-1], m.group("short")
@@ -244,6 +243,12 @@ class DocState:
                 continue
             if not ZH_NOT_NAME.search(name) and not self.mentions_in(name) and not any(t in name for t in ZH_TITLES):
                 self.zh_titled.add(name)
+
+    def introduce(self, text: str) -> None:
+        """Register people the text introduces with a title: 'State Department spokesman Matthew Miller',
+        "美国哈佛大学校长巴科，" (a Chinese name is only taken where punctuation ends it)."""
+        if not text.isascii():          # the Chinese patterns find nothing in ASCII text
+            self._introduce_zh(text)
         for m in INTRO.finditer(text):
             toks = m.group("name").strip().split()
             while toks and toks[-1] in STOP_CAPS:
