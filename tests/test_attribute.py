@@ -450,3 +450,9 @@ def test_full_text_never_makes_a_file_of_several_sections_one_speech():
     text = ("### 习近平发表新年贺词\n\n新年前夕，国家主席习近平发表了新年贺词。全文如下：\n\n大家好！新年快乐。\n\n"
             "### 美国政府宣布新措施\n\n美国政府当天宣布，将加征关税。")
     assert "Xi Jinping" not in who(text)[-1:]
+
+
+def test_a_verb_of_saying_before_a_colon_is_no_transcript_label_zh():
+    # a cold review (2026-12-07): "王毅说：“……”" opening a paragraph was a turn of a speaker "王毅说"
+    assert who("会谈后，双方共同会见记者。\n\n王毅说：“中方坚定支持和平解决。”\n\n王毅表示：中方愿同各方一道努力。") == \
+        ["narrator", "Wang Yi", "Wang Yi"]

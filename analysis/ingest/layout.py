@@ -214,6 +214,10 @@ def metadata_block(nonblank: list) -> set:
     return out
 
 
+# a Chinese "label" that ends in a verb of saying is the sentence's subject and verb ("王毅说：")
+ZH_SAYS_END = re.compile(r"(?:说|說|表示|指出|强调|強調|称|稱|宣布|认为|認為|回答|介绍|介紹|重申|透露|问道|問道|答道)$")
+
+
 def label_match(line: str) -> re.Match | None:
     """The transcript label opening a line ("MR. PRICE:", "Q:", "Q    ", "MR. KIRBY.  ", "赵立坚："),
     or None. A value that is a URL or a date is never a turn ("原文：https://...")."""
@@ -237,7 +241,10 @@ def label_match(line: str) -> re.Match | None:
     if URL_OR_DATE.match(rest):
         return None
     if CJK.search(lab):
-        # 赵立坚：... -- a short name, full-width colon, speech after it
+        # 赵立坚：... -- a short name, full-width colon, speech after it; "王毅说：“……”" and "王毅表示：" are
+        # a sentence's own verb of saying, no label
+        if ZH_SAYS_END.search(lab):
+            return None
         return m if m.group("colon") == "：" and rest.strip() else None
     if lab in ("Q", "A"):
         return m
