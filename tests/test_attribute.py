@@ -456,3 +456,8 @@ def test_a_verb_of_saying_before_a_colon_is_no_transcript_label_zh():
     # a cold review (2026-12-07): "王毅说：“……”" opening a paragraph was a turn of a speaker "王毅说"
     assert who("会谈后，双方共同会见记者。\n\n王毅说：“中方坚定支持和平解决。”\n\n王毅表示：中方愿同各方一道努力。") == \
         ["narrator", "Wang Yi", "Wang Yi"]
+
+
+def test_a_time_after_a_title_is_no_name_zh():
+    # a cold review (2026-12-07): "北约外长当天举行会谈。他表示" gave a speaker called "当天"
+    assert "当天" not in who("北约外长当天举行会谈。他表示，将加强合作。")

@@ -202,7 +202,8 @@ def _titled(state: DocState, cues: CueSet, s: str) -> Subject | None:
                 if name and not known and (ZH_NOT_NAME.search(name) or ZH_NOT_NAME_BEFORE_TITLE.search(name)
                                            or state.mentions_in(name)):
                     name = ""
-            if 2 <= len(name) <= 6 and HAN_NAME.fullmatch(name):
+            if 2 <= len(name) <= 6 and HAN_NAME.fullmatch(name) and not ZH_NOT_NAME.search(name):
+                # (never a time after the title: "北约外长当天举行会谈")
                 return Subject("person", state.learn(name, side_of(s[:k]), "person", [Title(t, 0, None)]))
             if unnamed and s[:k] in zh_countries():
                 # "德国防长21日宣布": an office the text names without its holder is its registered
