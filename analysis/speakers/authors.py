@@ -187,7 +187,7 @@ def speech_author(heading: list[str], registry: Registry | None = None) -> str |
                 if ZH_DATE_LINE.match(below):
                     continue
                 m = ZH_BYLINE.match(below)
-                names = [n for n in registry.lookup(m.group("who")) if _person(registry, n)] if m else []
+                names = registry_names(m.group("who"), registry) if m else []
                 if names:
                     return names[0]
                 break

@@ -3,6 +3,7 @@ the patterns built from them at import, a resolved subject, and quote masking.""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
@@ -116,3 +117,9 @@ def mask_quotes(text: str) -> tuple[str, list[tuple[int, int]]]:
         for i in range(a, b):
             chars[i] = MASK
     return "".join(chars), sorted(spans)
+
+
+@lru_cache(maxsize=1)
+def zh_countries() -> tuple[str, ...]:
+    """Chinese short names of states (analysis/data/zh_countries.txt), longest first."""
+    return tuple(sorted(set(data_lines("zh_countries.txt")), key=len, reverse=True))

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from analysis.speakers.common import side_of
+
 HAN = r"[\u4e00-\u9fff（）()“”·、]"
 DAY = r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日)"
 WHEN = rf"(?:{DAY}(?:至{DAY})?|今天|当天|日前|近日)?(?:上午|下午|晚上|晚)?(?:在[\u4e00-\u9fff]{{1,8}})?"
@@ -29,7 +31,7 @@ CN_BODY = re.compile(r"中共|中央|全国|国务院|中国|党组|政协|人�
 MEETING_WORDS = re.compile(r"^(?:这次|這次|本次|此次|该次|該次)?(?:会议|會議|全会|全會|大会|大會|座谈会|座談會)$")
 
 
-def meeting_side(body: str, side_of) -> str:
+def meeting_side(body: str) -> str:
     """The side of a meeting's body: China's party and state bodies are CN, others as their words say."""
     return "CN" if CN_BODY.search(body) else side_of(body)
 

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from analysis.data import data_lines
 from analysis.ingest.discover import FIRST_PERSON_KINDS
 from analysis.speakers.common import (MASK, ZH_BARE_TITLE, ZH_CLAUSE, ZH_DATELINE, ZH_HEAD_TITLE, ZH_NOT_NAME,
                                       ZH_NOT_NAME_BEFORE_TITLE, ZH_SIDE_BODY, ZH_SINGLE_ADVERBS,
                                       ZH_SUBJECT_TAIL, ZH_TITLE_CHAIN, ZH_TITLES, Subject, mask_quotes,
-                                      side_of, speaker_list)
+                                      side_of, speaker_list, zh_countries)
 from analysis.speakers.cues import CueSet
 from analysis.speakers.meetings import MEETING_WORDS, meeting_side
 from analysis.speakers.registry import BOTH, NARRATOR, Title
@@ -53,12 +51,6 @@ ZH_SPEECH_EVENT = tuple(speaker_list("zh_speech_events.txt"))
 # what may follow a speech event that gives none of the speech's words: its title, the sentence's end
 ZH_EVENT_ONLY = re.compile(r"^(?:[，,]?\s*题为《[^》]*》)?\s*[。！]?\s*$")
 LONG_SUBJECT = 30     # characters: a longer "subject" is a clause, read for the names opening it
-
-
-@lru_cache(maxsize=1)
-def zh_countries() -> tuple[str, ...]:
-    """Chinese short names of states (analysis/data/zh_countries.txt), longest first."""
-    return tuple(sorted(set(data_lines("zh_countries.txt")), key=len, reverse=True))
 
 
 def zh_name_before_title(before: str) -> str:
@@ -134,7 +126,7 @@ def _resolve(state: DocState, cues: CueSet, s: str) -> Subject | None:
             if state.current and state.current not in (NARRATOR, BOTH) else None
     if MEETING_WORDS.match(s):
         # "会议指出", "会议强调": the body whose meeting the text narrated; none known, no speaker
-        return Subject("body", state.learn(state.meeting, meeting_side(state.meeting, side_of), "body")) \
+        return Subject("body", state.learn(state.meeting, meeting_side(state.meeting), "body")) \
             if state.meeting else None
     owned = ZH_OWNED_DOCUMENT.match(s)
     if owned:

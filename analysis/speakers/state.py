@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import chain
 
-from analysis.data import data_lines
 from analysis.ingest.layout import Paragraph
 from analysis.speakers.common import (EN_TITLE_WORDS, POSSESSIVE, STOP_CAPS, ZH_DATELINE, ZH_NOT_NAME,
-                                      ZH_TITLE_CHAIN, ZH_TITLES, Subject, side_of)
+                                      ZH_TITLE_CHAIN, ZH_TITLES, Subject, side_of, zh_countries)
 from analysis.speakers.cues import CueSet
 from analysis.speakers.names import AliasIndex, registry_index
 from analysis.speakers.registry import BOTH, NARRATOR, Registry, Speaker, Title
@@ -60,12 +58,6 @@ class Attribution:
     speaker: str
     cue: str  # transcript, first_person, embedded, quote, reported, joint, narration,
     #           participle, continuation, question, front_matter, none
-
-
-@lru_cache(maxsize=1)
-def _countries() -> tuple[str, ...]:
-    """Chinese short names of states (analysis/data/zh_countries.txt)."""
-    return tuple(set(data_lines("zh_countries.txt")))
 
 
 @dataclass
@@ -228,7 +220,7 @@ class DocState:
             # "巴勒斯坦伊斯兰抵抗运动（哈马斯）": the short name in brackets is the body's alias
             long, short = re.split("[与和及同與、]", m.group("long"))[-1], m.group("short")
             # the name starts at the last state it names ("以军已打击巴勒斯坦伊斯兰抵抗运动" -> "巴勒斯坦……")
-            at = max((long.rfind(c) for c in _countries() if c in long), default=0)
+            at = max((long.rfind(c) for c in zh_countries() if c in long), default=0)
             long = long[at:]
             if len(long) < 3:
                 continue
