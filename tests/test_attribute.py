@@ -461,3 +461,20 @@ def test_a_verb_of_saying_before_a_colon_is_no_transcript_label_zh():
 def test_a_time_after_a_title_is_no_name_zh():
     # a cold review (2026-12-07): "北约外长当天举行会谈。他表示" gave a speaker called "当天"
     assert "当天" not in who("北约外长当天举行会谈。他表示，将加强合作。")
+
+
+def test_crowds_and_reported_words_are_no_name_zh():
+    # 2026-12-07, fourth session (odd-line MFA answers, CCTV items): "所说" after a title was a speaker;
+    # a crowd is no speaker, except the participants of a body's meeting; 博士 is no part of a name
+    assert "所说" not in who("我们完全赞同古特雷斯秘书长所说，希望各方全面执行决议。")
+    assert who("讲话在干部群众中引发热烈反响，大家表示，要牢记嘱托。\n\n广大干部群众表示，要以讲话为指引。") == \
+        ["narrator", "narrator"]
+    assert who("中共中央政治局12月8日召开会议。会议指出，要稳中求进。\n\n大家一致认为，要加强团结。")[-1] == "中共中央政治局"
+    assert "里克·布赖特博士" not in who("美国卫生部官员里克·布赖特博士5日表示，他遭到降职。")
+
+
+def test_a_body_the_text_names_speaks_after_another_zh():
+    # "以色列国防军4日称，……。黎巴嫩卫生部4日说，……" (a CCTV day file): one body's words, then another's;
+    # inside the registry's ministry (reading out a note), a named body stays its content
+    assert who("以色列国防军4日称，打击了一处伊朗军事设施。黎巴嫩卫生部4日说，袭击已造成72人死亡。") == \
+        ["以色列国防军", "黎巴嫩卫生部"]

@@ -127,10 +127,11 @@ def paragraph_continuation(c: Context) -> Attribution | None:
     return Attribution(c.para_speaker, "continuation") if c.para_speaker and c.para_speaker != NARRATOR else None
 
 
-# a paragraph that goes on with the previous paragraph's speech: its points ("二是……", "Second, ...")
-# or its first person ("我们愿……", "希望美方……"), with no cue of its own
+# a paragraph that goes on with the previous paragraph's speech: its points ("二是……", "Second, ...",
+# "——坚守和平，……"), its first person ("我们愿……", "希望美方……") or its instructions ("要坚持……",
+# "必须……"), with no cue of its own
 SPEECH_GOES_ON = re.compile(r"^\s*(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][，、,]|其[一二三四五六]是|首先|其次|再次|"
-                            r"我们|我們|我(?![国國])|希望)")
+                            r"我们|我們|我(?![国國])|希望|要(?![闻聞求])|必须|必須|——)")
 
 
 def speech_goes_on(c: Context) -> Attribution | None:
@@ -180,10 +181,14 @@ def narrator(c: Context) -> Attribution | None:
 def speakers_content(c: Context, att: Attribution) -> bool:
     """A body's reported words inside a person's paragraph ("China welcomes ...", 中方将 ...) are that
     speaker's content, not a new speaker, unless the sentence names an indefinite source ("A Chinese
-    Foreign Ministry statement said")."""
+    Foreign Ministry statement said"); inside the paragraph of a body the text itself names, another such
+    body speaks for itself (not inside the registry's bodies: a ministry reading out another's note)."""
     if not c.inside or att.cue not in ("reported", "quote") or att.speaker == c.para_speaker or c.named_new_source:
         return False
     sp = c.state.speaker(att.speaker)
+    if c.para_speaker in c.state.runtime_speakers and c.state.kind(c.para_speaker) == "body" \
+            and att.speaker in c.state.runtime_speakers:
+        return False    # "以色列国防军4日称，……。黎巴嫩卫生部4日说，……": one body's words, then another's
     return sp is not None and sp.kind == "body"
 
 

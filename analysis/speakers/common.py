@@ -77,7 +77,7 @@ ZH_DATELINE = re.compile(r"^\s*(?:" + _alts(speaker_list("zh_datelines.txt")) + 
 ZH_BARE_TITLE = re.compile("(?:" + _alts(ZH_TITLE_LISTS["bare_prefix"]) + ")?(?:"
                            + _alts(ZH_TITLE_LISTS["bare"]) + ")")
 # titles that open a sentence before its subject's name: "国家主席习近平"
-ZH_TITLE_CHAIN = re.compile(r"^[\u4e00-\u9fff、，]*?(?:" + _alts(ZH_TITLE_LISTS["chain"]) + ")")
+ZH_TITLE_CHAIN = re.compile(r"^(?![受应應据據在对對向同与與和经經])[\u4e00-\u9fff、，]*?(?:" + _alts(ZH_TITLE_LISTS["chain"]) + ")")
 ZH_HEAD_TITLE = re.compile(r"[\u4e00-\u9fff]{0,8}(?:" + _alts(ZH_TITLE_LISTS["head"]) + ")")
 
 

@@ -107,6 +107,18 @@ def resolve_zh(state: DocState, cues: CueSet, subj: str) -> Subject | None:
     return r
 
 
+ZH_CROWD_LEAD = ("广大", "廣大", "与会", "與會", "全体", "全體", "各界", "在场", "在場")
+
+
+def crowd_subject(cues: CueSet, s: str) -> bool:
+    """Whether the whole subject is a crowd ("大家", "广大干部群众", "与会代表们")."""
+    for lead in ZH_CROWD_LEAD:
+        if s.startswith(lead):
+            s = s[len(lead):]
+            break
+    return s in cues.get("zh", "crowd")
+
+
 def _resolve(state: DocState, cues: CueSet, s: str) -> Subject | None:
     if not s:
         return None
@@ -139,6 +151,10 @@ def _resolve(state: DocState, cues: CueSet, s: str) -> Subject | None:
     found = state.mentions_in(s)
     if found and found[0][0] > 0 and ZH_SIDE_BODY.match(s[:2]):
         found = []           # "马方对习近平主席的远见……表示赞赏": the side opening the subject speaks
+    if found and found[0][0] > 0 and (opening := state.opening_titled(s)) and opening[0] < found[0][0]:
+        # "哈桑转达穆罕默德六世国王对习近平主席的……": a name the text introduced with a title opens the
+        # subject, before anyone the registry knows
+        return Subject("person", state.learn(opening[1], "other", "person"))
     if found and state.kind(found[0][2]) != "person" and s[:found[0][0]].endswith(zh_countries()) \
             and not s[:found[0][0]].endswith(("中国", "中國")):
         found = []           # "俄罗斯外交部发言人扎哈罗娃": another state's ministry, not China's
@@ -155,6 +171,11 @@ def _resolve(state: DocState, cues: CueSet, s: str) -> Subject | None:
     for g in cues.get("zh", "generic"):
         if g in s:
             return Subject("generic", NARRATOR)
+    if crowd_subject(cues, s):
+        # "大家表示", "广大干部群众表示": a crowd, no speaker; at a body's meeting, "大家一致认为" is the
+        # meeting's
+        return Subject("body", state.learn(state.meeting, meeting_side(state.meeting), "body")) \
+            if state.meeting else Subject("generic", NARRATOR)
     if s in state.zh_titled:
         # "巴科表示": a name the text introduced with its title ("哈佛大学校长巴科")
         return Subject("person", state.learn(s, "other", "person"))
@@ -348,11 +369,30 @@ def conveyed(s: Context, after: str) -> Attribution | None:
     return Attribution(r.name, "embedded") if r and r.kind == "person" else None
 
 
+# the end of an adverbial frame right before a verb of saying: "……审议时说", "……发言后表示"
+ZH_FRAME_TAIL = re.compile(r"(?:中|时|時|期间|期間|上|后|後|之际|之際)(?:还|還|也|再次|进一步|進一步|都)?$")
+
+
+def frames_speech(z: Reading, end: int) -> bool:
+    """Whether a verb of saying follows in the same clause right after the end of a frame."""
+    for a, _, kind in z.events:
+        if a <= end or kind != "speech":
+            continue
+        gap = z.masked[end:a]
+        if len(gap) > 40 or CLAUSE_SPLIT.search(gap):
+            return False
+        if ZH_FRAME_TAIL.search(gap):
+            return True
+    return False
+
+
 def narration_verb(s: Context, z: Reading, before: str, end: int, subj: str, initial: bool) -> Attribution | None:
     """"双方讨论了", "王毅会见了": narration when it opens the sentence or a speaker's run; inside a
     speaker's paragraph, another person's action ("胡春华出席会议") or a meeting's ("报告会17日在京举行")."""
-    if ZH_FRAME.search(before) and ZH_FRAME_END.match(z.masked[end:]):
-        return None     # "习近平主席在会见中指出": the meeting frames the speech verb
+    if ZH_FRAME.search(before) and (ZH_FRAME_END.match(z.masked[end:]) or frames_speech(z, end)):
+        # "习近平主席在会见中指出", "王毅在参加广西代表团审议时说", "王沪宁在听取代表们发言后表示": the
+        # act frames the verb of saying that follows it in the same clause
+        return None
     if not subj.strip(" " + MASK) and ZH_WHEN_CLAUSE.match(z.masked[end:]):
         return None     # "会见文在寅时，王岐山……": a time clause, the sentence's subject comes after it
     r = resolve_zh(s.state, s.cues, subj) or (resolve_zh(s.state, s.cues, z.head) if not subj.strip() else None)

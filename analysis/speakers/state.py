@@ -17,10 +17,12 @@ from analysis.speakers.registry import BOTH, NARRATOR, Registry, Speaker, Title
 # (a Chinese name is only taken where punctuation ends it)
 NAME_TOKEN = r"(?:[A-Z][a-z'’\-]+|[A-Z]\.|[A-Z][a-z]*-[A-Z][a-z]+|de|van|von|al-[A-Z][a-z]+)"
 INTRO = re.compile(rf"\b(?P<title>{EN_TITLE_WORDS})\s+(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})")
-# a name after its title, where punctuation or what a readout says the person did ends it
+# a name after its title, where punctuation, a date or what a readout says the person did ends it
 # ("印度尼西亚总统佐科举行会谈", "瓦努阿图共和国总统摩西互致贺电")
-ZH_INTRO_END = (r"(?=[，。、；：！？]|先生|女士|举行|会谈|会见|主持|出席|宣读|互致|通电话|通话|视频通话|共同|一道|一同|一行|"
-                r"时|并|在|于|表示|指出|强调|说|致|的|率领|率|访华|来华)")
+ZH_INTRO_END = (r"(?=[，。、；：！？]|先生|女士|博士|教授|举行|会谈|会见|主持|出席|宣读|互致|通电话|通话|视频通话|共同|一道|一同|一行|"
+                r"时|并|在|于|表示|指出|强调|说|致|的|率领|率|访华|来华|"
+                # a date or time after the name: "中央纪委书记李希5日下午参加……"
+                r"[0-9０-９]{1,2}[日月]|当天|當天|今天|昨天|日前|近日|上午|下午|晚上|当地时间|當地時間|指派|委派|委托|邀请|邀請)")
 # overlapping (a lookahead at every place), so that an earlier title inside a word cannot swallow the
 # later one: "中央书记处书记蔡奇在……" gives "蔡奇", not only "处书记蔡奇"; transliterations run to 8
 # characters ("阿玛尔巴伊斯格楞")
