@@ -20,7 +20,7 @@ from analysis.errors import TenorError, problem
 from analysis.extract.lang import detect
 from analysis.ingest.layout import is_front_matter, layout
 from analysis.extract.target import target
-from analysis.speakers.authors import author_from_file_name, document_author
+from analysis.speakers.authors import author_from_file_name, document_author, letter_signature
 from analysis.speakers.registry import NARRATOR, Registry
 from analysis.extract.segment import split_sentences
 from analysis.ingest.tables import read_table
@@ -63,6 +63,7 @@ def document_statements(text: str, doc_id: str = "doc", meta: Meta | None = None
     host = meta.author or author_from_title(meta.title) or next(
         (h for h in (author_from_title(p.text) for p in paras if p.front) if h), None)
     kind = meta.kind or None
+    signed_until = None
     if not kind and not host:
         # no manifest: a heading may say whose speech, statement or letter this is
         heading = [p.text for p in itertools.takewhile(lambda p: p.front, paras)]
@@ -75,9 +76,15 @@ def document_statements(text: str, doc_id: str = "doc", meta: Meta | None = None
             # a speech with no heading, opening with its salutation: the file's name may say whose
             host = author_from_file_name(doc_id, bodies[0] if bodies else "", registry)
         kind = "speech" if host else None
+        if host is None and (signed := letter_signature([p.text for p in paras], registry)):
+            # a letter signed at its end ("习近平" / "2020年8月30日"), the agency's report after it
+            signed_until, host = signed
+            kind = "letter"
     rows = []
     unit, att, unit_id = None, None, doc_id
     for pi, para in enumerate(paras):
+        if pi == signed_until and att:
+            att.end_first_person()      # after the signature: the report about the letter
         if para.item != unit:
             # each item of a multi-item file is its own unit, with its own id and a fresh attributor:
             # no speaker carries over from one item into the next

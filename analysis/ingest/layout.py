@@ -134,7 +134,8 @@ def _width(s: str) -> int:
     return len(s) if s.isascii() else len(s) + len(WIDE.findall(s))
 
 
-SALUTATION = re.compile(r"(?:们|們|同事|先生|女士|朋友|如下)[：:]$|^回信.{2,30}[：:]$")
+# a line that leads into what follows, ending in a colon ("同志们：", "北京科技大学全体巴基斯坦留学生：")
+SALUTATION = re.compile(r"[\u4e00-\u9fff]{2}[：:]$")
 
 
 def is_heading(s: str) -> bool:

@@ -331,6 +331,11 @@ class Attributor:
             author = HONORIFIC.sub("", author.strip())
             self.state.author = self.state.resolve_name(author) or author
 
+    def end_first_person(self) -> None:
+        """The first-person text ends here (a letter's signature): what follows is read by the rules."""
+        self.kind = ""
+        self.state.author = None
+
     def note_title(self, text: str) -> None:
         """People a document's title names (see DocState.note_title)."""
         self.state.note_title(text)

@@ -197,6 +197,32 @@ def speech_author(heading: list[str], registry: Registry | None = None) -> str |
         m = BYLINE.match(line) or ZH_TITLE_BYLINE.match(line)
         if m and registry.lookup(m.group("who")):
             return registry.lookup(m.group("who"))[0]
+        m = ZH_SIGNED.match(line) if k >= 1 else None
+        if m and registry_names(m.group("who"), registry):
+            # an article's byline under its title: "建设……的考古学" / "※习近平"
+            return registry_names(m.group("who"), registry)[0]
+    return None
+
+
+# a registered person's name alone on a line, after a mark or a post: a byline under a title ("※习近平"),
+# a letter's signature ("中华人民共和国主席习近平", "习近平")
+ZH_SIGNED = re.compile(r"^\s*※?\s*(?:[\u4e00-\u9fff]{2,24}?(?:主席|总书记|总理|副主席|委员长|部长)[\s\u3000]*)?"
+                       r"(?P<who>[\u4e00-\u9fff·]{2,8})\s*$")
+# the date under a letter's signature: "2020年8月30日"
+ZH_BARE_DATE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+
+
+def letter_signature(texts: list[str], registry: Registry | None = None) -> tuple[int, str] | None:
+    """(index, author) of a letter's signature: a registered person's name alone on a line with a date
+    line below it ("习近平" / "2020年8月30日"), where no news lead comes before it (the letter is printed
+    first, the agency's report after it); else None."""
+    registry = registry or shipped_registry()
+    for i in range(len(texts) - 1):
+        if NEWS_LEAD.search(texts[i]) or CJK_NEWS_LEAD.search(texts[i]):
+            return None
+        m = ZH_SIGNED.match(texts[i])
+        if m and ZH_BARE_DATE.match(texts[i + 1]) and (names := registry_names(m.group("who"), registry)):
+            return i, names[0]
     return None
 
 
