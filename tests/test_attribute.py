@@ -356,7 +356,9 @@ def test_an_answer_turn_is_not_a_question():
 
 def test_the_title_tells_whose_president_a_readout_means_but_is_no_pronoun_target():
     body = "The President updated Speaker Pelosi about the evacuation."
-    assert who(body, date="2021-08-21") == ["narrator"]          # 2021: two US presidents, no guess
+    # 2021: two US presidents; after Inauguration Day (January 20) the one who took office, before it no guess
+    assert who(body, date="2021-08-21") == ["Joe Biden"]
+    assert who(body, date="2021-01-10") == ["narrator"]
     assert who(body, date="2021-08-21", title="Readout of President Biden's Call with Speaker Pelosi") == \
         ["Joe Biden"]
     assert who("外交部长王毅将发表讲话，湖北省委书记将致辞。") == ["narrator"]   # an announcement
@@ -366,7 +368,7 @@ def test_the_title_tells_whose_president_a_readout_means_but_is_no_pronoun_targe
     # a title nobody can resolve is an unnamed source, not the previous speaker going on
     ("Blinken said the US wants guardrails. The Spokesperson said China opposes the move.", "2023-05-01",
      ["Antony Blinken", "narrator"]),
-    ("Wang Yi said so. The President said the US stands firm.", "2021-05-01", ["Wang Yi", "narrator"]),
+    ("Wang Yi said so. The President said the US stands firm.", "2021-01-05", ["Wang Yi", "narrator"]),
     # an indefinite source that names a body is that body, a new source
     ("Sullivan said so. A Chinese Foreign Ministry statement said China firmly opposes the move.", None,
      ["Jake Sullivan", "Chinese Foreign Ministry"]),
@@ -478,3 +480,36 @@ def test_a_body_the_text_names_speaks_after_another_zh():
     # inside the registry's ministry (reading out a note), a named body stays its content
     assert who("以色列国防军4日称，打击了一处伊朗军事设施。黎巴嫩卫生部4日说，袭击已造成72人死亡。") == \
         ["以色列国防军", "黎巴嫩卫生部"]
+
+
+def test_inside_a_briefing_turn_as_the_president_said_en():
+    # the fourth set's White House briefings (printed, development): "as the President said" in a
+    # briefer's turn is the President's (the sitting one: Biden in 2021, the year he took office);
+    # "We’ve" is the briefer, never a person called "We’ve"; "As Karine said" is Karine Jean-Pierre
+    text = ("Press Briefing by Press Secretary Jen Psaki, April 5, 2021\n\n"
+            "MS. PSAKI:  We’ve conveyed it. Well, as the President has said before, it will be tough to meet "
+            "the deadline. As Karine said, if it gets to his desk, he’ll sign it. As I said, we are working on "
+            "it.\n\nQ    Thanks.\n")
+    assert who(text)[1:5] == ["Jen Psaki", "Joe Biden", "Karine Jean-Pierre", "Jen Psaki"]
+
+
+def test_the_presidents_are_both_sides_en():
+    assert who("The Presidents also committed to deepen bilateral cooperation.") == ["both sides"]
+    assert who("The Presidents also discussed their shared belief in democracy.") == ["narrator"]
+
+
+def test_titles_and_sayings_zh():
+    # a title of two words after a name ("孔铉佑部长助理"); "中国有句古语：" is no transcript label;
+    # a long subject opening with titles and a name the text introduced, China's side
+    assert who("在对话中，孔铉佑部长助理表示，中巴是全天候战略合作伙伴。") == ["孔铉佑"]
+    assert who("外交部发言人华春莹主持例行记者会\n\n问：有何评论？\n\n答：我们注意到有关报道。\n\n"
+               "中国有句古语：知人者智，自知者明。\n")[-1] == "Hua Chunying"
+    from analysis.extract.build import document_statements
+    from analysis.ingest.discover import Meta
+    rows = document_statements("中共中央政治局委员、中央组织部部长石泰峰在参加湖南代表团审议时说，党和国家事业取得新的重大成就。",
+                               "t", Meta())
+    assert [(r["speaker"], r["side"]) for r in rows] == [("石泰峰", "CN")]
+    assert who("中共中央政治局委员、国务院副总理刘国中参加河南代表团审议时说，完全赞成政府工作报告。") == ["Liu Guozhong"]
+    # a meeting named after its body speaks as the body
+    assert who("中央层面整治形式主义为基层减负专项工作机制会议20日在京召开。会议强调，要从严从实抓好整治。")[-1] == \
+        "中央层面整治形式主义为基层减负专项工作机制"

@@ -90,7 +90,7 @@ def document_statements(text: str, doc_id: str = "doc", meta: Meta | None = None
             # no speaker carries over from one item into the next
             unit = para.item
             unit_id = f"{doc_id}#{unit}" if unit else doc_id
-            att = Attributor(registry, lang, year_of(date), kind, host) if speakers else None
+            att = Attributor(registry, lang, year_of(date), kind, host, date=date) if speakers else None
             if meta.title and att:      # a manifest's title names the people the text is about
                 att.note_title(meta.title)
             n_unit = 0
@@ -192,7 +192,7 @@ def _one_statement(text: str, lang: str | None, date: str | None, raw_speaker: s
                    registry: Registry) -> list[dict]:
     lang = lang or detect(text, default="en")
     lang = "en" if lang == "und" else lang
-    att = Attributor(registry, lang, year_of(date))
+    att = Attributor(registry, lang, year_of(date), date=date)
     if raw_speaker:
         speaker, cue = att.table_speaker(raw_speaker)
     else:
@@ -210,7 +210,7 @@ def _turn_statements(text: str, row_id: str, lang: str | None, date: str | None,
     if raw_speaker:
         # the row names its speaker: every sentence of the turn is theirs (the guidelines read an
         # answer or a speech as a first-person document), front-matter look-alikes included
-        att = Attributor(registry, lang or (found[0]["lang"] if found else "en"), year_of(date))
+        att = Attributor(registry, lang or (found[0]["lang"] if found else "en"), year_of(date), date=date)
         speaker, cue = att.table_speaker(raw_speaker)
         for st in found:
             st.update(speaker=speaker, side=att.state.side(speaker), section="body", cue=cue)

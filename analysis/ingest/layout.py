@@ -215,8 +215,10 @@ def metadata_block(nonblank: list) -> set:
     return out
 
 
-# a Chinese "label" that ends in a verb of saying is the sentence's subject and verb ("王毅说：")
-ZH_SAYS_END = re.compile(r"(?:说|說|表示|指出|强调|強調|称|稱|宣布|认为|認為|回答|介绍|介紹|重申|透露|问道|問道|答道)$")
+# a Chinese "label" that ends in a verb of saying is the sentence's subject and verb ("王毅说："), or that introduces
+# a saying ("中国有句古语：")
+ZH_SAYS_END = re.compile(r"(?:说|說|表示|指出|强调|強調|称|稱|宣布|认为|認為|回答|介绍|介紹|重申|透露|问道|問道|答道)$|"
+                         r"古语|古語|俗话|俗話|谚语|諺語|常言|有句话|有句話|名言")     # "中国有句古语：知人者智"
 
 
 def label_match(line: str) -> re.Match | None:

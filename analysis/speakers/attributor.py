@@ -292,6 +292,7 @@ RULES: tuple[Rule, ...] = (
     Rule("narrator",                  SENTENCE,  None, narrator),
 )
 PARAGRAPH_RULES = tuple(r for r in RULES if r.scope == PARAGRAPH)
+THE_PRESIDENT = re.compile(r"\b[Tt]he President\b")
 FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|We|my|My|our|Our)\b|我|我们|我們")
 # the paragraph rules of transcript turns, inside which a sentence's own cue may still name another speaker
 IN_TURN = ("transcript_label", "transcript_opening", "transcript_turn")
@@ -323,9 +324,9 @@ class Attributor:
     records in its DocState what each decision establishes."""
 
     def __init__(self, registry: Registry, lang: str, year: int | None = None, kind: str | None = None,
-                 author: str | None = None, cues: CueSet | None = None):
+                 author: str | None = None, cues: CueSet | None = None, date: str | None = None):
         self.cues = cues or load_cues()
-        self.state = DocState(registry, lang, year)
+        self.state = DocState(registry, lang, year, date=date)
         self.kind = (kind or "").lower()
         if author:
             author = HONORIFIC.sub("", author.strip())
@@ -369,10 +370,10 @@ class Attributor:
 
     def in_turn(self, text: str, turn: Attribution) -> Attribution:
         """A sentence of an official's turn is the official's, unless it reports another person it
-        names ("President Biden stressed that ...") or states a joint position ("The two leaders
-        agreed to ..."): the guidelines apply inside a turn too. A pronoun or a title alone ("he
-        said", "the President made clear") stays the official's: who is meant is the official's
-        reading, not the text's."""
+        names ("President Biden stressed that ...", in the White House's style "as the President said")
+        or states a joint position ("The two leaders agreed to ..."): the guidelines apply inside a
+        turn too. A pronoun ("he said") stays the official's: who is meant is the official's reading,
+        not the text's."""
         if turn.speaker == NARRATOR:
             return turn                 # a host nobody names: not guessed from the answer's words
         own = first_match(CUE_RULES, self.context(text[:ATTRIBUTION_WINDOW], turn.speaker))
@@ -383,6 +384,9 @@ class Attributor:
         if own.cue not in ("reported", "quote", "embedded"):
             return turn
         at = [a for a, _, n in self.state.mentions_in(text) if n == own.speaker]
+        if not at and (m := THE_PRESIDENT.search(text)) and self.state.side(own.speaker) == "US":
+            at = [m.start()]            # "As the President said yesterday, ...": the White House's own
+                                        # style names the sitting President
         if not at or FIRST_PERSON.search(text[:at[0]]):
             return turn                 # not named, or under the official's own clause ("I noted that ...")
         who = self.state.speaker(own.speaker)

@@ -57,6 +57,15 @@ def side_of(text: str, default: str = "other") -> str:
     return next((s for rx, s in SIDE_WORDS if rx.search(text)), default)
 
 
+# the offices of China's party and state before a name: "中共中央政治局委员、中央组织部部长石泰峰"
+ZH_CN_OFFICE = re.compile(r"中共|中央|全国人大|全国政协|國務院|国务院|国家主席|国家副主席|国务委员|省委|市委|自治区")
+
+
+def zh_titles_side(titles: str) -> str:
+    """The side of a person the text names after these titles: China's offices are CN, else side_of."""
+    return "CN" if ZH_CN_OFFICE.search(titles) else side_of(titles)
+
+
 HONORIFIC = re.compile(r"^(?:(?:" + _alts(speaker_list("honorifics.txt")) + r")\.?\s+)+")
 _NOT_NAME = speaker_table("zh_not_names.tsv", "place", "word")
 # what is not a person's name: endings of countries, bodies and places ("美国", "巴方", "外交部"),

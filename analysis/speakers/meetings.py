@@ -20,6 +20,8 @@ CHAIRS = re.compile(rf"主持召开(?P<org>{HAN}{{2,30}}?){KIND}")
 NAMED = re.compile(rf"(?P<name>{HAN}{{4,40}}?(?:会议|全会|大会|座谈会)){WHEN}(?:召开|举行|舉行|开幕|開幕)")
 TERM = re.compile(r"^(?:中共)?(?:[一二三四五六七八九十]{1,3}届|第[一二三四五六七八九十]{1,3}届)")
 NUMBERED = re.compile(r"^(?P<org>.{2,30}?)第[一二三四五六七八九十百零\d]{1,6}次(?:全体)?会议$")
+# a meeting named after its body: "……专项工作机制会议", "……领导小组会议" (the body speaks, not "……会议")
+BODY_MEETING = re.compile(r"^(?P<org>.{2,40}?(?:机制|小组|委员会|党组|工作组))(?:全体|专题|扩大|（扩大）)?会议$")
 NOT_ORG = re.compile(r"主持|出席|参加|发表|讲话|[，。；：]")
 # a time before the body's name: "今天上午中共中央政治局召开会议"
 LEADING_TIME = re.compile(r"^(?:\d{1,2}月\d{1,2}日|\d{1,2}日|今天|昨天|当天|日前|近日|同日)?(?:上午|下午|晚上|晚)?")
@@ -46,7 +48,7 @@ def meeting_body(text: str) -> str | None:
             org = m.group("org")
         else:
             name = m.group("name")
-            numbered = NUMBERED.match(TERM.sub("", name))
+            numbered = NUMBERED.match(TERM.sub("", name)) or BODY_MEETING.match(TERM.sub("", name))
             org = numbered.group("org") if numbered else name
         org = TERM.sub(lambda t: "中共" if t.group(0).startswith("中共") else "", LEADING_TIME.sub("", org.strip("，、 ")))
         if 2 <= len(org) <= 40 and not NOT_ORG.search(org):

@@ -62,9 +62,19 @@ EN_DOCUMENT = re.compile(r"^(?:the|that|this)\s+(?:joint\s+)?(?:statement|readou
                          r"declaration|release|press\s+release)$")
 
 
+# a pronoun with its verb contracted: "We’ve conveyed it", "I’m happy to"
+CONTRACTED = re.compile(r"\b(I|[Ww]e|[Yy]ou|[Tt]hey|[Hh]e|[Ss]he)['’](?:ve|re|ll|d|m|s)\b")
+
+
+# "Well, as the President has said before, ...": the clause gives what follows to its subject
+AS_SAID_LEAD = re.compile(r"^(?:(?:well|now|and|but|so|look|again|yes|no|again|and again),?\s+)*as\s+", re.I)
+AUXILIARY_TAIL = re.compile(r"(?:\s+(?:has|had|have|also|already|just|repeatedly|himself|herself|themselves))+$", re.I)
+
+
 def resolve_en(state: DocState, cues: CueSet, np: str) -> Subject | None:
     """The speaker an English subject phrase names, or None."""
-    np = np.strip(" ,;:-—–\u2592\t")
+    np = CONTRACTED.sub(r"\1", np.strip(" ,;:-—–\u2592\t"))
+    np = AUXILIARY_TAIL.sub("", AS_SAID_LEAD.sub("", np))
     if not np:
         return None
     low = np.lower()
@@ -177,7 +187,19 @@ def resolve_title(state: DocState, low: str, prefer: str | None = None) -> str |
         if m in cands:
             return m
     uniq = list(dict.fromkeys(cands))
+    if len(uniq) > 1 and prefer == "US" and state.date and state.date[5:10] >= "01-20":
+        # a US handover year, after Inauguration Day (2021-05-01: Biden, not Trump): the one who took
+        # office that year
+        incoming = [c for c in uniq if any(t.start == state.year for t in _speaker_titles(state, c, roles))]
+        outgoing = [c for c in uniq if any(t.end == state.year for t in _speaker_titles(state, c, roles))]
+        if len(incoming) == 1 and len(outgoing) == len(uniq) - 1:
+            return incoming[0]
     return uniq[0] if len(uniq) == 1 else None
+
+
+def _speaker_titles(state: DocState, name: str, roles: list) -> list:
+    sp = state.speaker(name)
+    return [t for t in (sp.titles if sp else []) if t.role in roles]
 
 
 def subject(s: Context, np: str) -> Subject | None:

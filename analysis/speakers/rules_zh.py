@@ -9,7 +9,7 @@ from analysis.ingest.discover import FIRST_PERSON_KINDS
 from analysis.speakers.common import (MASK, ZH_BARE_TITLE, ZH_CLAUSE, ZH_DATELINE, ZH_HEAD_TITLE, ZH_NOT_NAME,
                                       ZH_NOT_NAME_BEFORE_TITLE, ZH_SIDE_BODY, ZH_SINGLE_ADVERBS,
                                       ZH_SUBJECT_TAIL, ZH_TITLE_CHAIN, ZH_TITLES, Subject, mask_quotes,
-                                      side_of, speaker_list, zh_countries)
+                                      side_of, speaker_list, zh_countries, zh_titles_side)
 from analysis.speakers.cues import CueSet
 from analysis.speakers.meetings import MEETING_WORDS, meeting_side
 from analysis.speakers.registry import BOTH, NARRATOR, Title
@@ -154,7 +154,7 @@ def _resolve(state: DocState, cues: CueSet, s: str) -> Subject | None:
     if found and found[0][0] > 0 and (opening := state.opening_titled(s)) and opening[0] < found[0][0]:
         # "哈桑转达穆罕默德六世国王对习近平主席的……": a name the text introduced with a title opens the
         # subject, before anyone the registry knows
-        return Subject("person", state.learn(opening[1], "other", "person"))
+        return Subject("person", state.learn_titled(s, opening))
     if found and state.kind(found[0][2]) != "person" and s[:found[0][0]].endswith(zh_countries()) \
             and not s[:found[0][0]].endswith(("中国", "中國")):
         found = []           # "俄罗斯外交部发言人扎哈罗娃": another state's ministry, not China's
@@ -217,7 +217,7 @@ def _titled(state: DocState, cues: CueSet, s: str) -> Subject | None:
                     name = ""
             if 2 <= len(name) <= 6 and HAN_NAME.fullmatch(name) and not ZH_NOT_NAME.search(name):
                 # (never a time after the title: "北约外长当天举行会谈")
-                return Subject("person", state.learn(name, side_of(s[:k]), "person", [Title(t, 0, None)]))
+                return Subject("person", state.learn(name, zh_titles_side(s[:k + len(t)]), "person", [Title(t, 0, None)]))
             if unnamed and s[:k] in zh_countries():
                 # "德国防长21日宣布": an office the text names without its holder is its registered
                 # holder that year ("美国总统" in 2023 -> Joe Biden), else stays the office (China's own
@@ -389,9 +389,9 @@ def frames_speech(z: Reading, end: int) -> bool:
 def narration_verb(s: Context, z: Reading, before: str, end: int, subj: str, initial: bool) -> Attribution | None:
     """"双方讨论了", "王毅会见了": narration when it opens the sentence or a speaker's run; inside a
     speaker's paragraph, another person's action ("胡春华出席会议") or a meeting's ("报告会17日在京举行")."""
-    if ZH_FRAME.search(before) and (ZH_FRAME_END.match(z.masked[end:]) or frames_speech(z, end)):
-        # "习近平主席在会见中指出", "王毅在参加广西代表团审议时说", "王沪宁在听取代表们发言后表示": the
-        # act frames the verb of saying that follows it in the same clause
+    if (ZH_FRAME.search(before) and ZH_FRAME_END.match(z.masked[end:])) or frames_speech(z, end):
+        # "习近平主席在会见中指出", "王毅在参加广西代表团审议时说", "刘国中参加河南代表团审议时说",
+        # "王沪宁在听取代表们发言后表示": the act frames the verb of saying that follows it in the same clause
         return None
     if not subj.strip(" " + MASK) and ZH_WHEN_CLAUSE.match(z.masked[end:]):
         return None     # "会见文在寅时，王岐山……": a time clause, the sentence's subject comes after it
@@ -451,16 +451,21 @@ def speech_subject(s: Context, z: Reading, subj: str, initial: bool) -> Subject 
     if r is None and len(subj) > LONG_SUBJECT and (names := head_names(st, subj)):
         # a long subject that opens with titles and a name: "国家主席习近平对...作出重要指示强调"
         r = resolve_zh(st, cues, names[0])
+    if (r is None and len(subj) > LONG_SUBJECT and (titled := st.opening_titled(head := subj.strip(" " + MASK)))
+            and not CLAUSE_SPLIT.search(head[:titled[0]])):
+        # the same with a name the text introduced after its title: "……中央组织部部长石泰峰在参加……时说"
+        r = Subject("person", st.learn_titled(head, titled))
     if r is None and not initial and ZH_SIDE_BODY.match(z.head.strip(" " + MASK)[:2]):
         # "瑞方积极评价中瑞关系，表示...": the side that opens the sentence
         r = resolve_zh(st, cues, z.head.strip(" " + MASK)[:2])
     if r is None and not initial and (names := head_names(st, z.head)):
         # "习近平...回信，对...表示欢迎": a later clause shares the sentence's subject
         r = resolve_zh(st, cues, names[0])
-    if (r is None and not initial and (titled := st.opening_titled(ZH_FIRST_CLAUSE.split(z.masked)[0].strip(" " + MASK)))
+    first = ZH_FIRST_CLAUSE.split(z.masked)[0].strip(" " + MASK)
+    if (r is None and not initial and (titled := st.opening_titled(first))
             and not titled[1].startswith(tuple(cues.get("zh", "speech")))):
         # "王瑞杰高度评价……，表示……": a name the text gave after a title opens the sentence
-        r = Subject("person", st.learn(titled[1], "other", "person"))
+        r = Subject("person", st.learn_titled(first, titled))
     return r
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from analysis.ingest.layout import Paragraph
-from analysis.speakers.common import (EN_TITLE_WORDS, POSSESSIVE, STOP_CAPS, ZH_DATELINE, ZH_NOT_NAME,
+from analysis.speakers.common import (EN_TITLE_WORDS, zh_titles_side, POSSESSIVE, STOP_CAPS, ZH_DATELINE, ZH_NOT_NAME,
                                       ZH_TITLE_CHAIN, ZH_TITLES, Subject, side_of, zh_countries)
 from analysis.speakers.cues import CueSet
 from analysis.speakers.names import AliasIndex, registry_index
@@ -71,6 +71,7 @@ class DocState:
     lang: str
     year: int | None
     author: str | None = None
+    date: str | None = None                          # the document's date (YYYY-MM-DD), if known
     runtime: dict = field(default_factory=dict)      # alias -> canonical name, from this document
     runtime_speakers: dict = field(default_factory=dict)  # name -> Speaker introduced by the text
     mentions: list = field(default_factory=list)     # persons, in order of mention
@@ -196,7 +197,7 @@ class DocState:
         if titled and (not found or titled[0] < found[0][0]):
             # "中宣部部长李书磊在会上宣读习近平的贺信并讲话。他说，……": the person the text named
             # after a title opens the sentence, before anyone it already knew
-            return self.learn(titled[1], "other", "person")
+            return self.learn_titled(body[:80], titled)
         if not found:
             return None
         a, b, name = found[0]
@@ -209,6 +210,10 @@ class DocState:
         return None
 
     # ---------------------------------------------------------------- what the text establishes
+    def learn_titled(self, head: str, titled: tuple[int, str]) -> str:
+        """learn a name opening_titled found in head, its side from the titles before it."""
+        return self.learn(titled[1], zh_titles_side(head[:titled[0]]), "person")
+
     def learn(self, name: str, side: str, kind: str, titles: list | None = None) -> str:
         """A speaker met while resolving a subject (a capitalised name, a side, a titled Chinese name, a
         transcript label): known from now on in this document. The first learned under a name stays."""
