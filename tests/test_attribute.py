@@ -513,3 +513,13 @@ def test_titles_and_sayings_zh():
     # a meeting named after its body speaks as the body
     assert who("中央层面整治形式主义为基层减负专项工作机制会议20日在京召开。会议强调，要从严从实抓好整治。")[-1] == \
         "中央层面整治形式主义为基层减负专项工作机制"
+
+
+def test_briefing_on_a_situation_is_narration_zh():
+    # "赵乐际介绍了……有关情况。" tells what he did (the fifth set, printed: its annotator and the first
+    # clause rule); what follows a briefing ("……情况，表示……"), a position briefed ("……原则立场") and the
+    # host's own briefing ("我已经介绍了") stay the speaker's
+    assert who("赵乐际同吉布提国民议会议长举行会谈。\n\n赵乐际介绍了中国的人民代表大会制度有关情况。") == \
+        ["narrator", "narrator"]
+    assert who("中央纪委书记李希会见佛得角客人。\n\n李希介绍了中国共产党二十届三中全会情况，表示愿同佛方加强交流。")[-1] == "李希"
+    assert who("王毅国务委员介绍了涉港、涉疆问题的事实真相以及中方原则立场。") == ["Wang Yi"]

@@ -295,7 +295,8 @@ def reading(s: Context) -> Reading:
         events = [(m.start(), m.end(), "speech") for m in s.cues.regex("zh", "speech", "joint_verb").finditer(masked)
                   if not masked.startswith("的", m.end())]
         events += [(m.start(), m.end(), "narration") for m in s.cues.regex("zh", "narration").finditer(masked)]
-        events.sort()
+        # the longer of two cues at one place first: "介绍了" (narration) is read before "介绍" (saying)
+        events.sort(key=lambda e: (e[0], -e[1]))
         plain = ZH_IDIOMS.sub("", masked)
         # the spokesperson's own sentence, whatever it narrates, unless the sentence has a named
         # speaker's cue ("蓬佩奥说，你们..."); inside another speaker's paragraph only the reporter's
@@ -321,6 +322,12 @@ def cue_verbs(s: Context) -> Attribution | None:
         if kind == "narration":
             if z.addressed or framed:
                 continue    # the host's own sentence narrates; only a named speaker's cue beats it
+            if z.masked[start:end] in ZH_BRIEFED and (
+                    any(k2 == "speech" and a > start for a, _, k2 in z.events)
+                    or ZH_POSITION.search(z.masked, end) or ZH_FIRST_LEAD.search(subj.strip(" " + MASK))):
+                # "李希介绍了……情况，表示……": the briefing leads into what the speaker said; a position
+                # briefed is the speaker's ("介绍了……中方原则立场"), and so is the host's own ("我已经介绍了")
+                continue
             if z.masked[start:end] in ZH_CONVEY:
                 asker = ZH_ASKS_TO_CONVEY.search(before)
                 r = resolve_zh(s.state, s.cues, asker.group("who")) if asker else None
@@ -352,6 +359,8 @@ ZH_RECALL = re.compile(r"不久前|前不久|此前|日前|去年|前年|上月|
 
 
 ZH_CONVEY = ("转达", "轉達")
+ZH_BRIEFED = ("介绍了", "介紹了")     # alone, "赵乐际介绍了……有关情况" is narration
+ZH_POSITION = re.compile(r"(?:立场|立場|主张|主張|观点|觀點)[。！]?\s*$")
 ZH_ASKS_TO_CONVEY = re.compile(r"^[\s" + MASK + r"]*(?P<who>[^，。；：\s" + MASK + r"]{2,20}?)(?:还|還|也)?(?:请|請)[^，。；：]{2,12}$")
 ZH_WHEN_CLAUSE = re.compile(r"[^，。；：]{0,16}?(?:时|時)[，,]")
 ZH_GREETINGS = re.compile(r"问候|問候|祝愿|祝願|祝贺|祝賀|祝福|谢意|謝意|感谢|感謝|敬意|慰问|慰問")
