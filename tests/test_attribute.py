@@ -523,3 +523,21 @@ def test_briefing_on_a_situation_is_narration_zh():
         ["narrator", "narrator"]
     assert who("中央纪委书记李希会见佛得角客人。\n\n李希介绍了中国共产党二十届三中全会情况，表示愿同佛方加强交流。")[-1] == "李希"
     assert who("王毅国务委员介绍了涉港、涉疆问题的事实真相以及中方原则立场。") == ["Wang Yi"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # junk names read off 800 odd-line CCTV items: a second title, a frame, an adverb, on whose behalf
+    ("美国总统特使威特科夫5日称，推动冲突全面解决仍需付出更多努力。", ["威特科夫"]),
+    ("俄总统助理乌沙科夫表示，俄美将成立一个特别小组。", ["乌沙科夫"]),
+    ("美中贸易全国委员会会长谭森表示，美中两国保持良好交往。", ["谭森"]),
+    ("英国副首相科菲代表英国政府感谢王岐山专程参加女王葬礼。", ["科菲"]),
+    ("财政部部长蓝佛安在回答有关财政政策的提问时说，适度加力是今年财政政策的基调。", ["蓝佛安"]),
+    ("中国国民党副主席夏立言在视频致辞中表示，中国国民党将坚持“九二共识”。", ["夏立言"]),
+    ("塔吉克斯坦总统拉赫蒙会见王毅。拉赫蒙总统反复表示，中国是塔吉克斯坦的伟大邻国。", ["narrator", "拉赫蒙"]),
+    ("徐晓兰常委代表致公党中央发言建议，壮大耐心资本。", ["徐晓兰"]),
+    # a bare title is its holder the text named; several ministers as one subject are a joint position
+    ("习近平总书记在陕西考察。\n\n总书记说，从陕北的变化就可以看到中国的变化。", ["narrator", "Xi Jinping"]),
+    ("外长们一致表示，将继续秉持“上海精神”。", ["both sides"]),
+])
+def test_names_after_titles_zh(text, expected):
+    assert who(text) == expected

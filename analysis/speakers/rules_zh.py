@@ -82,7 +82,11 @@ ZH_OWNED_DOCUMENT = re.compile(r"^(?P<owner>[^，。；：]{2,24}?)(?:的|发布
 # frame ("在主持座谈会时")
 ZH_SUBJECT_TIME = re.compile(r"(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})日|当天|當天|当日|当晚|當晚|同一天|同日|近日|日前|今天|今日|"
                              r"昨天|[（(][^）)]{2,12}[）)]|(?:发表|發表|发布|發布)了?(?:书面|書面)?(?:声明|聲明|公告|通报|通報|谈话|談話)(?:中)?(?:对此)?|"
-                             r"在[^，。；：在]{1,24}?(?:时|時|中|上|期间|期間))+$")
+                             r"在[^，。；：在]{1,24}?(?:时|時|中|上|期间|期間)|"
+                             # on whose behalf: "英国副首相科菲代表英国政府感谢……"
+                             r"代表[\u4e00-\u9fff]{2,16}?(?:政府|人民|国家|國家|党|黨|方面)|代表[\u4e00-\u9fff]{2,12}?(?:发言|發言)|"
+                             # to whom: "总书记跟乡亲们说", "他对记者表示"
+                             r"(?:跟|向|对|對)(?:[\u4e00-\u9fff]{1,6}?们|记者|記者|媒体|媒體|大家))+$")
 # the name of a body the registry lacks ("俄罗斯国防部", "印尼地质局", "以军")
 _BODY_ENDINGS = sorted(speaker_list("zh_body_suffixes.txt"), key=len, reverse=True)
 ZH_BODY = re.compile(r"^[\u4e00-\u9fff]{2,16}?(?:" + "|".join(_BODY_ENDINGS) + r")$|^以军$|"
@@ -191,6 +195,18 @@ def _resolve(state: DocState, cues: CueSet, s: str) -> Subject | None:
     return titled
 
 
+def strip_titles(state: DocState, name: str) -> str:
+    """What follows a title, without another title before the name ("助理乌沙科夫" -> "乌沙科夫",
+    "会会长谭森" -> "谭森") and cut to a name the text introduced ("夏立言在视频" -> "夏立言")."""
+    for _ in range(3):
+        cut = max(((name.find(t) + len(t)) for t in ZH_TITLES if 0 <= name.find(t) <= 3), default=0)
+        if not cut or len(name) - cut < 2:
+            break
+        name = name[cut:]
+    known = [n for n in state.zh_titled if name.startswith(n) and n != name]
+    return max(known, key=len) if known else name
+
+
 def _titled(state: DocState, cues: CueSet, s: str) -> Subject | None:
     """A name after its title ("美国哈佛大学校长巴科") or before it ("侯赛因总统"): a person the text
     introduces; a country or an office before a bare title ("巴西总统", "美国国防部长") is no name: with
@@ -203,11 +219,14 @@ def _titled(state: DocState, cues: CueSet, s: str) -> Subject | None:
                 # "连任尼日利亚总统表示祝贺": a verb of saying follows the title, so this is not
                 # a subject ending in a name
                 return None
+            name = strip_titles(state, name)
             unnamed = not name and s.endswith(t)
             if unnamed and t in ("发言人", "發言人"):
                 body = _spokesperson_body(state, s[:k])
                 if body:
                     return body
+            if unnamed and not s[:k] and (holder := _named_holder(state, t)):
+                return Subject("person", holder)    # "总书记强调": the holder the text has named ("习近平总书记")
             if unnamed:
                 # a foreign name before its title, "侯赛因总统": the name, not a country or a body
                 known = [n for n in state.zh_titled if s[:k].endswith(n)]
@@ -232,7 +251,18 @@ def _titled(state: DocState, cues: CueSet, s: str) -> Subject | None:
 ZH_ROLES = {"总统": ("president",), "總統": ("president",), "总理": ("prime minister", "premier"),
             "總理": ("prime minister", "premier"), "首相": ("prime minister",), "外长": ("foreign minister",),
             "外長": ("foreign minister",), "防长": ("defense minister", "secretary of defense"),
-            "国务卿": ("secretary of state",), "國務卿": ("secretary of state",)}
+            "国务卿": ("secretary of state",), "國務卿": ("secretary of state",),
+            "总书记": ("general secretary",), "總書記": ("general secretary",)}
+
+
+def _named_holder(state: DocState, title: str) -> str | None:
+    """The person a bare title means ("总书记说"): the last one the text named who holds it that year."""
+    roles = ZH_ROLES.get(title, ())
+    for name in reversed(state.mentions):
+        sp = state.speaker(name)
+        if sp is not None and any(sp.has_title(r, state.year) for r in roles):
+            return name
+    return None
 
 
 def _office_holder(state: DocState, country: str, title: str) -> str | None:
@@ -424,6 +454,8 @@ def speech_verb(s: Context, z: Reading, start: int, end: int, subj: str, initial
     """"刘鹤表示", "双方一致认为", "他说": the verb's subject speaks; a verb opening the sentence goes on
     with the current speaker; the author framing another's words gives the author (first_person)."""
     cue = z.masked[start:end]
+    if ZH_FRAME.search(subj) and frames_speech(z, end):
+        return None    # "在回答……提问时说", "在视频致辞中表示": a speech inside a frame; the later verb decides
     if not subj.strip(" " + MASK) and start == 0:
         cur = s.state.current
         return Attribution(cur, "continuation") if cur and cur != NARRATOR else None
