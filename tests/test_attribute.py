@@ -541,3 +541,11 @@ def test_briefing_on_a_situation_is_narration_zh():
 ])
 def test_names_after_titles_zh(text, expected):
     assert who(text) == expected
+
+
+def test_a_verb_with_adverbs_only_goes_on_with_the_speaker_zh():
+    # the fourth set (printed, development): "由衷感谢习主席高度重视……" in the UAE president's paragraph is
+    # his, not Xi's ("高度重视" has 习主席 as its object's subject, not the sentence's)
+    text = ("阿联酋总统穆罕默德会见李强。\n\n穆罕默德表示，今年是阿中建交40周年。由衷感谢习主席高度重视并为促进阿中关系作出战略引领。")
+    assert who(text)[-1] == "穆罕默德"
+    assert who("丁薛祥会见英国能源安全和净零排放大臣米利班德。\n\n米利班德表示，英本届政府真诚希望加强对华接触。")[-1] == "米利班德"

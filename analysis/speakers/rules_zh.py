@@ -456,7 +456,9 @@ def speech_verb(s: Context, z: Reading, start: int, end: int, subj: str, initial
     cue = z.masked[start:end]
     if ZH_FRAME.search(subj) and frames_speech(z, end):
         return None    # "在回答……提问时说", "在视频致辞中表示": a speech inside a frame; the later verb decides
-    if not subj.strip(" " + MASK) and start == 0:
+    if initial and not ZH_SUBJECT_TAIL.sub("", subj.strip(" " + MASK)):
+        # "表示，……", "由衷感谢习主席……": a verb opening the sentence with no subject of its own (adverbs
+        # at most) goes on with the current speaker
         cur = s.state.current
         return Attribution(cur, "continuation") if cur and cur != NARRATOR else None
     if cue in ZH_SPEECH_EVENT and ZH_WILL.search(subj):
