@@ -549,3 +549,21 @@ def test_a_verb_with_adverbs_only_goes_on_with_the_speaker_zh():
     text = ("阿联酋总统穆罕默德会见李强。\n\n穆罕默德表示，今年是阿中建交40周年。由衷感谢习主席高度重视并为促进阿中关系作出战略引领。")
     assert who(text)[-1] == "穆罕默德"
     assert who("丁薛祥会见英国能源安全和净零排放大臣米利班德。\n\n米利班德表示，英本届政府真诚希望加强对华接触。")[-1] == "米利班德"
+
+
+def test_briefing_turn_details_en():
+    # development sets' White House and MFA transcripts: "as you heard the President say" is the
+    # President's; "So states" is no person called "So"; "that they say" is no joint position; "You
+    # said" is the one addressed; a transcript's note is no statement of the speaker, "(Laughs.)" is
+    text = ("Press Gaggle by John Kirby, January 18, 2024\n\n"
+            "MR. KIRBY:  And, as you heard the President say this morning, these strikes will continue. "
+            "So states, governors are going to make their own decisions. We don’t take anything that they "
+            "say at face value. You said it was a confidential report. (Laughter.) (Laughs.)\n\nQ    Thanks.\n")
+    assert who(text)[1:7] == ["Joe Biden", "John Kirby", "John Kirby", "John Kirby", "narrator", "John Kirby"]
+    assert who("President Biden met President Xi. They agreed to resume talks.") == ["narrator", "both sides"]
+
+
+def test_a_follow_up_question_label_zh():
+    text = ("外交部发言人耿爽主持例行记者会\n\n问：有何评论？\n\n答：有关报道不属实。\n\n"
+            "追问：所以，大连港并没有禁止澳大利亚煤炭通关？\n\n答：我刚才已经说了，有关媒体的报道不属实。\n")
+    assert who(text)[-2:] == ["narrator", "Geng Shuang"]

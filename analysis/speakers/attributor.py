@@ -25,6 +25,7 @@ PRESSER_TITLE = re.compile(r"发言人(?P<zh>[\u4e00-\u9fff·]{2,4}?)(?:主持(?
                            r"發言人(?P<tw>[\u4e00-\u9fff·]{2,4}?)(?:主持(?:網上|視頻)?(?:例行)?記者會|(?:就[^。\n]{1,80}?)?答記者問)|"
                            r"Spokes(?:person|man|woman) (?P<en>[A-Z][\w\-]+(?: [A-Z][\w\-]+){1,3})[’']s (?:(?:Regular )?"
                            r"Press Conference|Daily Briefing Online|Remarks)")
+OWN_LAUGH = re.compile(r"[(（]\s*(?:Laughs|laughs|笑)\s*[.。]?\s*[)）]")
 PARENTHETICAL = re.compile(r"\s*[（(][^（）()]*[）)]\s*[。.]?\s*")
 QUOTE_REST = re.compile(r"[\s\u2592.,;:!?。，；：！？]")
 
@@ -376,6 +377,9 @@ class Attributor:
         not the text's."""
         if turn.speaker == NARRATOR:
             return turn                 # a host nobody names: not guessed from the answer's words
+        if PARENTHETICAL.fullmatch(text) and not OWN_LAUGH.search(text):
+            # "（记者笑）", "(Laughter.)": the transcript's note; "(Laughs.)" is the speaker's own
+            return Attribution(NARRATOR, "none")
         own = first_match(CUE_RULES, self.context(text[:ATTRIBUTION_WINDOW], turn.speaker))
         if own is None or own.speaker in (turn.speaker, NARRATOR):
             return turn

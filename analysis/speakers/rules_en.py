@@ -68,13 +68,17 @@ CONTRACTED = re.compile(r"\b(I|[Ww]e|[Yy]ou|[Tt]hey|[Hh]e|[Ss]he)['’](?:ve|re|
 
 # "Well, as the President has said before, ...": the clause gives what follows to its subject
 AS_SAID_LEAD = re.compile(r"^(?:(?:well|now|and|but|so|look|again|yes|no|again|and again),?\s+)*as\s+", re.I)
+# "as you heard the President say": the one heard speaks
+HEARD = re.compile(r"^(?:you|we)\s+(?:all\s+)?(?:heard|saw|have\s+heard|have\s+seen)\s+", re.I)
 AUXILIARY_TAIL = re.compile(r"(?:\s+(?:has|had|have|also|already|just|repeatedly|himself|herself|themselves))+$", re.I)
 
 
 def resolve_en(state: DocState, cues: CueSet, np: str) -> Subject | None:
     """The speaker an English subject phrase names, or None."""
     np = CONTRACTED.sub(r"\1", np.strip(" ,;:-—–\u2592\t"))
-    np = AUXILIARY_TAIL.sub("", AS_SAID_LEAD.sub("", np))
+    np = HEARD.sub("", AUXILIARY_TAIL.sub("", AS_SAID_LEAD.sub("", np)))
+    if np.lower() in ("you", "you all"):
+        return Subject("generic", NARRATOR)    # "You said it was a report": the one addressed, no speaker
     if not np:
         return None
     low = np.lower()
@@ -283,6 +287,10 @@ def quote_opened_by_cue(s: Context) -> Attribution | None:
     return None
 
 
+THEY_SUBORDINATE = re.compile(r"\b(?:anything|something|everything|nothing|what|whatever|if|whether|when|because|"
+                              r"than|unless)\s+(?:that\s+)?they\b[^,;]*$", re.I)
+
+
 def cue_verbs(s: Context) -> Attribution | None:
     """Verbs of saying and of narration, in the order they come: the first whose subject decides gives
     the speaker (reported speech, a direct quote, the two sides, or the narrator)."""
@@ -290,6 +298,8 @@ def cue_verbs(s: Context) -> Attribution | None:
     for start, end, kind in e.events:
         before = e.masked[:start]
         clause = subject_clause(before)
+        if clause.lower() == "they" and THEY_SUBORDINATE.search(before):
+            continue    # "anything that they say": "they" inside a clause is no joint position
         if kind == "narration":
             att = narration_verb(s, e, before, end, clause)
         else:
