@@ -14,6 +14,7 @@ from analysis.speakers import rules_en, rules_zh
 from analysis.speakers.common import DETERMINERS, HONORIFIC, mask_quotes
 from analysis.speakers.cues import CueSet, load_cues
 from analysis.speakers.meetings import meeting_body
+from analysis.speakers.authors import ZH_FULL_TEXT
 from analysis.speakers.registry import BOTH, NARRATOR, Registry
 from analysis.speakers.state import Attribution, Context, DocState
 
@@ -105,14 +106,34 @@ def first_person_document(c: Context) -> Attribution | None:
     if c.kind not in FIRST_PERSON_KINDS or not c.state.author:
         return None
     # a paragraph is read whole, unless it is long: a speech pasted from a page without paragraph
-    # marks is one paragraph, and one word in it ("记者", "新华社") must not make it all narration
-    unit = c.para.text if len(c.para.text) <= LONG_PARAGRAPH else c.full
+    # marks is one paragraph, and one word in it ("记者", "新华社") must not make it all narration;
+    # its sentences are read one by one (first_person_sentence)
+    if len(c.para.text) > LONG_PARAGRAPH or ZH_FULL_TEXT.search(c.para.text):
+        return None
+    return Attribution(c.state.author, "first_person") if is_the_speech(c, c.para.text) else None
+
+
+def is_the_speech(c: Context, unit: str) -> bool:
+    """Whether this text of a first-person document is the author's: not an account of them (a
+    dateline, a photo credit, their name in the third person)."""
     # (the author's name as a byline run into the text, "……而团结奋斗※习近平　　这次全会……", is no
     # account of the author)
     named = {n for a, b, n in c.state.mentions_in(unit) if not BYLINE_MENTION.match(unit[b:b + 1] or "\n")}
-    if NOT_THE_SPEECH.search(unit) or c.state.author in named:
+    return not (NOT_THE_SPEECH.search(unit) or c.state.author in named)
+
+
+def first_person_sentence(c: Context) -> Attribution | None:
+    """first_person_document for a sentence of a long paragraph (a page pasted without paragraph marks)
+    or of one where the speech starts after its title run in ("……摄在全国政协新年茶话会上的讲话（2023年
+    12月29日）习近平同志们，……"): the agency's lead and photo credit before it are not the speech."""
+    if c.kind not in FIRST_PERSON_KINDS or not c.state.author:
         return None
-    return Attribution(c.state.author, "first_person")
+    run_in = ZH_FULL_TEXT.search(c.para.text)
+    if run_in is None and len(c.para.text) <= LONG_PARAGRAPH:
+        return None
+    if run_in is not None and c.para.text.find(c.full) < run_in.end():
+        return None
+    return Attribution(c.state.author, "first_person") if is_the_speech(c, c.full) else None
 
 
 # ---------------------------------------------------------------- rules after a sentence's own cues
@@ -276,6 +297,7 @@ RULES: tuple[Rule, ...] = (
     Rule("transcript_opening",        PARAGRAPH, None, transcript_opening,                record_mentions),
     Rule("transcript_turn",           PARAGRAPH, None, transcript_turn,                   record_mentions),
     Rule("first_person_document",     PARAGRAPH, None, first_person_document,             record_nothing),
+    Rule("first_person_sentence",     SENTENCE,  None, first_person_sentence),
     Rule("editor_note",               SENTENCE,  None, editor_note),
     Rule("en_embedded_speech",        CUE,       "en", rules_en.embedded_speech),      # in which Xi pointed out
     Rule("en_quote_opened_by_cue",    CUE,       "en", rules_en.quote_opened_by_cue),  # Blinken "underscored

@@ -62,7 +62,7 @@ ZH_BYLINE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,24}?(?:主席|总书记|总理
 # (also a title that does not open with 在: "新华社河内4月14日电抵达越南河内内排国际机场的书面讲话（2025年4月14日，
 # 河内）中共中央总书记、中华人民共和国主席　习近平", "……日电关于《……》的说明习近平同志们：", its date line left out)
 ZH_FULL_TEXT = re.compile(
-    r"(?:——|日电)\s*(?:(?:在|于|会见|会晤)[^。！？]{2,80}?|[^。！？——]{2,80}?的)"
+    r"(?:——|日电|摄)\s*(?:(?:在|于|会见|会晤)[^。！？]{2,80}?|[^。！？——]{2,80}?的)"
     r"(?:书面讲话|讲话|致辞|演讲|祝酒辞|祝酒词|发言|说明)\s*(?:[（(][^）)]{4,40}[）)])?\s*"
     r"(?:[\u4e00-\u9fff、]{2,40}?(?:主席|总书记|总理|副主席|委员长))?[\s\u3000]*(?P<who>[\u4e00-\u9fff·]{2,8})")
 # a news lead that announces the full text below it: "……发表了二〇二六年新年贺词。全文如下："
@@ -247,6 +247,12 @@ def document_author(heading: list[str], body_start: str, registry: Registry | No
         if names and (author is None or author in names):
             return author or names[0]
         return full_text_author(text, registry) if full_text else None
+    if author is None and full and full.start() < 120 and full.group(0).startswith("——"):
+        # the speech's title, date and byline run into its text on one line ("构建新发展格局 实现互利
+        # 共赢——在亚太经合组织工商领导人对话会上的主旨演讲（2020年11月19日，北京）中华人民共和国主席
+        # 习近平各位工商界朋友，……"): its author
+        author = next((registry_names(full.group("who")[:n], registry)[0] for n in (4, 3, 2)
+                       if registry_names(full.group("who")[:n], registry)), None)
     return author or (full_text_author(text, registry) if full_text else None)
 
 
