@@ -20,6 +20,8 @@ CASES = [
      "generation of medical providers.", "neutral", "abortion bans(+0.0)"),
     ("One, the virus still has hold on us — infecting people and putting them in harm’s way — and we need to "
      "remain vigilant.", "neutral", "harm’s way(+0.0)"),
+    ("In that respect, achieving the desired just, comprehensive solution to the Palestinian question is an "
+     "urgent priority.", "neutral", "In that respect(+0.0)"),
     # cooperation formulae of MFA answers and readouts
     ("This serves the interests of the two countries and meets the aspirations of the two peoples.",
      "cooperative", "serves the interests of(+6.0 lead x2); aspirations of the two peoples(+3.0)"),
