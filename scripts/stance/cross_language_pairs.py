@@ -2,7 +2,7 @@
 answer in English and in Chinese should get the same label and a similar score.
 
     .venv/bin/python scripts/stance/cross_language_pairs.py [../shared/corpora/mfa_presscon_en_zh_2016_2020/mfa_presscon_qa_en_zh.csv]
-        [--scorers lexicon,transformer] [--out pairs.csv]
+        [--scorers lexicon,transformer] [--out pairs.csv] [--days all|odd|even]
 
 Pairs: the press conferences whose English and Chinese pages have the same number of answers (the
 corpus's `doc_type` regular_press_conference, grouped by date), aligned by their order on the page;
@@ -11,6 +11,8 @@ are of comparable length (their character ratio, Chinese counted twice, between 
 a page that leaves an item out does not shift its day's pairs. Prints, per scorer: the number of pairs,
 Cohen's kappa of the three labels, the share of equal labels, and Spearman of the scores (with a
 bootstrap 95% interval over days). Nothing here is fitted; the gold's test split is not read.
+--days odd / even keeps the pairs of odd / even days of the month only (since 2026-12-07 the lexicon
+is aligned on odd days, and even days are kept for reporting).
 """
 from __future__ import annotations
 
@@ -78,8 +80,12 @@ def main(argv=None) -> int:
     ap.add_argument("csv", nargs="?", default=str(DEFAULT))
     ap.add_argument("--scorers", default="lexicon,transformer")
     ap.add_argument("--out", default="")
+    ap.add_argument("--days", choices=["all", "odd", "even"], default="all")
     a = ap.parse_args(argv)
     p = pairs(Path(a.csv))
+    if a.days != "all":
+        odd = p["date"].str[-2:].astype(int) % 2 == 1
+        p = p[odd if a.days == "odd" else ~odd].reset_index(drop=True)
     print(f"{len(p)} pairs on {p['date'].nunique()} days")
     for name in a.scorers.split(","):
         sc = registry.get(name)
