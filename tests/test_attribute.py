@@ -567,3 +567,11 @@ def test_a_follow_up_question_label_zh():
     text = ("外交部发言人耿爽主持例行记者会\n\n问：有何评论？\n\n答：有关报道不属实。\n\n"
             "追问：所以，大连港并没有禁止澳大利亚煤炭通关？\n\n答：我刚才已经说了，有关媒体的报道不属实。\n")
     assert who(text)[-2:] == ["narrator", "Geng Shuang"]
+
+
+def test_a_meeting_requires_zh():
+    # "会议要求" speaks for the meeting's body (the first blind_2026 day file, development); 要求 alone
+    # stays no verb of saying ("李强要求各地区……" was dropped as a cue after reading its diffs)
+    text = "二十届首都规划建设委员会第六次全体会议11月20日在京召开。会议指出，要做好规划工作。\n\n会议要求，持之以恒抓好落实。"
+    assert who(text)[-1] == "首都规划建设委员会"
+    assert who("李强要求各地区加强协调。") == ["narrator"]

@@ -322,7 +322,7 @@ def reading(s: Context) -> Reading:
         if m:  # "新华社北京5月18日电" is the agency's dateline, not a speaker
             masked = MASK * m.end() + masked[m.end():]
         # a verb of saying before 的 names a thing, not a speech ("习近平主席提出的全球发展倡议")
-        events = [(m.start(), m.end(), "speech") for m in s.cues.regex("zh", "speech", "joint_verb").finditer(masked)
+        events = [(m.start(), m.end(), "speech") for m in s.cues.regex("zh", "speech", "joint_verb", "meeting_verb").finditer(masked)
                   if not masked.startswith("的", m.end())]
         events += [(m.start(), m.end(), "narration") for m in s.cues.regex("zh", "narration").finditer(masked)]
         # the longer of two cues at one place first: "介绍了" (narration) is read before "介绍" (saying)
@@ -454,6 +454,8 @@ def speech_verb(s: Context, z: Reading, start: int, end: int, subj: str, initial
     """"刘鹤表示", "双方一致认为", "他说": the verb's subject speaks; a verb opening the sentence goes on
     with the current speaker; the author framing another's words gives the author (first_person)."""
     cue = z.masked[start:end]
+    if cue in s.cues.get("zh", "meeting_verb") and not MEETING_WORDS.match(ZH_SUBJECT_TAIL.sub("", subj.strip(" " + MASK))):
+        return None    # "要求" is a meeting's words ("会议要求，……"), not anyone's demand
     if ZH_FRAME.search(subj) and frames_speech(z, end):
         return None    # "在回答……提问时说", "在视频致辞中表示": a speech inside a frame; the later verb decides
     if initial and not ZH_SUBJECT_TAIL.sub("", subj.strip(" " + MASK)):
