@@ -62,3 +62,11 @@ def test_a_one_line_text_is_laid_out_as_the_line_by_line_path_would():
             assert dump(_one_line(line)) == dump(_layout_lines(line, kind)), (line, kind)
         checked += 1
     assert checked > 1000
+
+
+def test_a_photo_credit_ends_its_paragraph():
+    # a Xinhua page as the fourth blind set's Xi text prints it (development): the caption's credit
+    # ends its line's paragraph; the salutation below opens the speech
+    from analysis.ingest.layout import layout
+    paras = layout("中共中央总书记习近平发表重要讲话。新华社记者 鞠鹏 摄\n同志们，朋友们：\n今天，我们在这里隆重集会。\n")
+    assert [p.text.strip() for p in paras][:2] == ["中共中央总书记习近平发表重要讲话。新华社记者 鞠鹏 摄", "同志们，朋友们："]

@@ -501,6 +501,9 @@ def _may_be_byline(s: str) -> bool:
     return c == "·" or "\u4e00" <= c <= "\u9fff"
 
 
+PHOTO_CREDIT_END = re.compile(r"(?:记者|記者|供图|供圖)[^。！？]{0,24}?\s*/?\s*(?:摄|攝)\s*$")
+
+
 def _joins(a: Line, b: Line, wrapped: bool, wide: int, blank: bool, heads: set, labels: dict) -> bool:
     """Does line b continue the paragraph of line a?"""
     if id(a) in heads or id(b) in heads or labels.get(id(b)):
@@ -512,6 +515,8 @@ def _joins(a: Line, b: Line, wrapped: bool, wide: int, blank: bool, heads: set, 
     # (both patterns end the line: searched only in a line whose end could match)
     if sa.endswith((":", "：", ":\n", "：\n")) and SALUTATION_END.search(sa):   # "尊敬的卢拉总统，各位同事：" ends its line's paragraph
         return False
+    if PHOTO_CREDIT_END.search(sa):
+        return False    # "……新华社记者 鞠鹏 摄" ends a photo caption; the text goes on below it
     if wrapped:
         if b.indent >= 2:
             return False
