@@ -575,3 +575,11 @@ def test_a_meeting_requires_zh():
     text = "二十届首都规划建设委员会第六次全体会议11月20日在京召开。会议指出，要做好规划工作。\n\n会议要求，持之以恒抓好落实。"
     assert who(text)[-1] == "首都规划建设委员会"
     assert who("李强要求各地区加强协调。") == ["narrator"]
+
+
+def test_another_states_side_speaks_for_itself_zh():
+    # 800 odd CCTV items: "乌克兰方面称" after a US envoy's words is Ukraine's, not the envoy going on;
+    # a speaker's own side stays their content ("王毅表示，……。中方坚决反对……")
+    text = ("美国总统特使威特科夫5日称，推动冲突全面解决仍需付出更多努力。乌克兰方面称，三方下一轮会谈可能于近期在美国举行。"
+            "\n\n王毅表示，中方愿同各方合作。中方坚决反对霸凌行径。")
+    assert who(text) == ["威特科夫", "乌克兰", "Wang Yi", "Wang Yi"]

@@ -11,7 +11,7 @@ from analysis.ingest.discover import FIRST_PERSON_KINDS
 from analysis.ingest.layout import (Paragraph, is_media_label, is_question_label, label_honorifics, label_is, label_name,
                                     table_label)
 from analysis.speakers import rules_en, rules_zh
-from analysis.speakers.common import DETERMINERS, HONORIFIC, mask_quotes
+from analysis.speakers.common import DETERMINERS, HONORIFIC, mask_quotes, zh_countries
 from analysis.speakers.cues import CueSet, load_cues
 from analysis.speakers.meetings import meeting_body
 from analysis.speakers.authors import ZH_FULL_TEXT
@@ -200,6 +200,11 @@ def narrator(c: Context) -> Attribution | None:
     return Attribution(NARRATOR, "none")
 
 
+def is_state(sp) -> bool:
+    """Whether a body is a state speaking as a side ("乌克兰", "United States", "中方")."""
+    return sp.name in zh_countries() or any(a in zh_countries() for a in sp.aliases)
+
+
 def speakers_content(c: Context, att: Attribution) -> bool:
     """A body's reported words inside a person's paragraph ("China welcomes ...", 中方将 ...) are that
     speaker's content, not a new speaker, unless the sentence names an indefinite source ("A Chinese
@@ -208,6 +213,9 @@ def speakers_content(c: Context, att: Attribution) -> bool:
     if not c.inside or att.cue not in ("reported", "quote") or att.speaker == c.para_speaker or c.named_new_source:
         return False
     sp = c.state.speaker(att.speaker)
+    if (sp is not None and sp.kind == "body" and c.state.side(att.speaker) != c.state.side(c.para_speaker)
+            and is_state(sp)):
+        return False    # "威特科夫称，……。乌克兰方面称，……": another state's words, not the speaker's content
     if c.para_speaker in c.state.runtime_speakers and c.state.kind(c.para_speaker) == "body" \
             and att.speaker in c.state.runtime_speakers:
         return False    # "以色列国防军4日称，……。黎巴嫩卫生部4日说，……": one body's words, then another's
