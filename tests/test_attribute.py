@@ -583,3 +583,16 @@ def test_another_states_side_speaks_for_itself_zh():
     text = ("美国总统特使威特科夫5日称，推动冲突全面解决仍需付出更多努力。乌克兰方面称，三方下一轮会谈可能于近期在美国举行。"
             "\n\n王毅表示，中方愿同各方合作。中方坚决反对霸凌行径。")
     assert who(text) == ["威特科夫", "乌克兰", "Wang Yi", "Wang Yi"]
+
+
+def test_a_question_printed_without_its_label_en():
+    # a CMFA Ukraine-subset answer (odd rows, a source no rule was built on) saved as a page: the
+    # question has no label; the host answers under their name, once, as the title names them
+    text = ("Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on 2023-09-14\n\n"
+            "Russian media has reported that Lavrov will hold talks with Wang Yi. Could the ministry confirm this?\n\n"
+            "Mao Ning: China and Russia have been in close communication. Please stay tuned for updates.\n\n"
+            "The US said it would impose sanctions. What is your response?\n\n"
+            "Mao Ning: We firmly oppose unilateral sanctions. Who gave the US the right?\n\n"
+            "Mao Ning: Let me add one more thing.\n")
+    assert who(text)[1:] == ["narrator", "narrator", "Mao Ning", "Mao Ning", "narrator", "narrator",
+                             "Mao Ning", "Mao Ning", "Mao Ning"]

@@ -8,7 +8,7 @@ from analysis.speakers.attributor import CUE, PARAGRAPH, RULES, SENTENCE, Attrib
 ROOT = Path(__file__).resolve().parents[1]
 
 # the precedence of the cues: a reorder of the table is a change of behaviour and must show here
-ORDER = ["front_matter", "transcript_label", "transcript_opening", "transcript_turn", "first_person_document", "first_person_sentence",
+ORDER = ["front_matter", "transcript_label", "transcript_question", "transcript_opening", "transcript_turn", "first_person_document", "first_person_sentence",
          "editor_note",
          "en_embedded_speech", "en_quote_opened_by_cue", "en_cue_verbs", "en_participle_subject",
          "en_according_to", "zh_according_to", "zh_cue_verbs", "zh_author_addresses_press", "zh_author_voice",

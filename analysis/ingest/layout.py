@@ -79,6 +79,7 @@ class Paragraph:
     label_end: int = 0           # characters of text taken by the label ("MR. PRICE: ")
     item: int = 0                # the item of a multi-item file (a day's news: one "### title" each)
     opening: bool = False        # a transcript's body text before its first turn (the host's announcements)
+    asks: bool = False           # a reporter's question printed without its label, answered by the next turn
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Document offsets of text[i:j] (j exclusive)."""
@@ -347,15 +348,21 @@ def _layout_lines(text: str, kind: str | None) -> list[Paragraph]:
         return []
     meta = metadata_block(nonblank)
     labels = {id(ln): (None if id(ln) in meta else label_match(ln.text)) for ln in nonblank}
-    # a name in mixed case ("Wang Wenbin:") is a label only where it opens two or more turns
+    # a name in mixed case ("Wang Wenbin:") is a label only where it opens two or more turns, or names
+    # the host the title names ("Foreign Ministry Spokesperson Wang Wenbin's Regular Press Conference")
+    title = nonblank[0].stripped
     names = Counter(m.group("label") for m in labels.values() if m and _name_label(m.group("label")))
-    labels = {k: (None if m and _name_label(m.group("label")) and names[m.group("label")] < 2 else m)
+    top = id(nonblank[0])
+    labels = {k: (None if m and _name_label(m.group("label")) and names[m.group("label")] < 2
+                  and (k == top or m.group("label") not in title) else m)
               for k, m in labels.items()}
     n_labels = sum(1 for v in labels.values() if v)
     # turns need a speaker: outlets alone ("Related News:", "Fox News:") make no transcript
     speakers_ = sum(1 for v in labels.values()
                     if v and (not is_media_label(v.group("label")) or label_is(v.group("label"), "question")))
-    transcript = kind == "transcript" or (n_labels >= 2 and speakers_ >= 1)
+    hosted = any(v and k != top and _name_label(v.group("label")) and v.group("label") in title
+                 for k, v in labels.items())
+    transcript = kind == "transcript" or (n_labels >= 2 and speakers_ >= 1) or hosted
     if not transcript:
         labels = {k: None for k in labels}
     # a transcript's lines before its first turn that end no sentence: title, date, place, time
@@ -425,12 +432,26 @@ def _layout_lines(text: str, kind: str | None) -> list[Paragraph]:
                                                            or is_front_matter(p.text))))
         out.append(p)
     if transcript and n_labels:
+        _unlabelled_questions(out)
         for p in out:
             if p.label:
                 break
-            p.opening = not p.front
+            p.opening = not p.front and not p.asks
     _items(out)
     return out
+
+
+QUESTION_END = re.compile(r"[?？]\s*[\"”’)）]*\s*$")
+
+
+def _unlabelled_questions(out: list[Paragraph]) -> None:
+    """A transcript's paragraph without a label that ends with a question and is answered by the
+    host's turn next ("What is the Chinese side's comment on this?" / "Wang Wenbin: ..."): a
+    reporter's question whose label the page left out, not the previous turn going on."""
+    for p, nxt in zip(out, out[1:]):
+        if (not p.label and not p.front and QUESTION_END.search(p.text) and nxt.label
+                and not label_is(nxt.label, "question") and not is_media_label(nxt.label)):
+            p.asks = True
 
 
 def _one_line(text: str) -> list[Paragraph]:

@@ -78,6 +78,12 @@ def transcript_label(c: Context) -> Attribution | None:
     return Attribution(who, "question" if is_question_label(c.para.label, c.cues) else "transcript")
 
 
+def transcript_question(c: Context) -> Attribution | None:
+    """A reporter's question printed without its label, answered by the host's next turn: narrator,
+    cue question (layout marks it: Paragraph.asks)."""
+    return Attribution(NARRATOR, "question") if c.para.asks else None
+
+
 def transcript_opening(c: Context) -> Attribution | None:
     """A press conference's text before its first turn (the spokesperson's opening announcements):
     the host the title names."""
@@ -302,6 +308,7 @@ RULES: tuple[Rule, ...] = (
     #    name                         scope      lang  decide                             record
     Rule("front_matter",              PARAGRAPH, None, front_matter,                      record_title),
     Rule("transcript_label",          PARAGRAPH, None, transcript_label,                  record_turn),
+    Rule("transcript_question",       PARAGRAPH, None, transcript_question,               record_turn),
     Rule("transcript_opening",        PARAGRAPH, None, transcript_opening,                record_mentions),
     Rule("transcript_turn",           PARAGRAPH, None, transcript_turn,                   record_mentions),
     Rule("first_person_document",     PARAGRAPH, None, first_person_document,             record_nothing),
@@ -326,7 +333,7 @@ PARAGRAPH_RULES = tuple(r for r in RULES if r.scope == PARAGRAPH)
 THE_PRESIDENT = re.compile(r"\b[Tt]he President\b")
 FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|We|my|My|our|Our)\b|我|我们|我們")
 # the paragraph rules of transcript turns, inside which a sentence's own cue may still name another speaker
-IN_TURN = ("transcript_label", "transcript_opening", "transcript_turn")
+IN_TURN = ("transcript_label", "transcript_question", "transcript_opening", "transcript_turn")
 SENTENCE_RULES = tuple(r for r in RULES if r.scope != PARAGRAPH)
 CUE_RULES = tuple(r for r in RULES if r.scope == CUE)
 
