@@ -596,3 +596,9 @@ def test_a_question_printed_without_its_label_en():
             "Mao Ning: Let me add one more thing.\n")
     assert who(text)[1:] == ["narrator", "narrator", "Mao Ning", "Mao Ning", "narrator", "narrator",
                              "Mao Ning", "Mao Ning", "Mao Ning"]
+
+
+def test_a_question_printed_without_its_label_zh():
+    text = ("2022年5月18日外交部发言人汪文斌主持例行记者会\n\n据报道，乌克兰战斗人员投降。中方对此有何评论？\n\n"
+            "汪文斌：中方在乌克兰问题上的立场是一贯的、明确的。我们希望冲突尽快结束。\n")
+    assert who(text)[1:] == ["narrator", "narrator", "Wang Wenbin", "Wang Wenbin"]

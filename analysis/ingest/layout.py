@@ -360,7 +360,8 @@ def _layout_lines(text: str, kind: str | None) -> list[Paragraph]:
     # turns need a speaker: outlets alone ("Related News:", "Fox News:") make no transcript
     speakers_ = sum(1 for v in labels.values()
                     if v and (not is_media_label(v.group("label")) or label_is(v.group("label"), "question")))
-    hosted = any(v and k != top and _name_label(v.group("label")) and v.group("label") in title
+    hosted = any(v and k != top and (_name_label(v.group("label")) or CJK.search(v.group("label")))
+                 and len(v.group("label").strip()) >= 2 and v.group("label").strip() in title
                  for k, v in labels.items())
     transcript = kind == "transcript" or (n_labels >= 2 and speakers_ >= 1) or hosted
     if not transcript:
