@@ -602,3 +602,10 @@ def test_a_question_printed_without_its_label_zh():
     text = ("2022年5月18日外交部发言人汪文斌主持例行记者会\n\n据报道，乌克兰战斗人员投降。中方对此有何评论？\n\n"
             "汪文斌：中方在乌克兰问题上的立场是一贯的、明确的。我们希望冲突尽快结束。\n")
     assert who(text)[1:] == ["narrator", "narrator", "Wang Wenbin", "Wang Wenbin"]
+
+
+def test_members_who_spoke_zh():
+    # a CPPCC session (odd CCTV items): "卓嘎委员发言说" was a speaker called "发言"
+    text = ("全国政协召开双周协商座谈会。\n\n卓嘎委员发言说，雪域儿女艰苦奋斗。陈星莺委员代表民革中央发言说，要坚持“枫桥经验”。"
+            "木亚赛尔·托乎提委员发言说，要深度挖掘文旅资源。")
+    assert who(text)[1:] == ["卓嘎", "陈星莺", "木亚赛尔·托乎提"]

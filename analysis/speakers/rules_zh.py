@@ -62,10 +62,11 @@ def zh_name_before_title(before: str) -> str:
         return ""
     run = run.group(0)
     end = max((run.rfind(c) + len(c) for c in zh_countries() if c in run), default=-1)
+    cap = 10 if "·" in run else 6      # a transliteration with its dot: "木亚赛尔·托乎提"
     if end >= 0 and len(run) - end != 1:
         rest = run[end:]
-        return rest if len(rest) <= 6 else rest[-6:]
-    return run[-6:] if len(run) >= 2 else ""
+        return rest if len(rest) <= cap else rest[-cap:]
+    return run[-cap:] if len(run) >= 2 else ""
 
 
 # ---------------------------------------------------------------- subjects
@@ -84,7 +85,8 @@ ZH_SUBJECT_TIME = re.compile(r"(?:(?:\d{1,2}|[一二三四五六七八九十]{1,
                              r"昨天|[（(][^）)]{2,12}[）)]|(?:发表|發表|发布|發布)了?(?:书面|書面)?(?:声明|聲明|公告|通报|通報|谈话|談話)(?:中)?(?:对此)?|"
                              r"在[^，。；：在]{1,24}?(?:时|時|中|上|期间|期間)|"
                              # on whose behalf: "英国副首相科菲代表英国政府感谢……"
-                             r"代表[\u4e00-\u9fff]{2,16}?(?:政府|人民|国家|國家|党|黨|方面)|代表[\u4e00-\u9fff]{2,12}?(?:发言|發言)|"
+                             r"代表[\u4e00-\u9fff]{2,16}?(?:政府|人民|国家|國家|党|黨|方面|中央|界|会|會|团|團)(?:发言|發言)?|"
+                             r"代表[\u4e00-\u9fff]{2,12}?(?:发言|發言)|"
                              # to whom: "总书记跟乡亲们说", "他对记者表示"
                              r"(?:跟|向|对|對)(?:[\u4e00-\u9fff]{1,6}?们|记者|記者|媒体|媒體|大家))+$")
 # the name of a body the registry lacks ("俄罗斯国防部", "印尼地质局", "以军")
@@ -237,7 +239,7 @@ def _titled(state: DocState, cues: CueSet, s: str) -> Subject | None:
                 if name and not known and (ZH_NOT_NAME.search(name) or ZH_NOT_NAME_BEFORE_TITLE.search(name)
                                            or state.mentions_in(name)):
                     name = ""
-            if 2 <= len(name) <= 6 and HAN_NAME.fullmatch(name) and not ZH_NOT_NAME.search(name):
+            if 2 <= len(name) <= (10 if "·" in name else 6) and HAN_NAME.fullmatch(name) and not ZH_NOT_NAME.search(name):
                 # (never a time after the title: "北约外长当天举行会谈")
                 return Subject("person", state.learn(name, zh_titles_side(s[:k + len(t)]), "person", [Title(t, 0, None)]))
             if unnamed and s[:k] in zh_countries():

@@ -33,7 +33,7 @@ ZH_INTRO = re.compile("(?=(?:" + "|".join(ZH_TITLES) + r")(?P<name>[\u4e00-\u9ff
 NOT_TRANSLITERATION = frozenset("的了和与在对将于被把赴迎送围绕领域广场庄严热烈重要讲话精神战略引下专门发来贺信亲机关心鼓励"
                                 "会议表示出席举行参加相")
 # words that open what follows a title when no name stands there: verbs of saying and adverbs
-ZH_VERB_STARTS = ("表示", "代表", "指出", "强调", "強調", "说", "說", "称", "稱", "认为", "認為", "希望", "反复", "一再",
+ZH_VERB_STARTS = ("表示", "代表", "发言", "發言", "指出", "强调", "強調", "说", "說", "称", "稱", "认为", "認為", "希望", "反复", "一再",
                   "多次", "高度", "共同", "一道", "一同", "分别", "分別", "先后", "都", "也", "还", "還", "再次", "曾")
 # a counterpart named bare as the other party of talks or a call: "李强同布朗举行会谈"
 ZH_COUNTERPART = re.compile(r"(?:同|与|與)(?P<name>[\u4e00-\u9fff·]{2,8}?)(?=举行|舉行|通电话|通電話|视频通话|會談|会谈|会晤|會晤)")
