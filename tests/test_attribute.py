@@ -609,3 +609,9 @@ def test_members_who_spoke_zh():
     text = ("全国政协召开双周协商座谈会。\n\n卓嘎委员发言说，雪域儿女艰苦奋斗。陈星莺委员代表民革中央发言说，要坚持“枫桥经验”。"
             "木亚赛尔·托乎提委员发言说，要深度挖掘文旅资源。")
     assert who(text)[1:] == ["卓嘎", "陈星莺", "木亚赛尔·托乎提"]
+
+
+def test_welcoming_a_guest_to_a_place_is_narration_en():
+    # the second blind_2026 set (development): a readout's first line
+    assert who("President Biden welcomed Czech Prime Minister Petr Fiala to the White House today. "
+               "President Biden welcomed the progress made in talks.") == ["narrator", "Joe Biden"]

@@ -287,6 +287,10 @@ def quote_opened_by_cue(s: Context) -> Attribution | None:
     return None
 
 
+# welcoming a guest to a place is an act, not words: "welcomed Czech Prime Minister Petr Fiala to the
+# White House" (welcoming a decision, "welcomed the progress", is a position)
+WELCOMED_TO = re.compile(r"welcome[ds]?\s+(?:(?:[A-Z][\w.'’\-]*|of|the|and|his|her)\s+){1,8}?(?:to|at|in)\s+"
+                         r"(?:the\s+)?(?:White\s+House|Oval\s+Office|[A-Z])")
 THEY_SUBORDINATE = re.compile(r"\b(?:anything|something|everything|nothing|what|whatever|if|whether|when|because|"
                               r"than|unless)\s+(?:that\s+)?they\b[^,;]*$", re.I)
 
@@ -300,6 +304,8 @@ def cue_verbs(s: Context) -> Attribution | None:
         clause = subject_clause(before)
         if clause.lower() == "they" and THEY_SUBORDINATE.search(before):
             continue    # "anything that they say": "they" inside a clause is no joint position
+        if kind == "speech" and WELCOMED_TO.match(e.masked, start):
+            kind = "narration"      # "President Biden welcomed Prime Minister Fiala to the White House"
         if kind == "narration":
             att = narration_verb(s, e, before, end, clause)
         else:
