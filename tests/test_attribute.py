@@ -615,3 +615,21 @@ def test_welcoming_a_guest_to_a_place_is_narration_en():
     # the second blind_2026 set (development): a readout's first line
     assert who("President Biden welcomed Czech Prime Minister Petr Fiala to the White House today. "
                "President Biden welcomed the progress made in talks.") == ["narrator", "Joe Biden"]
+
+
+def test_a_briefing_as_printed_in_2024_en():
+    # an odd-line White House briefing (2024-10-10) read through: a line under a turn's label that ends
+    # with a question is that turn's; "As the president has said" (lower case since 2024) is Biden's;
+    # a guest official at the podium is the title's full name, on the host's side
+    from analysis.extract.build import document_statements
+    from analysis.ingest.discover import Meta
+    text = ("Press Briefing by Press Secretary Karine Jean-Pierre and Homeland Security Secretary Alejandro Mayorkas\n\n"
+            "MS. JEAN-PIERRE:  Good afternoon, everyone.\nAs the president has said, we will be here for you.\n\n"
+            "Q    Good afternoon.\n\nSECRETARY MAYORKAS:  (Via teleconference.)  Thank you, Karine.\n"
+            "Can everybody hear me?\n\nMS. JEAN-PIERRE:  Yes, we can hear you fine.\n")
+    rows = document_statements(text, "t", Meta(date="2024-10-10"))
+    got = [(r["speaker"], r["side"]) for r in rows if r["section"] == "body"]
+    assert got == [("Karine Jean-Pierre", "US"), ("Joe Biden", "US"), ("narrator", "none"),
+                   ("narrator", "none"), ("Alejandro Mayorkas", "US"), ("Alejandro Mayorkas", "US"),
+                   ("Karine Jean-Pierre", "US")]
+    assert who("美国外交关系协会会长迈克尔·弗罗曼撰文表示，当美国和中国合作时，世界会更好。") == ["迈克尔·弗罗曼"]

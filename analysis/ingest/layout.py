@@ -410,12 +410,15 @@ def _layout_lines(text: str, kind: str | None) -> list[Paragraph]:
     paras: list[list[Line]] = []
     prev = None
     blank_since = False
+    after_blank = set()         # the first lines of paragraphs a blank line stands above
     for ln in lines:
         if not ln.stripped:
             blank_since = True
             continue
         if prev is None or not _joins(prev, ln, wrapped, wide, blank_since, heads, labels):
             paras.append([ln])
+            if blank_since:
+                after_blank.add(id(ln))
         else:
             paras[-1].append(ln)
         prev, blank_since = ln, False
@@ -431,15 +434,24 @@ def _layout_lines(text: str, kind: str | None) -> list[Paragraph]:
             p.label_end = max(0, m.end() - lead)
         p.front = (id(first) in heads or (not p.label and (is_heading(p.text) and len(group) <= 2
                                                            or is_front_matter(p.text))))
+        p.asks = id(first) in after_blank     # a candidate only (_unlabelled_questions decides)
         out.append(p)
-    if transcript and n_labels:
-        _unlabelled_questions(out)
-        for p in out:
-            if p.label:
-                break
-            p.opening = not p.front and not p.asks
+    _turns(out, transcript and n_labels > 0)
     _items(out)
     return out
+
+
+def _turns(out: list[Paragraph], transcript: bool) -> None:
+    """A transcript's unlabelled questions and its opening (the text before the first turn)."""
+    if not transcript:
+        for p in out:
+            p.asks = False
+        return
+    _unlabelled_questions(out)
+    for p in out:
+        if p.label:
+            break
+        p.opening = not p.front and not p.asks
 
 
 QUESTION_END = re.compile(r"[?？]\s*[\"”’)）]*\s*$")
@@ -450,9 +462,12 @@ def _unlabelled_questions(out: list[Paragraph]) -> None:
     host's turn next ("What is the Chinese side's comment on this?" / "Wang Wenbin: ..."): a
     reporter's question whose label the page left out, not the previous turn going on."""
     for p, nxt in zip(out, out[1:]):
-        if (not p.label and not p.front and QUESTION_END.search(p.text) and nxt.label
-                and not label_is(nxt.label, "question") and not is_media_label(nxt.label)):
-            p.asks = True
+        # (set apart by a blank line: a line under a turn's label goes on with that turn, "SECRETARY
+        # MAYORKAS:  ... good afternoon." / "Can everybody hear me?")
+        p.asks = bool(p.asks and not p.label and not p.front and QUESTION_END.search(p.text) and nxt.label
+                      and not label_is(nxt.label, "question") and not is_media_label(nxt.label))
+    if out:
+        out[-1].asks = False
 
 
 def _one_line(text: str) -> list[Paragraph]:

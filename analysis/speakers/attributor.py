@@ -61,7 +61,10 @@ def label_speaker(state: DocState, cues: CueSet, label: str) -> str:
         t = rules_en.resolve_title(state, lab.lower(), prefer="US")
         if t:
             return t
-    return state.learn(rest or lab.title(), "other", "person")
+    # someone at the same podium as the host the title names speaks for the host's side (a White House
+    # briefing's guest official, "SECRETARY MAYORKAS:" -> the title's "Alejandro Mayorkas", US)
+    host_side = state.side(state.author) if state.author else ""
+    return state.learn(rest or lab.title(), host_side if host_side in ("CN", "US") else "other", "person")
 
 
 # ---------------------------------------------------------------- rules that decide a whole paragraph
@@ -231,10 +234,22 @@ def speakers_content(c: Context, att: Attribution) -> bool:
 # ---------------------------------------------------------------- what a decision establishes
 # The state changes of attribution, all here: a paragraph rule's row names its record function; every
 # sentence decided by the other rules is recorded by record_sentence.
+PODIUM_TITLE = re.compile(r"\b(?:Press\s+Briefing|Press\s+Gaggle|Press\s+Call|Briefing)\s+by\b", re.I)
+
+
 def record_title(state: DocState, att: Attribution, para: Paragraph, sentences: list[str]) -> None:
     """A title names the people whose "The President" a readout means, and may make the item one
     voice's words (a statement, a spokesperson's answer)."""
     state.note_title(para.text)
+    before = set(state.runtime_speakers)
+    state.introduce(para.text)      # "... and Homeland Security Secretary Alejandro Mayorkas"
+    sides = [state.side(n) for n in ([state.author] if state.author else []) + sorted(state.in_title)]
+    host_side = next((sd for sd in sides if sd in ("CN", "US")), "")
+    if PODIUM_TITLE.search(para.text) and host_side:
+        # the briefing's other officials stand at the host's podium: the host's side
+        for name in set(state.runtime_speakers) - before:
+            if state.runtime_speakers[name].side == "other":
+                state.runtime_speakers[name].side = host_side
     state.one_voice = state.one_voice or bool(ONE_VOICE_TITLE.search(para.text))
 
 
@@ -330,6 +345,9 @@ RULES: tuple[Rule, ...] = (
     Rule("narrator",                  SENTENCE,  None, narrator),
 )
 PARAGRAPH_RULES = tuple(r for r in RULES if r.scope == PARAGRAPH)
+AS_PRESIDENT_SAID = re.compile(r"^(?:(?:And|But|So|Now|Well|Again|Look),?\s+)?[Aa]s\s+(?:you\s+(?:all\s+)?(?:heard|saw)\s+)?"
+                               r"the\s+[Pp]resident\s+(?:has\s+|had\s+|just\s+|also\s+)*"
+                               r"(?:said|say|says|noted|made\s+clear|stated|put\s+it|reiterated|emphasized)\b")
 THE_PRESIDENT = re.compile(r"\b[Tt]he President\b")
 FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|We|my|My|our|Our)\b|我|我们|我們")
 # the paragraph rules of transcript turns, inside which a sentence's own cue may still name another speaker
@@ -418,6 +436,12 @@ class Attributor:
             # "（记者笑）", "(Laughter.)": the transcript's note; "(Laughs.)" is the speaker's own
             return Attribution(NARRATOR, "none")
         own = first_match(CUE_RULES, self.context(text[:ATTRIBUTION_WINDOW], turn.speaker))
+        if AS_PRESIDENT_SAID.match(text) and self.state.side(turn.speaker) == "US":
+            # "As the president has said, we will be here ..." (the White House's style since 2024
+            # writes the title in lower case): the sitting President on the document's date
+            who = rules_en.resolve_title(self.state, "the president", prefer="US")
+            if who:
+                return Attribution(who, "reported")
         if own is None or own.speaker in (turn.speaker, NARRATOR):
             return turn
         if own.speaker == BOTH and own.cue == "joint":

@@ -15,7 +15,7 @@ from analysis.speakers.registry import BOTH, NARRATOR, Registry, Speaker, Title
 
 # people a text introduces with a title: "State Department spokesman Matthew Miller"; "美国哈佛大学校长巴科，"
 # (a Chinese name is only taken where punctuation ends it)
-NAME_TOKEN = r"(?:[A-Z][a-z'’\-]+|[A-Z]\.|[A-Z][a-z]*-[A-Z][a-z]+|de|van|von|al-[A-Z][a-z]+)"
+NAME_TOKEN = r"(?:[A-Z][a-z]*-[A-Z][a-z]+|[A-Z][a-z'’\-]+|[A-Z]\.|de|van|von|al-[A-Z][a-z]+)"
 INTRO = re.compile(rf"\b(?P<title>{EN_TITLE_WORDS})\s+(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})")
 # a name after its title, where punctuation, a date or what a readout says the person did ends it
 # ("印度尼西亚总统佐科举行会谈", "瓦努阿图共和国总统摩西互致贺电")
