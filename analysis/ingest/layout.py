@@ -461,11 +461,16 @@ def _unlabelled_questions(out: list[Paragraph]) -> None:
     """A transcript's paragraph without a label that ends with a question and is answered by the
     host's turn next ("What is the Chinese side's comment on this?" / "Wang Wenbin: ..."): a
     reporter's question whose label the page left out, not the previous turn going on."""
+    last = None     # the label of the turn before
     for p, nxt in zip(out, out[1:]):
         # (set apart by a blank line: a line under a turn's label goes on with that turn, "SECRETARY
-        # MAYORKAS:  ... good afternoon." / "Can everybody hear me?")
+        # MAYORKAS:  ... good afternoon." / "Can everybody hear me?"; the answer comes from the one who
+        # spoke before, or opens the turns: a host handing over, "Admiral Kirby is here ... Admiral?" /
+        # "MR. KIRBY: ...", is no question)
         p.asks = bool(p.asks and not p.label and not p.front and QUESTION_END.search(p.text) and nxt.label
-                      and not label_is(nxt.label, "question") and not is_media_label(nxt.label))
+                      and not label_is(nxt.label, "question") and not is_media_label(nxt.label)
+                      and (last is None or last == nxt.label))
+        last = p.label or last
     if out:
         out[-1].asks = False
 

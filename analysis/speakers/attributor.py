@@ -14,7 +14,7 @@ from analysis.speakers import rules_en, rules_zh
 from analysis.speakers.common import DETERMINERS, HONORIFIC, mask_quotes, zh_countries
 from analysis.speakers.cues import CueSet, load_cues
 from analysis.speakers.meetings import meeting_body
-from analysis.speakers.authors import ZH_FULL_TEXT
+from analysis.speakers.authors import ZH_FULL_TEXT, registry_names
 from analysis.speakers.registry import BOTH, NARRATOR, Registry
 from analysis.speakers.state import Attribution, Context, DocState
 
@@ -117,9 +117,18 @@ def first_person_document(c: Context) -> Attribution | None:
     # a paragraph is read whole, unless it is long: a speech pasted from a page without paragraph
     # marks is one paragraph, and one word in it ("记者", "新华社") must not make it all narration;
     # its sentences are read one by one (first_person_sentence)
-    if len(c.para.text) > LONG_PARAGRAPH or ZH_FULL_TEXT.search(c.para.text):
+    if len(c.para.text) > LONG_PARAGRAPH or run_in_title(c.para.text):
         return None
     return Attribution(c.state.author, "first_person") if is_the_speech(c, c.para.text) else None
+
+
+def run_in_title(text: str) -> re.Match | None:
+    """A speech's title run into the text with a registered author's byline after it ("……摄在……上的讲话
+    （2023年12月29日）习近平同志们"); not "——在……中维护……的发言权" inside a speech."""
+    m = ZH_FULL_TEXT.search(text)
+    if m and any(registry_names(m.group("who")[:n]) for n in (4, 3, 2)):
+        return m
+    return None
 
 
 def is_the_speech(c: Context, unit: str) -> bool:
@@ -137,7 +146,7 @@ def first_person_sentence(c: Context) -> Attribution | None:
     12月29日）习近平同志们，……"): the agency's lead and photo credit before it are not the speech."""
     if c.kind not in FIRST_PERSON_KINDS or not c.state.author:
         return None
-    run_in = ZH_FULL_TEXT.search(c.para.text)
+    run_in = run_in_title(c.para.text)
     if run_in is None and len(c.para.text) <= LONG_PARAGRAPH:
         return None
     if run_in is not None and c.para.text.find(c.full) < run_in.end():
@@ -449,14 +458,17 @@ class Attributor:
         if own.cue not in ("reported", "quote", "embedded"):
             return turn
         at = [a for a, _, n in self.state.mentions_in(text) if n == own.speaker]
-        if not at and (m := THE_PRESIDENT.search(text)) and self.state.side(own.speaker) == "US":
+        who = self.state.speaker(own.speaker)
+        if not at and (m := THE_PRESIDENT.search(text)) and who is not None \
+                and who.has_title("president", self.state.year) and self.state.side(own.speaker) == "US":
             at = [m.start()]            # "As the President said yesterday, ...": the White House's own
                                         # style names the sitting President
         if not at or FIRST_PERSON.search(text[:at[0]]):
             return turn                 # not named, or under the official's own clause ("I noted that ...")
-        who = self.state.speaker(own.speaker)
-        if who is not None and who.kind == "body" and who.side == self.state.side(turn.speaker):
-            return turn                 # "中方认为", "China deplores": the spokesperson speaks for the body
+        if who is not None and who.kind == "body" and (who.side == self.state.side(turn.speaker) or is_state(who)):
+            # "中方认为", "China deplores": the spokesperson speaks for the body; another state
+            # ("日本方面称……。事实恰恰相反。") is named to be answered, in the spokesperson's words
+            return turn
         sides = {self.state.side(own.speaker), self.state.side(turn.speaker)}
         if sides == {"CN", "US"}:
             return turn                 # the other side quoted to be answered ("Secretary Blinken claimed that

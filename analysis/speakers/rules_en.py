@@ -191,7 +191,7 @@ def resolve_title(state: DocState, low: str, prefer: str | None = None) -> str |
         if m in cands:
             return m
     uniq = list(dict.fromkeys(cands))
-    if len(uniq) > 1 and prefer == "US" and state.date and state.date[5:10] >= "01-20":
+    if len(uniq) > 1 and prefer == "US" and roles == ["president"] and state.date and state.date[5:10] >= "01-20":
         # a US handover year, after Inauguration Day (2021-05-01: Biden, not Trump): the one who took
         # office that year
         incoming = [c for c in uniq if any(t.start == state.year for t in _speaker_titles(state, c, roles))]

@@ -62,7 +62,7 @@ def zh_name_before_title(before: str) -> str:
         return ""
     run = run.group(0)
     end = max((run.rfind(c) + len(c) for c in zh_countries() if c in run), default=-1)
-    cap = 10 if "·" in run else 6      # a transliteration with its dot: "木亚赛尔·托乎提"
+    cap = 14 if "·" in run else 6      # a transliteration with its dot: "班禅额尔德尼·确吉杰布"
     if end >= 0 and len(run) - end != 1:
         rest = run[end:]
         return rest if len(rest) <= cap else rest[-cap:]
@@ -85,7 +85,10 @@ ZH_SUBJECT_TIME = re.compile(r"(?:(?:\d{1,2}|[一二三四五六七八九十]{1,
                              r"昨天|[（(][^）)]{2,12}[）)]|(?:发表|發表|发布|發布)了?(?:书面|書面)?(?:声明|聲明|公告|通报|通報|谈话|談話)(?:中)?(?:对此)?|"
                              r"在[^，。；：在]{1,24}?(?:时|時|中|上|期间|期間)|"
                              # on whose behalf: "英国副首相科菲代表英国政府感谢……"
-                             r"代表[\u4e00-\u9fff]{2,16}?(?:政府|人民|国家|國家|党|黨|方面|中央|界|会|會|团|團)(?:发言|發言)?|"
+                             r"代表[\u4e00-\u9fff]{2,16}?(?:政府|人民|国家|國家|党|黨|方面|中央|界|会|會|团|團|联|聯)(?:发言|發言)?|"
+                             # how: "总书记亲切地对大家说"
+                             r"(?:亲切|親切|深情|动情|動情|高兴|高興|风趣|風趣|郑重|鄭重|激动|激動|坚定|堅定|明确|明確|诚恳|誠懇|"
+                             r"热情|熱情|认真|認真|语重心长|語重心長|意味深长|意味深長)地|"
                              r"代表[\u4e00-\u9fff]{2,12}?(?:发言|發言)|"
                              # to whom: "总书记跟乡亲们说", "他对记者表示"
                              r"(?:跟|向|对|對)(?:[\u4e00-\u9fff]{1,6}?们|记者|記者|媒体|媒體|大家))+$")
@@ -123,6 +126,9 @@ def crowd_subject(cues: CueSet, s: str) -> bool:
             s = s[len(lead):]
             break
     return s in cues.get("zh", "crowd")
+
+
+ZH_PAIR = re.compile(r"(?:主席|总统|總統|总理|總理|首相|总书记|總書記)?(?:和|与|與|及)(?:[\u4e00-\u9fff]{0,6}?(?:主席|总统|總統|总理|總理|首相))?")
 
 
 def _resolve(state: DocState, cues: CueSet, s: str) -> Subject | None:
@@ -164,6 +170,11 @@ def _resolve(state: DocState, cues: CueSet, s: str) -> Subject | None:
     if found and state.kind(found[0][2]) != "person" and s[:found[0][0]].endswith(zh_countries()) \
             and not s[:found[0][0]].endswith(("中国", "中國")):
         found = []           # "俄罗斯外交部发言人扎哈罗娃": another state's ministry, not China's
+    if len(found) >= 2 and ZH_PAIR.fullmatch(s[found[0][1]:found[1][0]]) and found[0][0] == 0 \
+            and {state.kind(found[0][2]), state.kind(found[1][2])} == {"person"} \
+            and state.side(found[0][2]) != state.side(found[1][2]) and found[1][1] >= len(s) - 2:
+        # "习近平和拜登一致同意": two leaders of two sides as one subject state a joint position
+        return Subject("both", BOTH)
     if found:
         # the subject comes first in a Chinese clause; ignore names after 致/向/同/与
         a, b, name = found[0]
@@ -183,8 +194,9 @@ def _resolve(state: DocState, cues: CueSet, s: str) -> Subject | None:
         return Subject("body", state.learn(state.meeting, meeting_side(state.meeting), "body")) \
             if state.meeting else Subject("generic", NARRATOR)
     if s in state.zh_titled:
-        # "巴科表示": a name the text introduced with its title ("哈佛大学校长巴科")
-        return Subject("person", state.learn(s, "other", "person"))
+        # "巴科表示": a name the text introduced with its title ("哈佛大学校长巴科"), on the side its
+        # titles tell ("中央书记处书记蔡奇" CN)
+        return Subject("person", state.learn(s, state.zh_titled_by.get(s, ("", "other"))[1], "person"))
     if ZH_SIDE_BODY.match(s):
         # a side the speaker table does not list, named as the text names it
         return Subject("body", state.learn(s, "other", "body"))
@@ -196,7 +208,7 @@ def _resolve(state: DocState, cues: CueSet, s: str) -> Subject | None:
     titled = _titled(state, cues, s)
     if titled is None and ZH_BODY.match(s) and not GENERIC_BODY.match(s):
         # a body the registry lacks, named as the text names it ("俄罗斯国防部", "以军")
-        return Subject("body", state.learn(s, side_of(s), "body"))
+        return Subject("body", state.learn(s, zh_titles_side(s), "body"))
     return titled
 
 
@@ -239,7 +251,7 @@ def _titled(state: DocState, cues: CueSet, s: str) -> Subject | None:
                 if name and not known and (ZH_NOT_NAME.search(name) or ZH_NOT_NAME_BEFORE_TITLE.search(name)
                                            or state.mentions_in(name)):
                     name = ""
-            if 2 <= len(name) <= (10 if "·" in name else 6) and HAN_NAME.fullmatch(name) and not ZH_NOT_NAME.search(name):
+            if 2 <= len(name) <= (14 if "·" in name else 6) and HAN_NAME.fullmatch(name) and not ZH_NOT_NAME.search(name):
                 # (never a time after the title: "北约外长当天举行会谈")
                 return Subject("person", state.learn(name, zh_titles_side(s[:k + len(t)]), "person", [Title(t, 0, None)]))
             if unnamed and s[:k] in zh_countries():
@@ -263,6 +275,8 @@ ZH_ROLES = {"总统": ("president",), "總統": ("president",), "总理": ("prim
 def _named_holder(state: DocState, title: str) -> str | None:
     """The person a bare title means ("总书记说"): the last one the text named who holds it that year."""
     roles = ZH_ROLES.get(title, ())
+    if any(lead.endswith(title) for lead, _ in state.zh_titled_by.values()):
+        return None     # the text named another holder too ("越共中央总书记苏林"): which one is meant is unclear
     for name in reversed(state.mentions):
         sp = state.speaker(name)
         if sp is not None and any(sp.has_title(r, state.year) for r in roles):
@@ -394,8 +408,10 @@ ZH_RECALL = re.compile(r"不久前|前不久|此前|日前|去年|前年|上月|
 
 
 ZH_CONVEY = ("转达", "轉達")
+# a meeting as the subject, bare or named: "会议", "中央经济工作会议"
+MEETING_NAMED = re.compile(r"(?:会议|會議|全会|全會|大会|大會|座谈会|座談會)$")
 ZH_BRIEFED = ("介绍了", "介紹了")     # alone, "赵乐际介绍了……有关情况" is narration
-ZH_POSITION = re.compile(r"(?:立场|立場|主张|主張|观点|觀點)[。！]?\s*$")
+ZH_POSITION = re.compile(r"(?:立场|立場|主张|主張|观点|觀點|看法|态度|態度)[。！]?\s*$")
 ZH_ASKS_TO_CONVEY = re.compile(r"^[\s" + MASK + r"]*(?P<who>[^，。；：\s" + MASK + r"]{2,20}?)(?:还|還|也)?(?:请|請)[^，。；：]{2,12}$")
 ZH_WHEN_CLAUSE = re.compile(r"[^，。；：]{0,16}?(?:时|時)[，,]")
 ZH_GREETINGS = re.compile(r"问候|問候|祝愿|祝願|祝贺|祝賀|祝福|谢意|謝意|感谢|感謝|敬意|慰问|慰問")
@@ -459,8 +475,9 @@ def speech_verb(s: Context, z: Reading, start: int, end: int, subj: str, initial
     """"刘鹤表示", "双方一致认为", "他说": the verb's subject speaks; a verb opening the sentence goes on
     with the current speaker; the author framing another's words gives the author (first_person)."""
     cue = z.masked[start:end]
-    if cue in s.cues.get("zh", "meeting_verb") and not MEETING_WORDS.match(ZH_SUBJECT_TAIL.sub("", subj.strip(" " + MASK))):
-        return None    # "要求" is a meeting's words ("会议要求，……"), not anyone's demand
+    if cue in s.cues.get("zh", "meeting_verb") and not (
+            MEETING_NAMED.search(ZH_SUBJECT_TAIL.sub("", subj.strip(" " + MASK))) and z.masked[end:end + 1] in "，,：:"):
+        return None    # "要求" is a meeting's words ("会议要求，……"), not anyone's demand, nor "会议部署了……"
     if ZH_FRAME.search(subj) and frames_speech(z, end):
         return None    # "在回答……提问时说", "在视频致辞中表示": a speech inside a frame; the later verb decides
     if initial and not ZH_SUBJECT_TAIL.sub("", subj.strip(" " + MASK)):

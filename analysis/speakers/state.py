@@ -22,7 +22,7 @@ INTRO = re.compile(rf"\b(?P<title>{EN_TITLE_WORDS})\s+(?P<name>{NAME_TOKEN}(?:\s
 ZH_INTRO_END = (r"(?=[，。、；：！？]|先生|女士|博士|教授|举行|会谈|会见|主持|出席|宣读|互致|通电话|通话|视频通话|共同|一道|一同|一行|"
                 r"时|并|在|于|表示|指出|强调|说|致|的|率领|率|访华|来华|"
                 # a date or time after the name: "中央纪委书记李希5日下午参加……"
-                r"[0-9０-９]{1,2}[日月]|当天|當天|今天|昨天|日前|近日|上午|下午|晚上|当地时间|當地時間|指派|委派|委托|邀请|邀請)")
+                r"[0-9０-９]{1,2}[日月]|当天|當天|今天|昨天|日前|近日|上午|下午|晚上|当地时间|當地時間|指派|委派|委托|邀请|邀請|等|现场|現場)")
 # overlapping (a lookahead at every place), so that an earlier title inside a word cannot swallow the
 # later one: "中央书记处书记蔡奇在……" gives "蔡奇", not only "处书记蔡奇"; transliterations run to 8
 # characters ("阿玛尔巴伊斯格楞")
@@ -34,7 +34,8 @@ NOT_TRANSLITERATION = frozenset("的了和与在对将于被把赴迎送围绕�
                                 "会议表示出席举行参加相")
 # words that open what follows a title when no name stands there: verbs of saying and adverbs
 ZH_VERB_STARTS = ("表示", "代表", "发言", "發言", "指出", "强调", "強調", "说", "說", "称", "稱", "认为", "認為", "希望", "反复", "一再",
-                  "多次", "高度", "共同", "一道", "一同", "分别", "分別", "先后", "都", "也", "还", "還", "再次", "曾")
+                  "多次", "高度", "共同", "一道", "一同", "分别", "分別", "先后", "都", "也", "还", "還", "再次", "现场", "現場")
+ZH_OBJECT_BEFORE = re.compile(r"[向对對给給跟为為][\u4e00-\u9fff]?$")   # "向总书记问好": the title is an object
 # a counterpart named bare as the other party of talks or a call: "李强同布朗举行会谈"
 ZH_COUNTERPART = re.compile(r"(?:同|与|與)(?P<name>[\u4e00-\u9fff·]{2,8}?)(?=举行|舉行|通电话|通電話|视频通话|會談|会谈|会晤|會晤)")
 # a body's name with its short name in brackets: "巴勒斯坦伊斯兰抵抗运动（哈马斯）", "世界卫生组织（世卫组织）"
@@ -79,6 +80,7 @@ class DocState:
     runtime_speakers: dict = field(default_factory=dict)  # name -> Speaker introduced by the text
     mentions: list = field(default_factory=list)     # persons, in order of mention
     zh_titled: set = field(default_factory=set)      # Chinese names the text gave after a title
+    zh_titled_by: dict = field(default_factory=dict)  # such a name -> (the titles before it, side)
     in_title: set = field(default_factory=set)       # people the document's title names
     current: str | None = None                       # last speaker (not narrator)
     turn: tuple[str, str] | None = None              # (speaker, cue) of the current transcript turn
@@ -243,10 +245,20 @@ class DocState:
             name = m.group("name")
             if len(name) >= 6 and "·" not in name and not NOT_TRANSLITERATION.isdisjoint(name):
                 continue
-            if name.startswith(ZH_VERB_STARTS):
-                continue    # "……主席表示，", "……总统反复表示": a verb after the title, no name
+            if name.startswith(ZH_VERB_STARTS) or ZH_OBJECT_BEFORE.search(text, max(0, m.start() - 2), m.start()):
+                # "……主席表示，", "……总统反复表示": a verb after the title, no name; "高声向总书记问好":
+                # the title is the object of a preposition
+                continue
             if not ZH_NOT_NAME.search(name) and not self.mentions_in(name) and not any(t in name for t in ZH_TITLES):
+                # the titles in the same clause before the name tell the side ("中共中央政治局常委、
+                # 中央书记处书记蔡奇" is CN, "越共中央总书记苏林" is not)
+                lead = re.split(r"[，。；：！？]", text[max(0, m.start() - 40):m.start("name")])[-1]
+                held = self.mentions_in(lead)
+                if m.re is ZH_INTRO and (lead in ZH_TITLES or (held and held[-1][1] >= len(lead) - 4
+                                                             and self.kind(held[-1][2]) == "person")):
+                    continue    # "总书记十分高兴", "习近平总书记考察……": the title is someone's, no name follows
                 self.zh_titled.add(name)
+                self.zh_titled_by.setdefault(name, (lead, zh_titles_side(lead)))
 
     def introduce(self, text: str) -> None:
         """Register people the text introduces with a title: 'State Department spokesman Matthew Miller',
