@@ -21,6 +21,8 @@ class AliasIndex:
         # speaker's bookkeeping and the target column, always with the same result
         self._found: dict = {}
         self._cjk_first: re.Pattern | None = None
+        # latin's lists split by second word (see _by_second), made when first read
+        self._second: dict = dict(base._second) if base else {}
 
     def add(self, alias: str) -> None:
         if alias in self.known or not alias.strip():
@@ -35,6 +37,7 @@ class AliasIndex:
         else:
             toks = NAME_TOKEN_RE.findall(alias)
             if toks:
+                self._second.pop(toks[0], None)
                 lst = self.latin.setdefault(toks[0], [])
                 lst.append((toks, alias))
                 lst.sort(key=lambda x: len(x[0]), reverse=True)
@@ -49,6 +52,19 @@ class AliasIndex:
             self._found[text] = found
         return list(found)
 
+    def _by_second(self, first: str) -> tuple[dict, list]:
+        """latin[first] as ({second word: its aliases of more than one word}, its one-word aliases),
+        each in latin's order."""
+        by_second: dict = {}
+        singles = []
+        for cand, alias in self.latin[first]:
+            if len(cand) > 1:
+                by_second.setdefault(cand[1], []).append((cand, alias))
+            else:
+                singles.append((cand, alias))
+        self._second[first] = (by_second, singles)
+        return by_second, singles
+
     def _find(self, text: str) -> tuple:
         out = []
         latin = self.latin
@@ -58,10 +74,15 @@ class AliasIndex:
             if not latin.keys().isdisjoint(words):
                 spans = None
                 i = 0
+                last = len(words) - 1
                 for i0 in [k for k, w in enumerate(words) if w in latin]:
                     if i0 < i:
                         continue
-                    for cand, alias in latin[words[i0]]:
+                    by_second, singles = self._second.get(words[i0]) or self._by_second(words[i0])
+                    # the aliases of more than one word whose second word comes next, then those of one
+                    # word: latin's order (longest first) among the aliases that can match here
+                    nxt = by_second.get(words[i0 + 1]) if i0 < last else None
+                    for cand, alias in (nxt + singles if nxt else singles):
                         n = len(cand)
                         if words[i0:i0 + n] == cand:
                             # whole words: no letter or digit glued on either side ("U.S." is fine)
