@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, islice
 
 from analysis.ingest.layout import Paragraph
 from analysis.speakers.common import (EN_TITLE_WORDS, POSSESSIVE, STOP_CAPS, ZH_DATELINE, ZH_NOT_NAME,
@@ -85,6 +85,7 @@ class DocState:
     quote_closed: bool = False                       # the last sentence's speech was all a closed quotation
     meeting: str | None = None                       # the body whose meeting the text narrated ("会议指出")
     _alias_index: AliasIndex | None = field(default=None, repr=False)
+    _indexed: int = field(default=0, repr=False)     # how many of runtime's aliases _alias_index has
 
     # ---------------------------------------------------------------- who is who
     def speaker(self, name: str) -> Speaker | None:
@@ -106,8 +107,11 @@ class DocState:
             return registry_index(self.registry)
         if self._alias_index is None:
             self._alias_index = AliasIndex(registry_index(self.registry))
-        for alias in self.runtime:
-            self._alias_index.add(alias)
+        if len(self.runtime) > self._indexed:
+            # runtime only gains aliases, in order: the ones not indexed yet are its last ones
+            for alias in islice(self.runtime, self._indexed, None):
+                self._alias_index.add(alias)
+            self._indexed = len(self.runtime)
         return self._alias_index
 
     def resolve_name(self, alias: str) -> str | None:
