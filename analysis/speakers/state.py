@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from itertools import chain, islice
 
 from analysis.ingest.layout import Paragraph
+from analysis.quickre import quick_test
 from analysis.speakers.common import (EN_TITLE_WORDS, POSSESSIVE, STOP_CAPS, ZH_DATELINE, ZH_NOT_NAME,
                                       ZH_TITLE_CHAIN, ZH_TITLES, Subject, side_of, zh_countries)
 from analysis.speakers.cues import CueSet
@@ -50,6 +51,13 @@ ISSUES = re.compile(r"(?:发表|发布|发出|致|宣读|签署|發表|發布)[^
 # a speech or an instruction given ("发表中共中央总书记……习近平的重要讲话", "李强……作出重要批示"): its owner may be
 # named between the act and the document
 ISSUES_SPEECH = re.compile(r"(?:发表|發表|作出|作了|做出)[^，。；]{0,64}?(?:讲话|講話|批示|指示|致辞|致辭)")
+# quick tests (literal starts, analysis.quickre) before two patterns searched in every sentence
+INTRO_QUICK, ISSUES_QUICK = quick_test(INTRO), quick_test(ISSUES)
+
+
+def _may(quick: re.Pattern | None, text: str) -> bool:
+    """Can the pattern whose quick test this is match in text? (No quick test: it may.)"""
+    return quick is None or quick.search(text) is not None
 
 
 @dataclass
@@ -157,7 +165,7 @@ class DocState:
         the act is who "the statement" (声明, 贺信中, the statement) means afterwards."""
         d = ZH_DATELINE.match(text) or OUTLET_LEAD.match(text)
         text = text[d.end():] if d else text       # "央视网消息（新闻联播）：" is the outlet, not the issuer
-        m = ISSUES.search(text) or ISSUES_SPEECH.search(text)
+        m = (ISSUES.search(text) if _may(ISSUES_QUICK, text) else None) or ISSUES_SPEECH.search(text)
         if not m:
             return
         inside = [f for f in self.mentions_in(m.group(0)) if self.kind(f[2]) == "person"] \
@@ -245,7 +253,7 @@ class DocState:
         "美国哈佛大学校长巴科，" (a Chinese name is only taken where punctuation ends it)."""
         if not text.isascii():          # the Chinese patterns find nothing in ASCII text
             self._introduce_zh(text)
-        for m in INTRO.finditer(text):
+        for m in (INTRO.finditer(text) if _may(INTRO_QUICK, text) else ()):
             toks = m.group("name").strip().split()
             while toks and toks[-1] in STOP_CAPS:
                 toks.pop()
