@@ -14,8 +14,9 @@ class AliasIndex:
     view for the names a document introduces."""
 
     def __init__(self, base: "AliasIndex | None" = None):
-        self.latin: dict = {k: list(v) for k, v in base.latin.items()} if base else {}
-        self.cjk: dict = {k: list(v) for k, v in base.cjk.items()} if base else {}
+        # a view shares its base's lists: add() gives a first word or character a new list
+        self.latin: dict = dict(base.latin) if base else {}
+        self.cjk: dict = dict(base.cjk) if base else {}
         self.known: set = set(base.known) if base else set()
         # find() of the texts asked about lately: a sentence is looked up by several rules, its
         # speaker's bookkeeping and the target column, always with the same result
@@ -31,15 +32,13 @@ class AliasIndex:
         self._found.clear()
         self._cjk_first = None
         if CJK_RE.search(alias):
-            lst = self.cjk.setdefault(alias[0], [])
-            lst.append(alias)
+            lst = self.cjk[alias[0]] = self.cjk.get(alias[0], []) + [alias]
             lst.sort(key=len, reverse=True)
         else:
             toks = NAME_TOKEN_RE.findall(alias)
             if toks:
                 self._second.pop(toks[0], None)
-                lst = self.latin.setdefault(toks[0], [])
-                lst.append((toks, alias))
+                lst = self.latin[toks[0]] = self.latin.get(toks[0], []) + [(toks, alias)]
                 lst.sort(key=lambda x: len(x[0]), reverse=True)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
