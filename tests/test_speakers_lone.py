@@ -49,3 +49,15 @@ def test_the_speaker_short_cut_is_off_when_the_rules_change():
     from analysis.speakers.attributor import RULES
     assert lone.ACTIVE, "RULES changed: check analysis/speakers/lone.py's reasoning, then its REASONED_FOR"
     assert tuple(r.name for r in RULES) == lone.REASONED_FOR
+
+
+def test_the_speaker_short_cut_for_table_rows_that_are_statements(monkeypatch):
+    """A table read with rows="statements": each row's own cue (attribute_sentence) or the narrator."""
+    import pandas as pd
+    from analysis.extract.build import table_statements
+    registry = Registry.load()
+    df = pd.DataFrame({"id": range(len(_texts())), "text": _texts()})
+    fast, _ = table_statements(df, "t", "t.csv", registry, rows="statements")
+    monkeypatch.setattr(lone, "ACTIVE", False)
+    slow, _ = table_statements(df, "t", "t.csv", registry, rows="statements")
+    pd.testing.assert_frame_equal(fast, slow)

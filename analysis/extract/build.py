@@ -197,6 +197,10 @@ def _one_statement(text: str, lang: str | None, date: str | None, raw_speaker: s
                    registry: Registry) -> list[dict]:
     lang = lang or detect(text, default="en")
     lang = "en" if lang == "und" else lang
+    if not raw_speaker and lone_narrated(text, lang):
+        # no cue the rules read (analysis.speakers.lone): the narrator's, as attribute_sentence gives
+        return [{"speaker": NARRATOR, "side": registry.side(NARRATOR), "lang": lang, "text": text,
+                 "start": 0, "end": len(text), "section": "body", "cue": "none"}]
     att = Attributor(registry, lang, year_of(date))
     if raw_speaker:
         speaker, cue = att.table_speaker(raw_speaker)
