@@ -82,7 +82,10 @@ def _item_starts(op, av) -> set:
     if op in REPEATS:
         lo, _hi, sub = av
         return _starts(list(sub)) | ({""} if lo == 0 else set())
-    raise _Unknown          # any character, a look-around, a group reference
+    if op is _c.ASSERT and av[0] == 1:
+        # a look-ahead (?=...): the text where it stands begins with one of its starts
+        return _starts(list(av[1]))
+    raise _Unknown          # any character, a look-behind, a negative look-around, a group reference
 
 
 def _join(prefixes: set, starts: set) -> set:
