@@ -52,7 +52,7 @@ ISSUES = re.compile(r"(?:发表|发布|发出|致|宣读|签署|發表|發布)[^
 # named between the act and the document
 ISSUES_SPEECH = re.compile(r"(?:发表|發表|作出|作了|做出)[^，。；]{0,64}?(?:讲话|講話|批示|指示|致辞|致辭)")
 # quick tests (literal starts, analysis.quickre) before two patterns searched in every sentence
-INTRO_QUICK, ISSUES_QUICK = quick_test(INTRO), quick_test(ISSUES)
+INTRO_QUICK, ISSUES_QUICK, ZH_INTRO_QUICK = quick_test(INTRO), quick_test(ISSUES), quick_test(ZH_INTRO)
 
 
 def _may(quick: re.Pattern | None, text: str) -> bool:
@@ -241,7 +241,7 @@ class DocState:
             canonical = self.resolve_name(long)
             if canonical and short not in self.runtime:
                 self.runtime[short] = canonical
-        for m in chain(ZH_INTRO.finditer(text), ZH_COUNTERPART.finditer(text)):
+        for m in chain(ZH_INTRO.finditer(text) if _may(ZH_INTRO_QUICK, text) else (), ZH_COUNTERPART.finditer(text)):
             name = m.group("name")
             if len(name) >= 6 and "·" not in name and not NOT_TRANSLITERATION.isdisjoint(name):
                 continue
