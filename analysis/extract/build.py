@@ -21,11 +21,14 @@ from analysis.extract.lang import detect
 from analysis.ingest.layout import is_front_matter, layout
 from analysis.extract.target import target
 from analysis.speakers.authors import author_from_file_name, document_author, letter_signature
+from analysis.speakers.lone import lone_narrated
+from analysis.speakers.state import Attribution
 from analysis.speakers.registry import NARRATOR, Registry
 from analysis.extract.segment import split_sentences
 from analysis.ingest.tables import read_table
 from analysis.ingest.decode import read_text
 
+LONE = Attribution(NARRATOR, "none")     # what the rules give a lone sentence with no cue
 COLUMNS = ["doc_id", "statement_id", "speaker", "side", "target", "date", "date_source", "lang", "text",
            "start", "end", "section", "cue", "paragraph", "source", "label"]
 
@@ -82,28 +85,37 @@ def document_statements(text: str, doc_id: str = "doc", meta: Meta | None = None
             kind = "letter"
     rows = []
     unit, att, unit_id = None, None, doc_id
+    # a document of one plain paragraph, in a fresh state: its one sentence may take the short cut
+    lone = (speakers and len(paras) == 1 and not kind and not host and not meta.title and not paras[0].front
+            and paras[0].label is None and not paras[0].opening)
     for pi, para in enumerate(paras):
         if pi == signed_until and att:
             att.end_first_person()      # after the signature: the report about the letter
+        spans = [(a + para.label_end, b + para.label_end)
+                 for a, b in split_sentences(para.text[para.label_end:])]
+        # one plain sentence with no cue (a table's turn, most often): the rules' answer is known
+        # without running them (analysis.speakers.lone)
+        short_cut = lone and len(spans) == 1 and lone_narrated(para.text[spans[0][0]:spans[0][1]], lang)
         if para.item != unit:
             # each item of a multi-item file is its own unit, with its own id and a fresh attributor:
             # no speaker carries over from one item into the next
             unit = para.item
             unit_id = f"{doc_id}#{unit}" if unit else doc_id
-            att = Attributor(registry, lang, year_of(date), kind, host, date=date) if speakers else None
+            att = Attributor(registry, lang, year_of(date), kind, host, date=date) if speakers and not short_cut else None
             if meta.title and att:      # a manifest's title names the people the text is about
                 att.note_title(meta.title)
             n_unit = 0
-        spans = [(a + para.label_end, b + para.label_end)
-                 for a, b in split_sentences(para.text[para.label_end:])]
-        whos = att.attribute_paragraph(para, spans) if att else [None] * len(spans)
+        if short_cut:
+            whos = [LONE]
+        else:
+            whos = att.attribute_paragraph(para, spans) if att else [None] * len(spans)
         for k, ((a, b), who) in enumerate(zip(spans, whos)):
             text_ab = para.text[a:b]
             front = para.front or is_front_matter(text_ab)
             speaker = NARRATOR if front else (who.speaker if who else "")
             start, end = para.span(a, b)
             n_unit += 1
-            side = att.state.side(speaker) if att else ""
+            side = att.state.side(speaker) if att else (registry.side(speaker) if who is LONE else "")
             rows.append({
                 "doc_id": unit_id, "statement_id": f"{unit_id}:{n_unit}", "speaker": speaker,
                 "side": side, "target": target(text_ab, side, registry) if targets else "",
@@ -192,6 +204,10 @@ def _one_statement(text: str, lang: str | None, date: str | None, raw_speaker: s
                    registry: Registry) -> list[dict]:
     lang = lang or detect(text, default="en")
     lang = "en" if lang == "und" else lang
+    if not raw_speaker and lone_narrated(text, lang):
+        # no cue the rules read (analysis.speakers.lone): the narrator's, as attribute_sentence gives
+        return [{"speaker": NARRATOR, "side": registry.side(NARRATOR), "lang": lang, "text": text,
+                 "start": 0, "end": len(text), "section": "body", "cue": "none"}]
     att = Attributor(registry, lang, year_of(date), date=date)
     if raw_speaker:
         speaker, cue = att.table_speaker(raw_speaker)

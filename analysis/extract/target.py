@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from analysis.data import data_lines
+from analysis.quickre import quick_test
 from analysis.speakers.common import SIDE_WORDS
 from analysis.speakers.names import registry_index
 from analysis.speakers.registry import Registry
@@ -16,6 +17,7 @@ COUNTERPART = {"CN": "US", "US": "CN"}
 ZH_SIDES = {"CN": ("北京", "华方", "習近平", "台湾", "臺灣", "台灣", "香港", "澳门", "澳門", "新疆", "西藏"),
             "US": ("华盛顿", "華盛頓", "白宫", "白宮")}
 EN_CN = re.compile(r"\b(?:Taiwan|Taiwanese|Hong Kong|Macau|Macao|Xinjiang|Tibet|Tibetan)\b")
+EN_CN_QUICK = quick_test(EN_CN)      # (analysis.quickre: the words anywhere, a search 4x cheaper)
 # a two-character state name inside a longer word is not the state: 印度洋, 朝鲜族, 中非合作, 沿海地区, 内蒙古
 ZH_NOT_STATE = re.compile(r"印度洋|朝鲜族|朝鮮族|中非合作|海地区|内蒙古|內蒙古|加纳入|增加纳|南非洲")
 
@@ -56,14 +58,18 @@ def _other_at(text: str) -> int | None:
     return at
 
 
+# SIDE_WORDS with each side's quick test, for the sides a target can be
+SIDE_TESTS = [(rx, side, quick_test(rx)) for rx, side in SIDE_WORDS if side in COUNTERPART]
+
+
 def sides_mentioned(text: str, registry: Registry) -> list[str]:
     """The sides a text names, in the order they first appear: "CN", "US", "other"."""
     found: list[tuple[int, str]] = []
-    for rx, side in SIDE_WORDS:
-        m = rx.search(text)
-        if m and side in COUNTERPART:
+    for rx, side, quick in SIDE_TESTS:
+        m = rx.search(text) if quick is None or quick.search(text) else None
+        if m:
             found.append((m.start(), side))
-    m = EN_CN.search(text)
+    m = EN_CN.search(text) if EN_CN_QUICK is None or EN_CN_QUICK.search(text) else None
     if m:
         found.append((m.start(), "CN"))          # Taiwan, Hong Kong, Xinjiang, Tibet: China's questions
     for side, words in (ZH_SIDES.items() if not text.isascii() else ()):     # (Chinese words)

@@ -574,18 +574,18 @@ def _joins(a: Line, b: Line, wrapped: bool, wide: int, blank: bool, heads: set, 
 
 
 def _assemble(group: list[Line]) -> Paragraph:
-    chars: list[str] = []
+    pieces: list[str] = []      # the lines' text and the spaces joining them (not one per character)
     offs: list[int] = []
     for k, ln in enumerate(group):
         lead = len(ln.text) - len(ln.text.lstrip())
         body = ln.text.strip()
         start = ln.start + lead
-        if k and chars:
-            prev_c, next_c = chars[-1], body[0]
+        if k and offs:
+            prev_c, next_c = next(p[-1] for p in reversed(pieces) if p), body[0]
             cjk_join = (CJK.match(prev_c) or prev_c in CJK_PUNCT) and (CJK.match(next_c) or next_c in CJK_PUNCT)
             if not cjk_join and not (prev_c == "-" and next_c.isalpha()):
-                chars.append(" ")
+                pieces.append(" ")
                 offs.append(start - 1)
-        chars.extend(body)
+        pieces.append(body)
         offs.extend(range(start, start + len(body)))
-    return Paragraph("".join(chars), offs)
+    return Paragraph("".join(pieces), offs)

@@ -14,13 +14,16 @@ class AliasIndex:
     view for the names a document introduces."""
 
     def __init__(self, base: "AliasIndex | None" = None):
-        self.latin: dict = {k: list(v) for k, v in base.latin.items()} if base else {}
-        self.cjk: dict = {k: list(v) for k, v in base.cjk.items()} if base else {}
+        # a view shares its base's lists: add() gives a first word or character a new list
+        self.latin: dict = dict(base.latin) if base else {}
+        self.cjk: dict = dict(base.cjk) if base else {}
         self.known: set = set(base.known) if base else set()
         # find() of the texts asked about lately: a sentence is looked up by several rules, its
         # speaker's bookkeeping and the target column, always with the same result
         self._found: dict = {}
         self._cjk_first: re.Pattern | None = None
+        # latin's lists split by second word (see _by_second), made when first read
+        self._second: dict = dict(base._second) if base else {}
 
     def add(self, alias: str) -> None:
         if alias in self.known or not alias.strip():
@@ -29,14 +32,13 @@ class AliasIndex:
         self._found.clear()
         self._cjk_first = None
         if CJK_RE.search(alias):
-            lst = self.cjk.setdefault(alias[0], [])
-            lst.append(alias)
+            lst = self.cjk[alias[0]] = self.cjk.get(alias[0], []) + [alias]
             lst.sort(key=len, reverse=True)
         else:
             toks = NAME_TOKEN_RE.findall(alias)
             if toks:
-                lst = self.latin.setdefault(toks[0], [])
-                lst.append((toks, alias))
+                self._second.pop(toks[0], None)
+                lst = self.latin[toks[0]] = self.latin.get(toks[0], []) + [(toks, alias)]
                 lst.sort(key=lambda x: len(x[0]), reverse=True)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
@@ -49,6 +51,19 @@ class AliasIndex:
             self._found[text] = found
         return list(found)
 
+    def _by_second(self, first: str) -> tuple[dict, list]:
+        """latin[first] as ({second word: its aliases of more than one word}, its one-word aliases),
+        each in latin's order."""
+        by_second: dict = {}
+        singles = []
+        for cand, alias in self.latin[first]:
+            if len(cand) > 1:
+                by_second.setdefault(cand[1], []).append((cand, alias))
+            else:
+                singles.append((cand, alias))
+        self._second[first] = (by_second, singles)
+        return by_second, singles
+
     def _find(self, text: str) -> tuple:
         out = []
         latin = self.latin
@@ -58,10 +73,15 @@ class AliasIndex:
             if not latin.keys().isdisjoint(words):
                 spans = None
                 i = 0
+                last = len(words) - 1
                 for i0 in [k for k, w in enumerate(words) if w in latin]:
                     if i0 < i:
                         continue
-                    for cand, alias in latin[words[i0]]:
+                    by_second, singles = self._second.get(words[i0]) or self._by_second(words[i0])
+                    # the aliases of more than one word whose second word comes next, then those of one
+                    # word: latin's order (longest first) among the aliases that can match here
+                    nxt = by_second.get(words[i0 + 1]) if i0 < last else None
+                    for cand, alias in (nxt + singles if nxt else singles):
                         n = len(cand)
                         if words[i0:i0 + n] == cand:
                             # whole words: no letter or digit glued on either side ("U.S." is fine)

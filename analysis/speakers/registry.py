@@ -114,6 +114,25 @@ class Registry:
     def roles(self) -> list[str]:
         return self._roles
 
+    def roles_ending(self, word: str) -> list[str]:
+        """The roles whose last word (after their last space) is `word`, in the order of roles (for
+        speed: the roles a title phrase can end with)."""
+        if not hasattr(self, "_by_last"):
+            self._by_last: dict = {}
+            for r in self._roles:
+                self._by_last.setdefault(r.rsplit(" ", 1)[-1], []).append(r)
+        return self._by_last.get(word, [])
+
+    def holders(self, role: str) -> list[tuple[str, Speaker]]:
+        """(name, speaker) of the registered speakers with a title of this role in any year, in the
+        registry's order (for speed: the only ones whose has_title(role, year) can be true)."""
+        if not hasattr(self, "_holders"):
+            self._holders: dict = {}
+            for name, sp in self.speakers.items():
+                for r in dict.fromkeys(t.role for t in sp.titles):
+                    self._holders.setdefault(r, []).append((name, sp))
+        return self._holders.get(role, [])
+
     def side(self, name: str) -> str:
         if name in (NARRATOR, BOTH, "", None):
             return "none"

@@ -161,7 +161,7 @@ def resolve_title(state: DocState, low: str, prefer: str | None = None) -> str |
     for rx, s in SIDE_WORDS:
         if rx.search(cased) or rx.search(low):
             side = s
-    roles = [r for r in state.registry.roles if low == r or low.endswith(" " + r)]
+    roles = [r for r in state.registry.roles_ending(low.rsplit(" ", 1)[-1]) if low == r or low.endswith(" " + r)]
     roles += [t.role for sp in state.runtime_speakers.values() for t in sp.titles
               if low == t.role or low.endswith(" " + t.role)]
     # "the (US) vice president" is that office, not any "president"
@@ -172,7 +172,7 @@ def resolve_title(state: DocState, low: str, prefer: str | None = None) -> str |
         return None
     cands = []
     for role in roles:
-        for name, sp in list(state.registry.speakers.items()) + list(state.runtime_speakers.items()):
+        for name, sp in state.registry.holders(role) + list(state.runtime_speakers.items()):
             if sp.has_title(role, state.year) and (side is None or sp.side == side):
                 cands.append(name)
     if not cands:

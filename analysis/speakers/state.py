@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, islice
 
 from analysis.ingest.layout import Paragraph
+from analysis.quickre import quick_test
 from analysis.speakers.common import (EN_TITLE_WORDS, zh_titles_side, POSSESSIVE, STOP_CAPS, ZH_DATELINE, ZH_NOT_NAME,
                                       ZH_TITLE_CHAIN, ZH_TITLES, Subject, side_of, zh_countries)
 from analysis.speakers.cues import CueSet
@@ -56,6 +57,13 @@ ISSUES = re.compile(r"(?:发表|发布|发出|致|宣读|签署|發表|發布)[^
 # a speech or an instruction given ("发表中共中央总书记……习近平的重要讲话", "李强……作出重要批示"): its owner may be
 # named between the act and the document
 ISSUES_SPEECH = re.compile(r"(?:发表|發表|作出|作了|做出)[^，。；]{0,64}?(?:讲话|講話|批示|指示|致辞|致辭)")
+# quick tests (literal starts, analysis.quickre) before two patterns searched in every sentence
+INTRO_QUICK, ISSUES_QUICK, ZH_INTRO_QUICK = quick_test(INTRO), quick_test(ISSUES), quick_test(ZH_INTRO)
+
+
+def _may(quick: re.Pattern | None, text: str) -> bool:
+    """Can the pattern whose quick test this is match in text? (No quick test: it may.)"""
+    return quick is None or quick.search(text) is not None
 
 
 @dataclass
@@ -93,6 +101,7 @@ class DocState:
     quote_closed: bool = False                       # the last sentence's speech was all a closed quotation
     meeting: str | None = None                       # the body whose meeting the text narrated ("会议指出")
     _alias_index: AliasIndex | None = field(default=None, repr=False)
+    _indexed: int = field(default=0, repr=False)     # how many of runtime's aliases _alias_index has
 
     # ---------------------------------------------------------------- who is who
     def speaker(self, name: str) -> Speaker | None:
@@ -114,8 +123,11 @@ class DocState:
             return registry_index(self.registry)
         if self._alias_index is None:
             self._alias_index = AliasIndex(registry_index(self.registry))
-        for alias in self.runtime:
-            self._alias_index.add(alias)
+        if len(self.runtime) > self._indexed:
+            # runtime only gains aliases, in order: the ones not indexed yet are its last ones
+            for alias in islice(self.runtime, self._indexed, None):
+                self._alias_index.add(alias)
+            self._indexed = len(self.runtime)
         return self._alias_index
 
     def resolve_name(self, alias: str) -> str | None:
@@ -161,7 +173,7 @@ class DocState:
         the act is who "the statement" (声明, 贺信中, the statement) means afterwards."""
         d = ZH_DATELINE.match(text) or OUTLET_LEAD.match(text)
         text = text[d.end():] if d else text       # "央视网消息（新闻联播）：" is the outlet, not the issuer
-        m = ISSUES.search(text) or ISSUES_SPEECH.search(text)
+        m = (ISSUES.search(text) if _may(ISSUES_QUICK, text) else None) or ISSUES_SPEECH.search(text)
         if not m:
             return
         inside = [f for f in self.mentions_in(m.group(0)) if self.kind(f[2]) == "person"] \
@@ -241,7 +253,7 @@ class DocState:
             canonical = self.resolve_name(long)
             if canonical and short not in self.runtime:
                 self.runtime[short] = canonical
-        for m in chain(ZH_INTRO.finditer(text), ZH_COUNTERPART.finditer(text)):
+        for m in chain(ZH_INTRO.finditer(text) if _may(ZH_INTRO_QUICK, text) else (), ZH_COUNTERPART.finditer(text)):
             name = m.group("name")
             if len(name) >= 6 and "·" not in name and not NOT_TRANSLITERATION.isdisjoint(name):
                 continue
@@ -265,7 +277,7 @@ class DocState:
         "美国哈佛大学校长巴科，" (a Chinese name is only taken where punctuation ends it)."""
         if not text.isascii():          # the Chinese patterns find nothing in ASCII text
             self._introduce_zh(text)
-        for m in INTRO.finditer(text):
+        for m in (INTRO.finditer(text) if _may(INTRO_QUICK, text) else ()):
             toks = m.group("name").strip().split()
             while toks and toks[-1] in STOP_CAPS:
                 toks.pop()

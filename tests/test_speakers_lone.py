@@ -1,0 +1,63 @@
+"""The short cut for a lone sentence with no cue (analysis.speakers.lone) gives what the speaker rules
+give: checked on every gold statement and every sentence of the attribution fixtures, each read as a
+document of its own, with the short cut and without it."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from analysis.config import GOLD
+from analysis.extract.build import document_statements
+from analysis.speakers import lone
+from analysis.speakers.registry import Registry
+
+FIXTURES = Path(__file__).parent / "fixtures" / "attribution"
+
+
+def _texts() -> list[str]:
+    texts = [json.loads(x)["text"] for x in open(GOLD, encoding="utf-8")]
+    registry = Registry.load()
+    for p in sorted(FIXTURES.rglob("*.txt"))[:40]:
+        texts += [r["text"] for r in document_statements(p.read_text("utf-8"), registry=registry)]
+    # the cues' neighbours: a lone sentence one word away from a cue, a quotation, brackets
+    texts += ["The minister said nothing new.", "The statement, which was long, ended.", "(Photo: Xinhua)",
+              "Joseph R. Biden, Jr. visited Ohio.", "It was “historic”.", "Talks went on", "Wang Yi met Blinken.",
+              "美方表示欢迎。", "中方 welcomes it", "Xi Jinping, saying nothing, left.", "", " ", "Q: What now?"]
+    return texts
+
+
+def test_the_speaker_short_cut_gives_what_the_rules_give(monkeypatch):
+    registry = Registry.load()
+    texts = _texts()
+    fast = [document_statements(t, "d", registry=registry) for t in texts]
+    taken = sum(lone.lone_narrated(t, "en") for t in texts)
+    monkeypatch.setattr(lone, "ACTIVE", False)
+    slow = [document_statements(t, "d", registry=registry) for t in texts]
+    assert fast == slow
+    assert taken > 1000         # the short cut was taken, not only allowed
+
+
+@pytest.mark.parametrize("text", ["He said so.", "The talks, in which Xi noted progress, ended.",
+                                  'It was "historic".', "Ties improved, saying much."])
+def test_the_speaker_short_cut_leaves_a_cue_to_the_rules(text):
+    assert not lone.lone_narrated(text, "en")
+
+
+def test_the_speaker_short_cut_is_off_when_the_rules_change():
+    from analysis.speakers.attributor import RULES
+    assert lone.ACTIVE, "RULES changed: check analysis/speakers/lone.py's reasoning, then its REASONED_FOR"
+    assert tuple(r.name for r in RULES) == lone.REASONED_FOR
+
+
+def test_the_speaker_short_cut_for_table_rows_that_are_statements(monkeypatch):
+    """A table read with rows="statements": each row's own cue (attribute_sentence) or the narrator."""
+    import pandas as pd
+    from analysis.extract.build import table_statements
+    registry = Registry.load()
+    df = pd.DataFrame({"id": range(len(_texts())), "text": _texts()})
+    fast, _ = table_statements(df, "t", "t.csv", registry, rows="statements")
+    monkeypatch.setattr(lone, "ACTIVE", False)
+    slow, _ = table_statements(df, "t", "t.csv", registry, rows="statements")
+    pd.testing.assert_frame_equal(fast, slow)
