@@ -70,3 +70,11 @@ def test_a_photo_credit_ends_its_paragraph():
     from analysis.ingest.layout import layout
     paras = layout("中共中央总书记习近平发表重要讲话。新华社记者 鞠鹏 摄\n同志们，朋友们：\n今天，我们在这里隆重集会。\n")
     assert [p.text.strip() for p in paras][:2] == ["中共中央总书记习近平发表重要讲话。新华社记者 鞠鹏 摄", "同志们，朋友们："]
+
+
+def test_a_long_speech_title_with_its_byline_is_a_heading():
+    # a Xinhua page (found after the sixth set's print; a development fix): "习近平：在……时的讲话" of
+    # 50 characters is the page's title, so the speech below it is his
+    from analysis.ingest.layout import is_speech_heading
+    assert is_speech_heading("习近平：在会见出席中国国际友好大会暨中国人民对外友好协会成立70周年纪念活动外方嘉宾时的讲话")
+    assert not is_speech_heading("习近平：我们要推动构建人类命运共同体，维护世界和平")

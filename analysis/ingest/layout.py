@@ -182,12 +182,15 @@ def _headline(lines: list, nonblank: list, labels: dict) -> bool:
 def is_speech_heading(s: str) -> bool:
     """A heading that names who delivers the text ("Statement by H.E. Mr. X, President of Y, at the
     general debate ...", "Tanasak Patimapragorn, Deputy Prime Minister"): no sentence end, short."""
-    from analysis.speakers.authors import (EN_SPEECH, ZH_LETTER, ZH_SPEECH, ZH_SPEECH_UNNAMED, colon_heading,
-                                           dash_heading, name_and_post, shipped_registry)
+    from analysis.speakers.authors import (EN_SPEECH, ZH_LETTER, ZH_SPEECH, ZH_SPEECH_UNNAMED, ZH_TITLE_BYLINE,
+                                           colon_heading, dash_heading, name_and_post, shipped_registry)
     if len(s) > 300 or ends_sentence(s):
         return False
     if CJK.search(s):       # a Chinese speech title longer than a heading's 40 characters
-        return len(s) <= 100 and any(p.match(s) for p in (ZH_SPEECH, ZH_LETTER, ZH_SPEECH_UNNAMED))
+        byline = ZH_TITLE_BYLINE.match(s)     # "习近平：在会见……外方嘉宾时的讲话"
+        rest = s[byline.end() - 1:] if byline else s
+        return len(s) <= 100 and (any(p.match(s) for p in (ZH_SPEECH, ZH_LETTER, ZH_SPEECH_UNNAMED))
+                                  or bool(byline and ZH_SPEECH_UNNAMED.match(rest)))
     registry = shipped_registry()
     return bool(EN_SPEECH.match(s)) or any(f(s, registry) is not None for f in (name_and_post, dash_heading,
                                                                                colon_heading))
