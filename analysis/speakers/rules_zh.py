@@ -200,7 +200,7 @@ def _resolve(state: DocState, cues: CueSet, s: str) -> Subject | None:
     if ZH_SIDE_BODY.match(s):
         # a side the speaker table does not list, named as the text names it
         return Subject("body", state.learn(s, "other", "body"))
-    if s.endswith(("方面", "方面")) and s[:-2] in zh_countries():
+    if s.endswith("方面") and s[:-2] in zh_countries():
         # "乌克兰方面称": the country's side (one the registry knows is found above, "美国方面")
         return Subject("body", state.learn(s[:-2], side_of(s[:-2]), "body"))
     if ZH_SIDE_BODY.match(s[:2]) and not s[2:3].isdigit():
