@@ -14,7 +14,7 @@ from analysis.speakers import rules_en, rules_zh
 from analysis.speakers.common import DETERMINERS, HONORIFIC, mask_quotes, zh_countries
 from analysis.speakers.cues import CueSet, load_cues
 from analysis.speakers.meetings import meeting_body
-from analysis.speakers.authors import ZH_FULL_TEXT, registry_names
+from analysis.speakers.authors import ZH_FULL_TEXT, byline_names
 from analysis.speakers.registry import BOTH, NARRATOR, Registry
 from analysis.speakers.state import Attribution, Context, DocState
 
@@ -126,7 +126,7 @@ def run_in_title(text: str) -> re.Match | None:
     """A speech's title run into the text with a registered author's byline after it ("……摄在……上的讲话
     （2023年12月29日）习近平同志们"); not "——在……中维护……的发言权" inside a speech."""
     m = ZH_FULL_TEXT.search(text)
-    if m and any(registry_names(m.group("who")[:n]) for n in (4, 3, 2)):
+    if m and byline_names(m.group("who")):
         return m
     return None
 

@@ -238,10 +238,7 @@ def document_author(heading: list[str], body_start: str, registry: Registry | No
     if NEWS_LEAD.search(body_start[:200]) or (full and CJK_NEWS_LEAD.search(full.string[:full.start() + 2])):
         # (a photo caption may stand between the title and the Xinhua lead: "……新华社记者 张领 摄" /
         # "新华社北京6月28日电 <title>——在……的讲话")
-        m = full
-        # the byline's name runs into what follows when the lines were joined ("习近平当地时间……")
-        names = next((registry_names(m.group("who")[:n], registry) for n in (4, 3, 2)
-                      if m and registry_names(m.group("who")[:n], registry)), [])
+        names = byline_names(full.group("who"), registry) if full else []
         # the page prints the speech in full, after its lead: it is the speech, by the one the
         # heading names (or the byline, when the heading names no one)
         if names and (author is None or author in names):
@@ -251,8 +248,7 @@ def document_author(heading: list[str], body_start: str, registry: Registry | No
         # the speech's title, date and byline run into its text on one line ("构建新发展格局 实现互利
         # 共赢——在亚太经合组织工商领导人对话会上的主旨演讲（2020年11月19日，北京）中华人民共和国主席
         # 习近平各位工商界朋友，……"): its author
-        author = next((registry_names(full.group("who")[:n], registry)[0] for n in (4, 3, 2)
-                       if registry_names(full.group("who")[:n], registry)), None)
+        author = next(iter(byline_names(full.group("who"), registry)), None)
     return author or (full_text_author(text, registry) if full_text else None)
 
 
@@ -277,6 +273,12 @@ def registry_names(who: str, registry: Registry | None = None) -> list[str]:
     """The registered people a Chinese name stands for."""
     registry = registry or shipped_registry()
     return [n for n in registry.lookup(who) if _person(registry, n)]
+
+
+def byline_names(who: str, registry: Registry | None = None) -> list[str]:
+    """The registered people a byline's name stands for where it runs into what follows when lines were
+    joined ("习近平当地时间……", "习近平各位工商界朋友"): its first 4, else 3, else 2 characters."""
+    return next((names for n in (4, 3, 2) if (names := registry_names(who[:n], registry))), [])
 
 
 # a speech's first words when it has no heading: its salutation
