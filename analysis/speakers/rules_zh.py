@@ -53,6 +53,12 @@ ZH_EVENT_ONLY = re.compile(r"^(?:[，,]?\s*题为《[^》]*》)?\s*[。！]?\s*$
 LONG_SUBJECT = 30     # characters: a longer "subject" is a clause, read for the names opening it
 
 
+def name_cap(name: str) -> int:
+    """The longest a Chinese name runs: 6 characters, 14 for a transliteration with its dot
+    ("班禅额尔德尼·确吉杰布")."""
+    return 14 if "·" in name else 6
+
+
 def zh_name_before_title(before: str) -> str:
     """The name in the characters before a title ("巴基斯坦侯赛因" + 总统 -> "侯赛因"): what follows the
     last country named there; "" when a country stands right before the title ("巴西总统"). Where a
@@ -62,7 +68,7 @@ def zh_name_before_title(before: str) -> str:
         return ""
     run = run.group(0)
     end = max((run.rfind(c) + len(c) for c in zh_countries() if c in run), default=-1)
-    cap = 14 if "·" in run else 6      # a transliteration with its dot: "班禅额尔德尼·确吉杰布"
+    cap = name_cap(run)
     if end >= 0 and len(run) - end != 1:
         rest = run[end:]
         return rest if len(rest) <= cap else rest[-cap:]
@@ -116,6 +122,11 @@ def resolve_zh(state: DocState, cues: CueSet, subj: str) -> Subject | None:
     return r
 
 
+def meeting_subject(state: DocState) -> Subject | None:
+    """The body whose meeting the text narrated, as a subject; None when no meeting is known."""
+    return Subject("body", state.learn(state.meeting, meeting_side(state.meeting), "body")) if state.meeting else None
+
+
 ZH_CROWD_LEAD = ("广大", "廣大", "与会", "與會", "全体", "全體", "各界", "在场", "在場")
 
 
@@ -150,8 +161,7 @@ def _resolve(state: DocState, cues: CueSet, s: str) -> Subject | None:
             if state.current and state.current not in (NARRATOR, BOTH) else None
     if MEETING_WORDS.match(s):
         # "会议指出", "会议强调": the body whose meeting the text narrated; none known, no speaker
-        return Subject("body", state.learn(state.meeting, meeting_side(state.meeting), "body")) \
-            if state.meeting else None
+        return meeting_subject(state)
     owned = ZH_OWNED_DOCUMENT.match(s)
     if owned:
         # "哈马斯的声明称", "以色列政府发布的声明称": the document speaks for its owner
@@ -191,8 +201,7 @@ def _resolve(state: DocState, cues: CueSet, s: str) -> Subject | None:
     if crowd_subject(cues, s):
         # "大家表示", "广大干部群众表示": a crowd, no speaker; at a body's meeting, "大家一致认为" is the
         # meeting's
-        return Subject("body", state.learn(state.meeting, meeting_side(state.meeting), "body")) \
-            if state.meeting else Subject("generic", NARRATOR)
+        return meeting_subject(state) or Subject("generic", NARRATOR)
     if s in state.zh_titled:
         # "巴科表示": a name the text introduced with its title ("哈佛大学校长巴科"), on the side its
         # titles tell ("中央书记处书记蔡奇" CN)
@@ -251,7 +260,7 @@ def _titled(state: DocState, cues: CueSet, s: str) -> Subject | None:
                 if name and not known and (ZH_NOT_NAME.search(name) or ZH_NOT_NAME_BEFORE_TITLE.search(name)
                                            or state.mentions_in(name)):
                     name = ""
-            if 2 <= len(name) <= (14 if "·" in name else 6) and HAN_NAME.fullmatch(name) and not ZH_NOT_NAME.search(name):
+            if 2 <= len(name) <= name_cap(name) and HAN_NAME.fullmatch(name) and not ZH_NOT_NAME.search(name):
                 # (never a time after the title: "北约外长当天举行会谈")
                 return Subject("person", state.learn(name, zh_titles_side(s[:k + len(t)]), "person", [Title(t, 0, None)]))
             if unnamed and s[:k] in zh_countries():
@@ -475,12 +484,12 @@ def speech_verb(s: Context, z: Reading, start: int, end: int, subj: str, initial
     """"刘鹤表示", "双方一致认为", "他说": the verb's subject speaks; a verb opening the sentence goes on
     with the current speaker; the author framing another's words gives the author (first_person)."""
     cue = z.masked[start:end]
-    if cue in s.cues.get("zh", "meeting_verb") and not (
-            MEETING_NAMED.search(ZH_SUBJECT_TAIL.sub("", subj.strip(" " + MASK))) and z.masked[end:end + 1] in "，,：:"):
+    bare = ZH_SUBJECT_TAIL.sub("", subj.strip(" " + MASK))     # the subject without its adverbs
+    if cue in s.cues.get("zh", "meeting_verb") and not (MEETING_NAMED.search(bare) and z.masked[end:end + 1] in "，,：:"):
         return None    # "要求" is a meeting's words ("会议要求，……"), not anyone's demand, nor "会议部署了……"
     if ZH_FRAME.search(subj) and frames_speech(z, end):
         return None    # "在回答……提问时说", "在视频致辞中表示": a speech inside a frame; the later verb decides
-    if initial and not ZH_SUBJECT_TAIL.sub("", subj.strip(" " + MASK)):
+    if initial and not bare:
         # "表示，……", "由衷感谢习主席……": a verb opening the sentence with no subject of its own (adverbs
         # at most) goes on with the current speaker
         cur = s.state.current
