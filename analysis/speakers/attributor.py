@@ -444,13 +444,13 @@ class Attributor:
         if PARENTHETICAL.fullmatch(text) and not OWN_LAUGH.search(text):
             # "（记者笑）", "(Laughter.)": the transcript's note; "(Laughs.)" is the speaker's own
             return Attribution(NARRATOR, "none")
-        own = first_match(CUE_RULES, self.context(text[:ATTRIBUTION_WINDOW], turn.speaker))
         if AS_PRESIDENT_SAID.match(text) and self.state.side(turn.speaker) == "US":
             # "As the president has said, we will be here ..." (the White House's style since 2024
             # writes the title in lower case): the sitting President on the document's date
             who = rules_en.resolve_title(self.state, "the president", prefer="US")
             if who:
                 return Attribution(who, "reported")
+        own = first_match(CUE_RULES, self.context(text[:ATTRIBUTION_WINDOW], turn.speaker))
         if own is None or own.speaker in (turn.speaker, NARRATOR):
             return turn
         if own.speaker == BOTH and own.cue == "joint":
