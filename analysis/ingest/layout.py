@@ -437,20 +437,17 @@ def _layout_lines(text: str, kind: str | None) -> list[Paragraph]:
             p.label_end = max(0, m.end() - lead)
         p.front = (id(first) in heads or (not p.label and (is_heading(p.text) and len(group) <= 2
                                                            or is_front_matter(p.text))))
-        p.asks = id(first) in after_blank     # a candidate only (_unlabelled_questions decides)
         out.append(p)
-    _turns(out, transcript and n_labels > 0)
+    if transcript and n_labels:
+        _turns(out, [id(group[0]) in after_blank for group in paras])
     _items(out)
     return out
 
 
-def _turns(out: list[Paragraph], transcript: bool) -> None:
-    """A transcript's unlabelled questions and its opening (the text before the first turn)."""
-    if not transcript:
-        for p in out:
-            p.asks = False
-        return
-    _unlabelled_questions(out)
+def _turns(out: list[Paragraph], apart: list[bool]) -> None:
+    """A transcript's unlabelled questions and its opening (the text before the first turn); apart[k]:
+    a blank line stands above paragraph k."""
+    _unlabelled_questions(out, apart)
     for p in out:
         if p.label:
             break
@@ -460,22 +457,20 @@ def _turns(out: list[Paragraph], transcript: bool) -> None:
 QUESTION_END = re.compile(r"[?？]\s*[\"”’)）]*\s*$")
 
 
-def _unlabelled_questions(out: list[Paragraph]) -> None:
+def _unlabelled_questions(out: list[Paragraph], apart: list[bool]) -> None:
     """A transcript's paragraph without a label that ends with a question and is answered by the
     host's turn next ("What is the Chinese side's comment on this?" / "Wang Wenbin: ..."): a
     reporter's question whose label the page left out, not the previous turn going on."""
     last = None     # the label of the turn before
-    for p, nxt in zip(out, out[1:]):
+    for p, nxt, set_apart in zip(out, out[1:], apart):
         # (set apart by a blank line: a line under a turn's label goes on with that turn, "SECRETARY
         # MAYORKAS:  ... good afternoon." / "Can everybody hear me?"; the answer comes from the one who
         # spoke before, or opens the turns: a host handing over, "Admiral Kirby is here ... Admiral?" /
         # "MR. KIRBY: ...", is no question)
-        p.asks = bool(p.asks and not p.label and not p.front and QUESTION_END.search(p.text) and nxt.label
+        p.asks = bool(set_apart and not p.label and not p.front and QUESTION_END.search(p.text) and nxt.label
                       and not label_is(nxt.label, "question") and not is_media_label(nxt.label)
                       and (last is None or last == nxt.label))
         last = p.label or last
-    if out:
-        out[-1].asks = False
 
 
 def _one_line(text: str) -> list[Paragraph]:
