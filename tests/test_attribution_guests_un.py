@@ -37,3 +37,22 @@ def test_white_house_podium_regulars_are_registered_under_their_full_names():
                                    "narrator", "Rochelle Walensky"]
     assert {g[1] for g in got if g[0] not in ("Moderator", "narrator")} == {"US"}
 
+
+def test_un_general_debate_speech_as_the_corpus_distributes_it():
+    # UNGDC files as the corpus names them (<ISO3>_<session>_<year>.txt), no heading: the corpus's own
+    # speaker list says whose (odd lines 2995 and 563 of ../shared's staged corpus); the first line of
+    # the wrapped text ("I") is no heading
+    kabila = ("I \nbegin by congratulating Mr. Joseph Deiss on his \nelection to preside over the sixty-fifth "
+              "session of the \nGeneral Assembly, and I also congratulate his entire \nBureau on their election. "
+              "I also congratulate the \nPresident’s predecessor, Mr. Ali Treki, on the devotion \nand skill with "
+              "which he carried out his mandate, to \ngreat general satisfaction. \n")
+    assert body(kabila, "COD_65_2010") == [("Joseph Kabila Kabange", "other")] * 2
+    assert body(kabila, "Session 65 - 2010/COD_65_2010") == [("Joseph Kabila Kabange", "other")] * 2
+    # a session that is not the year's, or another name: the text says nothing of its speaker
+    assert {s for s, _ in body(kabila, "COD_64_2010")} == {"narrator"}
+    assert {s for s, _ in body(kabila, "congo_2010")} == {"narrator"}
+    # a speaker the registry lacks takes the state's side
+    qian = ("\ufeffPlease allow me to congratulate you, Sir, on your\nassumption of the presidency of the General "
+            "Assembly at\nits current session. I believe your wisdom and experience\nwill enable you to accomplish "
+            "your lofty mission with\ndistinction.\n")
+    assert body(qian, "CHN_52_1997") == [("Qian Qichen", "CN")] * 2

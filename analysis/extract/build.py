@@ -22,6 +22,7 @@ from analysis.ingest.layout import is_front_matter, layout
 from analysis.extract.target import target
 from analysis.speakers.authors import author_from_file_name, document_author, letter_signature
 from analysis.speakers.lone import lone_narrated
+from analysis.speakers.ungdc import ungdc_author
 from analysis.speakers.state import Attribution
 from analysis.speakers.registry import NARRATOR, Registry
 from analysis.extract.segment import split_sentences
@@ -66,7 +67,7 @@ def document_statements(text: str, doc_id: str = "doc", meta: Meta | None = None
     host = meta.author or author_from_title(meta.title) or next(
         (h for h in (author_from_title(p.text) for p in paras if p.front) if h), None)
     kind = meta.kind or None
-    signed_until = None
+    signed_until, host_side = None, ""
     if not kind and not host:
         # no manifest: a heading may say whose speech, statement or letter this is
         heading = [p.text for p in itertools.takewhile(lambda p: p.front, paras)]
@@ -76,8 +77,11 @@ def document_statements(text: str, doc_id: str = "doc", meta: Meta | None = None
                                full_text=not any(p.item for p in paras) and sum(
                                    p.front and p.text.lstrip().startswith("#") for p in paras) <= 1)
         if host is None and not heading:
-            # a speech with no heading, opening with its salutation: the file's name may say whose
+            # a speech with no heading, opening with its salutation: the file's name may say whose; a
+            # UN General Debate speech named as its corpus names them: the corpus's list says whose
             host = author_from_file_name(doc_id, bodies[0] if bodies else "", registry)
+            if host is None and (un := ungdc_author(doc_id, registry)):
+                host, host_side = un
         kind = "speech" if host else None
         if host is None and (signed := letter_signature([p.text for p in paras], registry)):
             # a letter signed at its end ("习近平" / "2020年8月30日"), the agency's report after it
@@ -101,7 +105,7 @@ def document_statements(text: str, doc_id: str = "doc", meta: Meta | None = None
             # no speaker carries over from one item into the next
             unit = para.item
             unit_id = f"{doc_id}#{unit}" if unit else doc_id
-            att = Attributor(registry, lang, year_of(date), kind, host, date=date) if speakers and not short_cut else None
+            att = Attributor(registry, lang, year_of(date), kind, host, date=date, author_side=host_side) if speakers and not short_cut else None
             if meta.title and att:      # a manifest's title names the people the text is about
                 att.note_title(meta.title)
             n_unit = 0

@@ -389,13 +389,17 @@ class Attributor:
     records in its DocState what each decision establishes."""
 
     def __init__(self, registry: Registry, lang: str, year: int | None = None, kind: str | None = None,
-                 author: str | None = None, cues: CueSet | None = None, date: str | None = None):
+                 author: str | None = None, cues: CueSet | None = None, date: str | None = None,
+                 author_side: str = ""):
         self.cues = cues or load_cues()
         self.state = DocState(registry, lang, year, date=date)
         self.kind = (kind or "").lower()
         if author:
             author = HONORIFIC.sub("", author.strip())
             self.state.author = self.state.resolve_name(author) or author
+            if author_side and self.state.author not in registry.speakers:
+                # an author the registry lacks, whose side the document's source says (a UN speech's state)
+                self.state.learn(self.state.author, author_side, "person")
 
     def end_first_person(self) -> None:
         """The first-person text ends here (a letter's signature): what follows is read by the rules."""
