@@ -56,3 +56,19 @@ def test_un_general_debate_speech_as_the_corpus_distributes_it():
             "Assembly at\nits current session. I believe your wisdom and experience\nwill enable you to accomplish "
             "your lofty mission with\ndistinction.\n")
     assert body(qian, "CHN_52_1997") == [("Qian Qichen", "CN")] * 2
+
+
+def test_un_heading_country_colon_name_and_post_without_a_year():
+    # odd-line UNGDC speeches with a "Country: Name, post" heading as saved from a UN page (Myanmar 2014,
+    # Libya 1995, Jordan 2004): before, the heading was read only with a year in brackets after it
+    myanmar = ("Myanmar: Wunna Maung Lwin, Minister for Foreign Affairs\n\n"
+               "We are gathered here at a time when the world is facing pressing global challenges and security "
+               "threats that \nmust be addressed collectively and with urgency. Our \nplanet is heating up owing "
+               "to the clear and imminent \ndanger of climate change.\n")
+    assert body(myanmar) == [("Wunna Maung Lwin", "other")] * 2
+    libya = "Libya: Mr. Muntasser, Minister for Foreign Affairs\n\nIt is a pleasure for me to\ncongratulate you.\n"
+    assert body(libya) == [("Muntasser", "other")]
+    jordan = "Jordan: Mr. Marwan MUASHER, Minister for Foreign Affairs\n\nIt is a pleasure for me to\ncongratulate you.\n"
+    assert body(jordan) == [("Marwan Muasher", "other")]
+    # a headline with a colon and no post is still no speech heading
+    assert body("China: trade talks resume, officials say\n\nThe talks resumed on Monday.\n")[0][0] == "narrator"

@@ -144,14 +144,20 @@ def dash_heading(line: str, registry: Registry) -> str | None:
 
 
 # "Trinidad and Tobago: Amery Browne, Minister of Foreign Affairs (2022)", as a Markdown heading too
-COLON_HEADING = re.compile(r"^#*\s*(?P<country>[A-Z][^:()]{1,60}):\s*(?P<who>[^:()]{3,100}?)\s*\((?:19|20)\d\d\)\s*$")
+COLON_HEADING = re.compile(r"^#*\s*(?P<country>[A-Z][^:()]{1,60}):\s*(?P<who>[^:()]{3,100}?)\s*"
+                           r"(?P<year>\((?:19|20)\d\d\))?\s*$")
 
 
 def colon_heading(line: str, registry: Registry) -> str | None:
-    """The speaker of a "Country: Name, post (year)" heading: a name, with or without its post."""
+    """The speaker of a "Country: Name, post (year)" heading: a name, with or without its post; without
+    the year only a name and a post ("Myanmar: Wunna Maung Lwin, Minister for Foreign Affairs"), a
+    surname the UN prints in capitals in its usual case ("Jordan: Mr. Marwan MUASHER, Minister ...")."""
     m = COLON_HEADING.match(line.strip())
     if not m or len(line) > 160 or HEADLINE_VERB.search(m.group("who")):
         return None
+    if not m.group("year"):
+        who = " ".join(w.title() if w.isupper() and len(w) > 2 else w for w in m.group("who").split())
+        return name_and_post(who, registry)
     return _name(m.group("who"), registry)
 
 
