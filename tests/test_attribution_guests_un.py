@@ -72,3 +72,32 @@ def test_un_heading_country_colon_name_and_post_without_a_year():
     assert body(jordan) == [("Marwan Muasher", "other")]
     # a headline with a colon and no post is still no speech heading
     assert body("China: trade talks resume, officials say\n\nThe talks resumed on Monday.\n")[0][0] == "narrator"
+
+
+def zh(text):
+    return [s for s, _ in body(text)]
+
+
+def test_a_speaker_recalling_to_the_guest_what_the_leaders_did_goes_on_speaking():
+    # CCTV items of 2023-10-19 and 2024-09-03 (odd lines): inside a speaker's paragraph, a sentence that
+    # recalls a meeting to the guest ("习近平主席同总统先生举行了……会晤") or what the sides did before
+    # ("习近平主席去年访问泰国，双方宣布……") is the speaker's, and so is what follows it
+    ding = ("**央视网消息**（新闻联播）：中共中央政治局常委、国务院副总理丁薛祥18日在北京会见阿根廷总统费尔南德斯。\n\n"
+            "丁薛祥表示，近年来，在两国元首的战略引领下，中阿关系取得历史性成就和突破，中阿全面战略伙伴关系内涵不断丰富。"
+            "习近平主席同总统先生举行了富有成果的会晤，从战略高度擘画两国关系发展蓝图。"
+            "中方愿同阿方一道，落实好两国元首达成的重要共识，深化共建“一带一路”合作，推动两国关系行稳致远，不断迈上新台阶。\n")
+    assert zh(ding) == ["narrator"] + ["Ding Xuexiang"] * 3
+    li = ("**央视网消息**（新闻联播）：国务院总理李强18日在京同来华出席第三届“一带一路”国际合作高峰论坛并进行正式访问的泰国总理赛塔会谈。\n\n"
+          "李强表示，中泰是亲密友好邻邦。习近平主席去年访问泰国，双方宣布构建更为稳定、更加繁荣、更可持续的中泰命运共同体，"
+          "赋予中泰友谊新的时代内涵。中方愿同泰方坚持睦邻友好，在涉及彼此核心利益问题上坚定相互支持。\n")
+    assert zh(li) == ["narrator"] + ["Li Qiang"] * 3
+    cai = ("**央视网消息**（新闻联播）：中共中央政治局常委、中央书记处书记蔡奇2日在钓鱼台国宾馆会见塞舌尔总统拉姆卡拉旺。\n\n"
+           "蔡奇表示，中塞友谊历经时间洗礼，愈发展现蓬勃生机。习近平主席同总统先生举行了富有成果的会晤，"
+           "共同宣布将中塞关系提升为战略伙伴关系，这将指引两国关系全方位发展。\n")
+    assert zh(cai) == ["narrator", "蔡奇", "蔡奇"]
+    # a recalled time inside the object of another's reported act is no recall: Xi's, as before
+    wang = ("王毅说，习近平主席出席上海合作组织阿斯塔纳峰会期间，同俄罗斯总统普京等与会外国领导人举行密集双边会见。"
+            "习近平主席积极宣介新中国成立75年来发生的翻天覆地变化，强调中国培育新质生产力。\n")
+    assert zh(wang) == ["Wang Yi", "Xi Jinping"]
+    # the two sides after a narrated act, not recalled, are still both sides
+    assert zh("李强表示，中泰是亲密友好邻邦。会谈后，双方宣布签署合作文件。\n") == ["Li Qiang", "both sides"]

@@ -414,6 +414,8 @@ def cue_verbs(s: Context) -> Attribution | None:
 # a past act the speaker recalls ("习近平主席不久前同李显龙总理……会晤"): inside a speaker's paragraph, part
 # of the speech, not the account of the event going on
 ZH_RECALL = re.compile(r"不久前|前不久|此前|日前|去年|前年|上月|上个月|年来|以来|曾经|多次|近年|近来|先后")
+# the listener addressed ("习近平主席同总统先生举行了富有成果的会晤"): a speaker's words to the guest
+ZH_ADDRESSEE = re.compile(r"(?:总统|總統|总理|總理|主席|首相|议长|議長|国王|國王)先生|阁下|閣下|您")
 
 
 ZH_CONVEY = ("转达", "轉達")
@@ -469,7 +471,7 @@ def narration_verb(s: Context, z: Reading, before: str, end: int, subj: str, ini
         return Attribution(NARRATOR, "narration")
     if initial and not s.first and (
             (r and r.kind == "person" and r.name != s.para_speaker and not ZH_MODAL.search(subj)
-             and not ZH_RECALL.search(subj))
+             and not ZH_RECALL.search(subj) and not ZH_ADDRESSEE.search(subj))
             or (r is None and ZH_EVENT_SUBJECT.match(subj.strip(" " + MASK)))):
         return Attribution(NARRATOR, "narration")
     # the speaker named again doing something ("随后，习近平听取汇报", "上午10时许，习近平来到……"): the
@@ -507,6 +509,15 @@ def speech_verb(s: Context, z: Reading, start: int, end: int, subj: str, initial
         return Attribution(r.name, "first_person")
     if r.kind == "generic":
         return Attribution(NARRATOR, "reported")
+    head = ZH_FIRST_CLAUSE.split(z.masked)[0]
+    if (not initial and not s.first and r.name != s.para_speaker and s.para_speaker
+            and s.state.kind(s.para_speaker) == "person" and (
+                ZH_ADDRESSEE.search(head) and (r.kind == "both" or not bare)
+                or r.kind == "both" and ZH_RECALL.search(head))):
+        # "李强表示，……。习近平主席去年访问泰国，双方宣布……", "蔡奇表示，……。习近平主席同总统先生举行了
+        # 会晤，共同宣布……": the speaker recalls, to the guest, what others did; a verb with no subject of
+        # its own in a later clause is not theirs
+        return Attribution(s.para_speaker, "continuation")
     if r.kind == "both":
         return Attribution(BOTH, "joint")
     if cue in s.cues.get("zh", "joint_verb"):
