@@ -101,3 +101,17 @@ def test_a_speaker_recalling_to_the_guest_what_the_leaders_did_goes_on_speaking(
     assert zh(wang) == ["Wang Yi", "Xi Jinping"]
     # the two sides after a narrated act, not recalled, are still both sides
     assert zh("李强表示，中泰是亲密友好邻邦。会谈后，双方宣布签署合作文件。\n") == ["Li Qiang", "both sides"]
+
+
+def test_another_leaders_proposal_inside_a_speech_is_the_speakers_mention():
+    # CCTV item of 2025-09-04 (odd line): "习近平主席高度重视……工作", "习近平主席提出全球治理倡议，……" inside
+    # Han Zheng's words mention Xi; they are Han Zheng's, as is what follows. Before: Xi Jinping.
+    han = ("**央视网消息**（新闻联播）：9月4日，国家副主席、中国红十字会名誉会长韩正在北京会见红十字会与红新月会国际联合会主席福布斯。\n\n"
+           "韩正表示，人道主义事业是全人类共同事业，也是人类命运共同体建设的重要组成部分。"
+           "习近平主席高度重视中国红十字工作，中方愿同国际联合会进一步加强各方面合作。"
+           "习近平主席提出全球治理倡议，核心理念之一就是倡导以人为本。"
+           "中国作为国际人道主义事业的积极拥护者，愿同世界上一切进步正义力量携手，推动全球治理体系向更加公正合理的方向发展。\n")
+    assert zh(han) == ["narrator"] + ["Han Zheng"] * 4
+    # Xi's own words after 提出 with a comma, or a later verb of saying, stay his
+    assert zh("韩正表示，中方愿加强合作。习近平主席提出，要推动构建人类命运共同体。\n") == ["Han Zheng", "Xi Jinping"]
+

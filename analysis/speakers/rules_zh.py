@@ -9,7 +9,7 @@ from analysis.ingest.discover import FIRST_PERSON_KINDS
 from analysis.speakers.common import (MASK, ZH_BARE_TITLE, ZH_CLAUSE, ZH_DATELINE, ZH_HEAD_TITLE, ZH_NOT_NAME,
                                       ZH_NOT_NAME_BEFORE_TITLE, ZH_SIDE_BODY, ZH_SINGLE_ADVERBS,
                                       ZH_SUBJECT_TAIL, ZH_TITLE_CHAIN, ZH_TITLES, Subject, mask_quotes,
-                                      side_of, speaker_list, zh_countries, zh_titles_side)
+                                      side_of, speaker_list, speaker_table, zh_countries, zh_titles_side)
 from analysis.speakers.cues import CueSet
 from analysis.speakers.meetings import MEETING_WORDS, meeting_side
 from analysis.speakers.registry import BOTH, NARRATOR, Title
@@ -411,11 +411,11 @@ def cue_verbs(s: Context) -> Attribution | None:
     return Attribution(s.state.author, "first_person") if framed else None
 
 
-# a past act the speaker recalls ("习近平主席不久前同李显龙总理……会晤"): inside a speaker's paragraph, part
-# of the speech, not the account of the event going on
-ZH_RECALL = re.compile(r"不久前|前不久|此前|日前|去年|前年|上月|上个月|年来|以来|曾经|多次|近年|近来|先后")
-# the listener addressed ("习近平主席同总统先生举行了富有成果的会晤"): a speaker's words to the guest
-ZH_ADDRESSEE = re.compile(r"(?:总统|總統|总理|總理|主席|首相|议长|議長|国王|國王)先生|阁下|閣下|您")
+# inside a speaker's paragraph, part of the speech though another acts: a past act recalled, the listener
+# addressed, another's regard or proposal with its object (analysis/data/speakers/zh_inside_speech.tsv)
+_INSIDE = speaker_table("zh_inside_speech.tsv", "kind", "word")
+ZH_RECALL, ZH_ADDRESSEE = (re.compile("|".join(_INSIDE[k])) for k in ("recall", "addressee"))
+ZH_MENTION_CUES = tuple(_INSIDE["mention"])
 
 
 ZH_CONVEY = ("转达", "轉達")
@@ -510,13 +510,14 @@ def speech_verb(s: Context, z: Reading, start: int, end: int, subj: str, initial
     if r.kind == "generic":
         return Attribution(NARRATOR, "reported")
     head = ZH_FIRST_CLAUSE.split(z.masked)[0]
-    if (not initial and not s.first and r.name != s.para_speaker and s.para_speaker
-            and s.state.kind(s.para_speaker) == "person" and (
-                ZH_ADDRESSEE.search(head) and (r.kind == "both" or not bare)
-                or r.kind == "both" and ZH_RECALL.search(head))):
-        # "李强表示，……。习近平主席去年访问泰国，双方宣布……", "蔡奇表示，……。习近平主席同总统先生举行了
-        # 会晤，共同宣布……": the speaker recalls, to the guest, what others did; a verb with no subject of
-        # its own in a later clause is not theirs
+    if not s.first and r.name != s.para_speaker and s.para_speaker and s.state.kind(s.para_speaker) == "person" and (
+            # "韩正表示，……。习近平主席高度重视……工作" / "提出全球治理倡议": another's regard or proposal with
+            # its object, no words of theirs; "李强表示，……。习近平主席去年访问泰国，双方宣布……", "……同总统
+            # 先生举行了会晤，共同宣布……": the speaker recalls, to the guest, what others did
+            (cue in ZH_MENTION_CUES and r.kind == "person" and z.masked[end:end + 1] not in "，,：:“"
+             and not any(k == "speech" and a > end for a, _, k in z.events))
+            or (not initial and ZH_ADDRESSEE.search(head) and (r.kind == "both" or not bare))
+            or (not initial and r.kind == "both" and ZH_RECALL.search(head))):
         return Attribution(s.para_speaker, "continuation")
     if r.kind == "both":
         return Attribution(BOTH, "joint")
