@@ -115,3 +115,11 @@ def test_another_leaders_proposal_inside_a_speech_is_the_speakers_mention():
     # Xi's own words after 提出 with a comma, or a later verb of saying, stay his
     assert zh("韩正表示，中方愿加强合作。习近平主席提出，要推动构建人类命运共同体。\n") == ["Han Zheng", "Xi Jinping"]
 
+
+def test_a_titled_name_before_and_another_titled_name_is_introduced():
+    # CCTV item of 2025-09-04 (odd line): "塞尔维亚总统武契奇和韩国国会议长禹元植": 武契奇 is introduced
+    # though 和 follows the name, so "武契奇表示，……" is his. Before: narrator.
+    text = ("**央视网消息**（新闻联播）：4日上午，赵乐际在北京分别会见来华出席纪念活动的塞尔维亚总统武契奇和韩国国会议长禹元植。\n\n"
+            "在会见武契奇时，赵乐际表示，习近平主席去年5月成功访塞，同总统先生共同引领中塞关系迈上构建新时代命运共同体的新征程。"
+            "武契奇表示，昨天全世界见证了中国人民在习近平主席领导下取得的伟大成就。中国人民是不可战胜的。\n")
+    assert zh(text) == ["narrator", "Zhao Leji", "武契奇", "武契奇"]

@@ -20,7 +20,7 @@ NAME_TOKEN = r"(?:[A-Z][a-z]*-[A-Z][a-z]+|[A-Z][a-z'’\-]+|[A-Z]\.|de|van|von|a
 INTRO = re.compile(rf"\b(?P<title>{EN_TITLE_WORDS})\s+(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})")
 # a name after its title, where punctuation, a date or what a readout says the person did ends it
 # ("印度尼西亚总统佐科举行会谈", "瓦努阿图共和国总统摩西互致贺电")
-ZH_INTRO_END = (r"(?=[，。、；：！？]|先生|女士|博士|教授|举行|会谈|会见|主持|出席|宣读|互致|通电话|通话|视频通话|共同|一道|一同|一行|"
+ZH_INTRO_END = (r"(?=[，。、；：！？]|和(?=[^，。]{0,20}(?:总统|总理|主席|议长|首相|国王|部长|外长))|先生|女士|博士|教授|举行|会谈|会见|主持|出席|宣读|互致|通电话|通话|视频通话|共同|一道|一同|一行|"
                 r"时|并|在|于|表示|指出|强调|说|致|的|率领|率|访华|来华|"
                 # a date or time after the name: "中央纪委书记李希5日下午参加……"
                 r"[0-9０-９]{1,2}[日月]|当天|當天|今天|昨天|日前|近日|上午|下午|晚上|当地时间|當地時間|指派|委派|委托|邀请|邀請|等|现场|現場)")
