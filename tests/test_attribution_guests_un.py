@@ -123,3 +123,14 @@ def test_a_titled_name_before_and_another_titled_name_is_introduced():
             "在会见武契奇时，赵乐际表示，习近平主席去年5月成功访塞，同总统先生共同引领中塞关系迈上构建新时代命运共同体的新征程。"
             "武契奇表示，昨天全世界见证了中国人民在习近平主席领导下取得的伟大成就。中国人民是不可战胜的。\n")
     assert zh(text) == ["narrator", "Zhao Leji", "武契奇", "武契奇"]
+
+
+def test_guest_director_with_an_honorific_and_en_route_after_the_name():
+    # White House gaggle of 2024-08-13 (briefing turns, odd line 109591 on): "Director Dr. Renee Wegrzyn
+    # En Route New Orleans": the honorific between title and name, and "En Route" after it, are no part of
+    # the name; the label "DR. WEGRZYN" is her, on the podium's side. Before: "Wegrzyn", side other.
+    text = ("Press Gaggle by Press Secretary Karine Jean-Pierre and Advanced Research Projects Agency for Health "
+            "Director Dr. Renee Wegrzyn En Route New Orleans, LA\n\n"
+            "Aboard Air Force One En Route New Orleans, Louisiana\n1:58 P.M. EDT\n\n"
+            "MS. JEAN-PIERRE:  Hello.\n\nDR. WEGRZYN:  Thanks, Karine.\n")
+    assert body(text) == [("Karine Jean-Pierre", "US"), ("Renee Wegrzyn", "US")]

@@ -17,7 +17,8 @@ from analysis.speakers.registry import BOTH, NARRATOR, Registry, Speaker, Title
 # people a text introduces with a title: "State Department spokesman Matthew Miller"; "美国哈佛大学校长巴科，"
 # (a Chinese name is only taken where punctuation ends it)
 NAME_TOKEN = r"(?:[A-Z][a-z]*-[A-Z][a-z]+|[A-Z][a-z'’\-]+|[A-Z]\.|de|van|von|al-[A-Z][a-z]+)"
-INTRO = re.compile(rf"\b(?P<title>{EN_TITLE_WORDS})\s+(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})")
+INTRO = re.compile(rf"\b(?P<title>{EN_TITLE_WORDS})\s+(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?"     # "Director Dr. Renee Wegrzyn"
+                   rf"(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})")
 # a name after its title, where punctuation, a date or what a readout says the person did ends it
 # ("印度尼西亚总统佐科举行会谈", "瓦努阿图共和国总统摩西互致贺电")
 ZH_INTRO_END = (r"(?=[，。、；：！？]|和(?=[^，。]{0,20}(?:总统|总理|主席|议长|首相|国王|部长|外长))|先生|女士|博士|教授|举行|会谈|会见|主持|出席|宣读|互致|通电话|通话|视频通话|共同|一道|一同|一行|"
