@@ -134,3 +134,14 @@ def test_guest_director_with_an_honorific_and_en_route_after_the_name():
             "Aboard Air Force One En Route New Orleans, Louisiana\n1:58 P.M. EDT\n\n"
             "MS. JEAN-PIERRE:  Hello.\n\nDR. WEGRZYN:  Thanks, Karine.\n")
     assert body(text) == [("Karine Jean-Pierre", "US"), ("Renee Wegrzyn", "US")]
+
+
+def test_a_chinese_official_named_in_full_then_by_title_and_surname():
+    # MFA English page of 2020-06-19 (odd rows): "Director Yang Jiechi" then "Director Yang said ..." is
+    # Yang Jiechi (a Chinese name's surname comes first). Before: a speaker called "Director Yang".
+    text = ("Foreign Ministry Spokesperson Zhao Lijian's Regular Press Conference on June 19, 2020\n\n"
+            "Global Times: Do you have any comment?\n\n"
+            "Zhao Lijian: The Chinese side has released information on the dialogue between Director Yang Jiechi "
+            "and US Secretary of State Mike Pompeo. With regard to the Korean Peninsula issue, Director Yang said "
+            "that progress in political settlement serves the interests of all parties.\n")
+    assert [s for s, _ in body(text)] == ["narrator", "Zhao Lijian", "Yang Jiechi"]

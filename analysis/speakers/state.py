@@ -289,6 +289,8 @@ class DocState:
             surname = toks[-1]
             if known:
                 self.runtime.setdefault(surname, known)
+                if self.registry.side(known) == "CN":    # "Director Yang Jiechi" ... "Director Yang said"
+                    self.runtime.setdefault(toks[0], known)
                 continue
             side = side_of(text[max(0, m.start() - 40):m.start()] + m.group("title"))
             role = m.group("title").lower()
