@@ -145,3 +145,12 @@ def test_a_chinese_official_named_in_full_then_by_title_and_surname():
             "and US Secretary of State Mike Pompeo. With regard to the Korean Peninsula issue, Director Yang said "
             "that progress in political settlement serves the interests of all parties.\n")
     assert [s for s, _ in body(text)] == ["narrator", "Zhao Lijian", "Yang Jiechi"]
+
+
+def test_an_unnamed_official_or_spokesperson_speaks_for_the_body_the_text_names():
+    # CCTV item 423 (odd line, 2022): "中央组织部负责人介绍，……" is the department's, as is the rest of its
+    # answer; "国务院台办发言人指出" the office's; a company's manager unnamed is a generic source.
+    # Before: narrator for the first two, "企业" for the last.
+    assert zh("中央组织部负责人介绍，党中央高度重视二十大代表选举工作。\n") == ["中央组织部"]
+    assert zh("国务院台办发言人指出，民进党当局顽固坚持台独立场。\n") == ["国务院台办"]
+    assert zh("企业负责人表示，订单增加了。\n") == ["narrator"]

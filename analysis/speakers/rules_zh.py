@@ -247,10 +247,10 @@ def _titled(state: DocState, cues: CueSet, s: str) -> Subject | None:
                 return None
             name = strip_titles(state, name)
             unnamed = not name and s.endswith(t)
-            if unnamed and t in ("发言人", "發言人"):
+            if unnamed and t in ("发言人", "發言人", "负责人", "負責人"):
                 body = _spokesperson_body(state, s[:k])
-                if body:
-                    return body
+                if body or t in ("负责人", "負責人"):      # "企业负责人": no name stands before 负责人
+                    return body or Subject("generic", NARRATOR)
             if unnamed and not s[:k] and (holder := _named_holder(state, t)):
                 return Subject("person", holder)    # "总书记强调": the holder the text has named ("习近平总书记")
             if unnamed:
