@@ -58,8 +58,8 @@ def side_of(text: str, default: str = "other") -> str:
 
 
 # the offices of China's party and state before a name: "中共中央政治局委员、中央组织部部长石泰峰"
-ZH_CN_OFFICE = re.compile(r"中共|中央|全国人大|全国政协|國務院|国务院|国家主席|国家副主席|国务委员|省委|市委|自治区|"
-                          r"常委|政协|人大代表|(?<!会)委员$")
+ZH_CN_OFFICE = re.compile(r"中共|中央|^全国|國務院|国务院|国家主席|国家副主席|国务委员|省委|市委|自治区|"
+                          r"常委|政协|人大|党组|(?<!会)委员$")
 # a foreign party or state named in the titles: "越共中央总书记", "老挝人民革命党中央总书记、国家主席"
 ZH_FOREIGN_PARTY = re.compile(r"越共|老挝人|古共|朝鲜劳动党|人革党|劳动党|共产党中央(?<!中国共产党中央)")
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-from analysis.speakers.common import side_of
 
 HAN = r"[\u4e00-\u9fff（）()“”·、]"
 DAY = r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日)"
@@ -27,15 +26,8 @@ NOT_ORG = re.compile(r"主持|出席|参加|发表|讲话|[，。；：]")
 LEADING_TIME = re.compile(r"^(?:\d{1,2}月\d{1,2}日|\d{1,2}日|今天|昨天|当天|日前|近日|同日)?(?:上午|下午|晚上|晚)?")
 # a meeting narrated as held, whatever its body: a new meeting the next "会议指出" may mean
 HELD = re.compile(r"(?:会议|全会|大会|座谈会)[^，。；]{0,20}?(?:召开|举行|舉行|开幕|開幕)|(?:召开|举行|舉行)[^，。；]{0,20}?(?:会议|全会|大会|座谈会)")
-# the bodies of China's party and state: their meetings are China's side
-CN_BODY = re.compile(r"中共|中央|全国|国务院|中国|党组|政协|人大|省委|市委")
 # the words that mean the meeting as a subject ("会议指出", "这次会议强调")
 MEETING_WORDS = re.compile(r"^(?:这次|這次|本次|此次|该次|該次)?(?:会议|會議|全会|全會|大会|大會|座谈会|座談會)$")
-
-
-def meeting_side(body: str) -> str:
-    """The side of a meeting's body: China's party and state bodies are CN, others as their words say."""
-    return "CN" if CN_BODY.search(body) else side_of(body)
 
 
 def meeting_body(text: str) -> str | None:

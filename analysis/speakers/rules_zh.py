@@ -11,7 +11,7 @@ from analysis.speakers.common import (MASK, ZH_BARE_TITLE, ZH_CLAUSE, ZH_DATELIN
                                       ZH_SUBJECT_TAIL, ZH_TITLE_CHAIN, ZH_TITLES, Subject, mask_quotes,
                                       side_of, speaker_list, speaker_table, zh_countries, zh_titles_side)
 from analysis.speakers.cues import CueSet
-from analysis.speakers.meetings import MEETING_WORDS, meeting_side
+from analysis.speakers.meetings import MEETING_WORDS
 from analysis.speakers.registry import BOTH, NARRATOR, Title
 from analysis.speakers.state import OUTLET_LEAD, Attribution, Context, DocState
 
@@ -124,7 +124,7 @@ def resolve_zh(state: DocState, cues: CueSet, subj: str) -> Subject | None:
 
 def meeting_subject(state: DocState) -> Subject | None:
     """The body whose meeting the text narrated, as a subject; None when no meeting is known."""
-    return Subject("body", state.learn(state.meeting, meeting_side(state.meeting), "body")) if state.meeting else None
+    return Subject("body", state.learn(state.meeting, zh_titles_side(state.meeting), "body")) if state.meeting else None
 
 
 ZH_CROWD_LEAD = ("广大", "廣大", "与会", "與會", "全体", "全體", "各界", "在场", "在場")
