@@ -1,0 +1,26 @@
+"""Error classes of the lexicon found on the second blind stance set (blind_2026b, a development set
+since it was printed) and on blind_2026, gold train and gold dev (issue 16, session stance6): each
+rule or entry change has an exact-answer test here that fails without it, in both languages where
+it applies (docs/evaluation.md, "The lexicon on the second blind set's error classes")."""
+import pytest
+
+from analysis.scorers.lexicon.scorer import LexiconScorer
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return LexiconScorer.ready()
+
+
+def test_what_a_harming_verb_breaks_is_not_cooperation(lex):
+    # 违反…共识 was neutral: the consensus it violates had counted as cooperation (+4)
+    zh = lex.score_one("印方此举违反双方就维护边境地区和平安宁达成的有关共识。", "zh")
+    assert zh.label == "confrontational" and zh.raw == pytest.approx(-6.0)
+    assert "object of (违反)" in zh.evidence()
+    en = lex.score_one("Such remarks seriously undermine mutual trust and cooperation between the two countries.", "en")
+    assert en.raw == pytest.approx(-10.4)
+    assert en.evidence().count("object of (undermine)") == 2
+    # only in the verb's own clause: a cooperative act after a comma still counts
+    apart = lex.score_one("They violated the agreement, and we support the talks.", "en")
+    support = apart.evidence().split("; support(", 1)[1]
+    assert "object of" not in support and apart.raw == pytest.approx(-2.5)
