@@ -24,3 +24,19 @@ def test_what_a_harming_verb_breaks_is_not_cooperation(lex):
     apart = lex.score_one("They violated the agreement, and we support the talks.", "en")
     support = apart.evidence().split("; support(", 1)[1]
     assert "object of" not in support and apart.raw == pytest.approx(-2.5)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Climate change is the greatest threat affecting our nations and peoples.", "en"),
+    ("We will take on the threat posed by domestic terrorism.", "en"),
+    ("新冠肺炎疫情正在全球蔓延，给人民生命安全和身体健康带来巨大威胁。", "zh"),
+    ("一些国家面临第二波疫情威胁。", "zh"),
+])
+def test_a_threat_from_a_hazard_is_no_stance(lex, text, lang):
+    got = lex.score_one(text, lang)
+    assert got.label == "neutral" and got.raw == 0.0, got.evidence()
+
+
+def test_a_threat_from_a_state_stays_confrontational(lex):
+    assert lex.score_one("The threat posed by their missile programme is growing.", "en").label == "confrontational"
+    assert lex.score_one("美方的威胁不会得逞。", "zh").label == "confrontational"
