@@ -40,3 +40,28 @@ def test_a_threat_from_a_hazard_is_no_stance(lex, text, lang):
 def test_a_threat_from_a_state_stays_confrontational(lex):
     assert lex.score_one("The threat posed by their missile programme is growing.", "en").label == "confrontational"
     assert lex.score_one("美方的威胁不会得逞。", "zh").label == "confrontational"
+
+
+@pytest.mark.parametrize("text,label", [
+    # confidence in the counterpart (+1); 相信你 to a reporter is procedure
+    ("相信文在寅总统会对中方周到妥善安排感到满意。", "cooperative"),
+    ("相信你会注意到有关报道。", "neutral"),
+    # praise of the relationship and of the counterpart's role (CCTV, MFA)
+    ("柬国会愿为促进两国关系发展发挥积极作用。", "cooperative"),
+    ("中委关系历经半个世纪国际风云变幻考验，坚如磐石。", "cooperative"),
+    ("近些年，中乌保持密切高层交往，双边关系不断走深走实。", "cooperative"),
+    # courtesy on a visit
+    ("专机抵达吉隆坡国际机场时，马来西亚总理安瓦尔热情迎接。", "cooperative"),
+    # co-chairing is procedure, not joint action
+    ("鲁托共同主持会议并发言。", "neutral"),
+    # urging caution is a soft warning
+    ("美方务必慎重处理对台军售问题。", "confrontational"),
+])
+def test_chinese_formulae_out_of_the_press_conference(lex, text, label):
+    got = lex.score_one(text, "zh")
+    assert got.label == label, got.evidence()
+
+
+def test_confidence_in_the_counterpart_in_english(lex):
+    got = lex.score_one("We are confident that the two sides will find a way forward.", "en")
+    assert got.label == "cooperative" and got.raw == pytest.approx(3.0), got.evidence()
