@@ -65,3 +65,19 @@ def test_chinese_formulae_out_of_the_press_conference(lex, text, label):
 def test_confidence_in_the_counterpart_in_english(lex):
     got = lex.score_one("We are confident that the two sides will find a way forward.", "en")
     assert got.label == "cooperative" and got.raw == pytest.approx(3.0), got.evidence()
+
+
+@pytest.mark.parametrize("text", [
+    "The President obviously strongly supports funding for antitrust enforcement.",
+    "The President continues to stand with law enforcement across the country.",
+    "We call on all parties to the conflict to respect international humanitarian law.",
+])
+def test_domestic_objects_and_invoked_law_are_no_cooperation(lex, text):
+    got = lex.score_one(text, "en")
+    assert got.label == "neutral" and got.raw == 0.0, got.evidence()
+
+
+def test_support_for_a_counterpart_and_a_principled_position(lex):
+    assert lex.score_one("We support the talks between the two countries.", "en").label == "cooperative"
+    got = lex.score_one("President Xi elaborated on China's principled position on the Taiwan question.", "en")
+    assert got.raw == pytest.approx(-3.0), got.evidence()
