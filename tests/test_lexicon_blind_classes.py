@@ -81,3 +81,13 @@ def test_support_for_a_counterpart_and_a_principled_position(lex):
     assert lex.score_one("We support the talks between the two countries.", "en").label == "cooperative"
     got = lex.score_one("President Xi elaborated on China's principled position on the Taiwan question.", "en")
     assert got.raw == pytest.approx(-3.0), got.evidence()
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("It is also crucial to end the Israeli occupation and establish an independent Palestinian State.", "en"),
+    ("The US needs to know that the more it engages in such exports, the worse the backfire will be.", "en"),
+    ("必须结束对巴勒斯坦领土的占领。", "zh"),
+])
+def test_occupation_and_backfire_are_accusations(lex, text, lang):
+    got = lex.score_one(text, lang)
+    assert got.label == "confrontational" and got.raw == pytest.approx(-6.0), got.evidence()
