@@ -91,3 +91,9 @@ def test_support_for_a_counterpart_and_a_principled_position(lex):
 def test_occupation_and_backfire_are_accusations(lex, text, lang):
     got = lex.score_one(text, lang)
     assert got.label == "confrontational" and got.raw == pytest.approx(-6.0), got.evidence()
+
+
+def test_the_release_of_hostages_is_no_cooperation(lex):
+    got = lex.score_one("The leaders discussed efforts to secure the release of hostages held by Hamas.", "en")
+    assert got.label == "neutral" and got.raw == 0.0, got.evidence()
+    assert lex.score_one("China welcomed the release of the detained fishermen.", "en").label == "cooperative"
