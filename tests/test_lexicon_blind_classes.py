@@ -97,3 +97,17 @@ def test_the_release_of_hostages_is_no_cooperation(lex):
     got = lex.score_one("The leaders discussed efforts to secure the release of hostages held by Hamas.", "en")
     assert got.label == "neutral" and got.raw == 0.0, got.evidence()
     assert lex.score_one("China welcomed the release of the detained fishermen.", "en").label == "cooperative"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("China will continue to participate in the discussions of the relevant UN sanctions committee.", "en"),
+    ("And your first question was about Iran sanctions.", "en"),
+    ("中方将继续参与安理会有关制裁委员会的讨论。", "zh"),
+])
+def test_sanctions_named_as_an_institution_or_topic(lex, text, lang):
+    got = lex.score_one(text, lang)
+    assert got.label == "neutral" and got.raw == 0.0, got.evidence()
+
+
+def test_sanctions_imposed_stay_strongly_confrontational(lex):
+    assert lex.score_one("The United States imposed sanctions on the company.", "en").raw == pytest.approx(-20.0)
