@@ -111,3 +111,9 @@ def test_sanctions_named_as_an_institution_or_topic(lex, text, lang):
 
 def test_sanctions_imposed_stay_strongly_confrontational(lex):
     assert lex.score_one("The United States imposed sanctions on the company.", "en").raw == pytest.approx(-20.0)
+
+
+def test_not_only_but_also_is_no_contrast(lex):
+    got = lex.score_one("It not only benefits the two peoples but also contributes to world peace.", "en")
+    assert "contrast" not in got.evidence() and got.raw == pytest.approx(3.0), got.evidence()
+    assert "after contrast" in lex.score_one("We support dialogue, but we oppose sanctions.", "en").evidence()
