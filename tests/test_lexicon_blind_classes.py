@@ -117,3 +117,10 @@ def test_not_only_but_also_is_no_contrast(lex):
     got = lex.score_one("It not only benefits the two peoples but also contributes to world peace.", "en")
     assert "contrast" not in got.evidence() and got.raw == pytest.approx(3.0), got.evidence()
     assert "after contrast" in lex.score_one("We support dialogue, but we oppose sanctions.", "en").evidence()
+
+
+def test_a_third_party_named_as_a_threat(lex):
+    got = lex.score_one("They discussed threats from Iran's proxies in the region.", "en")
+    assert got.label == "confrontational" and got.raw == pytest.approx(-5.0), got.evidence()
+    # a hazard stays no stance
+    assert lex.score_one("They discussed threats from the pandemic.", "en").raw == 0.0
