@@ -124,3 +124,8 @@ def test_a_third_party_named_as_a_threat(lex):
     assert got.label == "confrontational" and got.raw == pytest.approx(-5.0), got.evidence()
     # a hazard stays no stance
     assert lex.score_one("They discussed threats from the pandemic.", "en").raw == 0.0
+
+
+def test_addressing_the_counterparts_concerns_is_accommodation(lex):
+    got = lex.score_one("中方积极采取有效措施，及时解决他们的合理关切。", "zh")
+    assert "解决他们的合理关切(+4.0" in got.evidence() and got.label == "cooperative", got.evidence()
