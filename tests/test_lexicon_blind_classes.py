@@ -129,3 +129,11 @@ def test_a_third_party_named_as_a_threat(lex):
 def test_addressing_the_counterparts_concerns_is_accommodation(lex):
     got = lex.score_one("中方积极采取有效措施，及时解决他们的合理关切。", "zh")
     assert "解决他们的合理关切(+4.0" in got.evidence() and got.label == "cooperative", got.evidence()
+
+
+def test_opposing_an_ism_and_sanctions_resolutions(lex):
+    got = lex.score_one("我们要反对单边主义。", "zh")
+    assert got.raw == pytest.approx(-2.0) and got.label == "neutral", got.evidence()
+    assert lex.score_one("中方坚决反对美方的霸凌行径。", "zh").label == "confrontational"
+    got = lex.score_one("对于所有安理会涉及朝鲜核问题的制裁决议，中方一直是严格执行的。", "zh")
+    assert got.raw == 0.0 and got.label == "neutral", got.evidence()
