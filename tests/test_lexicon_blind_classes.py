@@ -137,3 +137,8 @@ def test_opposing_an_ism_and_sanctions_resolutions(lex):
     assert lex.score_one("中方坚决反对美方的霸凌行径。", "zh").label == "confrontational"
     got = lex.score_one("对于所有安理会涉及朝鲜核问题的制裁决议，中方一直是严格执行的。", "zh")
     assert got.raw == 0.0 and got.label == "neutral", got.evidence()
+
+
+def test_instead_of_a_threat_is_reassurance(lex):
+    got = lex.score_one("China's development means opportunities for the world, instead of a threat to anyone.", "en")
+    assert got.label == "cooperative" and got.raw == pytest.approx(4.0), got.evidence()
