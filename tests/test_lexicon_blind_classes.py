@@ -142,3 +142,13 @@ def test_opposing_an_ism_and_sanctions_resolutions(lex):
 def test_instead_of_a_threat_is_reassurance(lex):
     got = lex.score_one("China's development means opportunities for the world, instead of a threat to anyone.", "en")
     assert got.label == "cooperative" and got.raw == pytest.approx(4.0), got.evidence()
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("I am very concerned that the current geopolitical polarization is hindering collaborative climate action.", "en"),
+    ("这种做法严重阻碍两国合作。", "zh"),
+])
+def test_concern_and_hindering(lex, text, lang):
+    got = lex.score_one(text, lang)
+    assert got.label == "confrontational", got.evidence()
+    assert "object of (阻碍)" in got.evidence() or "concerned that(" in got.evidence()

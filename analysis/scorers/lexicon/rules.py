@@ -26,7 +26,7 @@ OBJECT_PREPOSITIONS = frozenset(["about", "over", "regarding", "at", "on"])     
 # leads that begin with these verbs)
 HARM_VERBS_EN = ("undermin", "violat", "damag", "sabotag", "disrupt", "obstruct", "hinder", "jeopardi",
                  "destabili", "wreck", "breach", "betray", "poison", "erod", "harm")
-HARM_VERBS_ZH = ("违反", "违背", "损害", "破坏", "背离", "践踏", "阻挠", "干扰", "毒化", "背弃", "冲击", "危害")
+HARM_VERBS_ZH = ("违反", "违背", "损害", "破坏", "背离", "践踏", "阻挠", "阻碍", "妨碍", "干扰", "毒化", "背弃", "冲击", "危害")
 HARM_OBJECT_REACH = {"en": 6, "zh": 16}     # words (English) or characters (Chinese) from the verb
 # what may stand between two items of one list ("conflict, confrontation, or a new Cold War",
 # 冲突、对抗): a negation or reassurance over the first item also covers the others
