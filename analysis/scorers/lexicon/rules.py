@@ -20,6 +20,14 @@ SCORED = ("term", "negatable")
 # a concern or criticism "about" something: a cooperative word inside that object is what the
 # speaker objects to ("serious concerns about the PRC's support for Russia"), not cooperation
 OBJECT_PREPOSITIONS = frozenset(["about", "over", "regarding", "at", "on"])     # the roles weighed by the rules (the others modify them)
+# a lead verb that harms or breaks what follows it ("violates the consensus", "undermines mutual
+# trust", 违反…共识, 损害…互信): a cooperative word in its direct object, a few words on in the same
+# clause, is what was harmed, not cooperation (English prefixes of the lead's first word; Chinese
+# leads that begin with these verbs)
+HARM_VERBS_EN = ("undermin", "violat", "damag", "sabotag", "disrupt", "obstruct", "hinder", "jeopardi",
+                 "destabili", "wreck", "breach", "betray", "poison", "erod", "harm")
+HARM_VERBS_ZH = ("违反", "违背", "损害", "破坏", "背离", "践踏", "阻挠", "阻碍", "妨碍", "干扰", "毒化", "背弃", "冲击", "危害")
+HARM_OBJECT_REACH = {"en": 6, "zh": 16}     # words (English) or characters (Chinese) from the verb
 # what may stand between two items of one list ("conflict, confrontation, or a new Cold War",
 # 冲突、对抗): a negation or reassurance over the first item also covers the others
 LIST_JOINERS = frozenset([",", "、", "，", "or", "and", "nor", "a", "an", "any", "even", "the", "或", "和", "与", "及",
@@ -51,12 +59,17 @@ def _joined(between, p, m, joiners) -> bool:
     return bool(units) and all(u in joiners for u in units)
 
 
-def _object_of(between, lead, m) -> bool:
-    """Whether m lies in the prepositional object of the lead term ("concerns about ... m")."""
-    if lead.text.lower().rsplit(" ", 1)[-1] in OBJECT_PREPOSITIONS:
+def _object_of(between, lead, m, lang: str = "en") -> bool:
+    """Whether m lies in the prepositional object of the lead term ("concerns about ... m"), or in
+    the direct object of a harming lead verb ("violated the agreement", 违反…共识)."""
+    text = lead.text.lower()
+    if text.rsplit(" ", 1)[-1] in OBJECT_PREPOSITIONS:
         return True
     units = between(lead, m)
-    return bool(units) and units[0] in OBJECT_PREPOSITIONS
+    if units and units[0] in OBJECT_PREPOSITIONS:
+        return True
+    harm = text.startswith(HARM_VERBS_ZH) if lang == "zh" else text.split(" ", 1)[0].startswith(HARM_VERBS_EN)
+    return harm and len(units) <= HARM_OBJECT_REACH[lang]
 
 
 def _negation(m, w: float, neg) -> float:
@@ -170,7 +183,7 @@ def apply_rules(matches: list[Match], clause, gap, lang: str, contrast_after: fl
             w *= first_weight
             lead_at = (k, w, here)
         elif (w > 0 and lead_at is not None and lead_at[1] < 0 and lead_at[2] == here and between is not None
-              and _object_of(between, matches[lead_at[0]], m)):
+              and _object_of(between, matches[lead_at[0]], m, lang)):
             m.rules.append(f"object of ({matches[lead_at[0]].text})")
             m.weight = 0.0
             continue
