@@ -154,3 +154,14 @@ def test_an_unnamed_official_or_spokesperson_speaks_for_the_body_the_text_names(
     assert zh("中央组织部负责人介绍，党中央高度重视二十大代表选举工作。\n") == ["中央组织部"]
     assert zh("国务院台办发言人指出，民进党当局顽固坚持台独立场。\n") == ["国务院台办"]
     assert zh("企业负责人表示，订单增加了。\n") == ["narrator"]
+
+
+def test_added_with_an_object_is_an_act_not_words():
+    # White House briefing of 2023-10-24 (odd line 83329 on): in Kirby's turn "the President has added
+    # additional military force to the region" reports an act, so it stays Kirby's; "he added that ..." and
+    # "..., he added." still report words. Before: Joe Biden, cue reported.
+    text = ("Press Briefing by Press Secretary Karine Jean-Pierre and John Kirby\n\nOctober 24, 2023\n\n"
+            "MS. JEAN-PIERRE:  Go ahead.\n\nQ    What about the Gulf?\n\n"
+            "MR. KIRBY:  The President has added additional military force to the region.  "
+            "President Biden added that we will protect our troops.\n")
+    assert [s for s, _ in body(text)][-2:] == ["John Kirby", "Joe Biden"]

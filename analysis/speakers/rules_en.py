@@ -291,6 +291,9 @@ def quote_opened_by_cue(s: Context) -> Attribution | None:
 # White House" (welcoming a decision, "welcomed the progress", is a position)
 WELCOMED_TO = re.compile(r"welcome[ds]?\s+(?:(?:[A-Z][\w.'’\-]*|of|the|and|his|her)\s+){1,8}?(?:to|at|in)\s+"
                          r"(?:the\s+)?(?:White\s+House|Oval\s+Office|[A-Z])")
+# "added" with an object is an act ("has added additional military force"); with "that", a comma, a
+# colon, a quote or the sentence's end it reports words ("he added that ...", "..., he added.")
+ADDED_OBJECT = re.compile(r"add(?:s|ed)?\s+(?!that\b)[\w$]", re.I)
 THEY_SUBORDINATE = re.compile(r"\b(?:anything|something|everything|nothing|what|whatever|if|whether|when|because|"
                               r"than|unless)\s+(?:that\s+)?they\b[^,;]*$", re.I)
 
@@ -306,6 +309,8 @@ def cue_verbs(s: Context) -> Attribution | None:
             continue    # "anything that they say": "they" inside a clause is no joint position
         if kind == "speech" and WELCOMED_TO.match(e.masked, start):
             kind = "narration"      # "President Biden welcomed Prime Minister Fiala to the White House"
+        if kind == "speech" and ADDED_OBJECT.match(e.masked, start):
+            continue                # "the President has added additional military force": an act, no words
         if kind == "narration":
             att = narration_verb(s, e, before, end, clause)
         else:
