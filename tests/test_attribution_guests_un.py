@@ -70,7 +70,9 @@ def test_un_heading_country_colon_name_and_post_without_a_year():
     assert body(libya) == [("Muntasser", "other")]
     jordan = "Jordan: Mr. Marwan MUASHER, Minister for Foreign Affairs\n\nIt is a pleasure for me to\ncongratulate you.\n"
     assert body(jordan) == [("Marwan Muasher", "other")]
-    # a headline with a colon and no post is still no speech heading
+    # a regnal number stays in capitals; a two-letter surname in capitals is a surname
+    assert body("China: Mr. HU Jintao, President\n\nI am glad to speak here.\n") == [("Hu Jintao", "CN")]
+    # (a guard, true before as well) a headline with a colon and no post is still no speech heading
     assert body("China: trade talks resume, officials say\n\nThe talks resumed on Monday.\n")[0][0] == "narrator"
 
 
@@ -149,11 +151,13 @@ def test_a_chinese_official_named_in_full_then_by_title_and_surname():
 
 def test_an_unnamed_official_or_spokesperson_speaks_for_the_body_the_text_names():
     # CCTV item 423 (odd line, 2022): "中央组织部负责人介绍，……" is the department's, as is the rest of its
-    # answer; "国务院台办发言人指出" the office's; a company's manager unnamed is a generic source.
-    # Before: narrator for the first two, "企业" for the last.
+    # answer; "国务院台办发言人指出" the office's; a company's manager unnamed stays a generic source, and
+    # an international body's official is no one's side. Before: narrator for the first two.
     assert zh("中央组织部负责人介绍，党中央高度重视二十大代表选举工作。\n") == ["中央组织部"]
     assert zh("国务院台办发言人指出，民进党当局顽固坚持台独立场。\n") == ["国务院台办"]
     assert zh("企业负责人表示，订单增加了。\n") == ["narrator"]
+    assert body("世卫组织负责人表示，疫情仍在蔓延。\n") == [("世卫组织", "other")]
+    assert body("日本外务省负责人表示，日方对此表示关切。\n") == [("日方", "other")]
 
 
 def test_added_with_an_object_is_an_act_not_words():

@@ -405,7 +405,7 @@ def _layout_lines(text: str, kind: str | None) -> list[Paragraph]:
             continue
         if labels.get(id(ln)) or ln.indent >= 2 or not (is_heading(ln.stripped) or is_front_matter(ln.stripped)
                                                         or (k < 3 and is_speech_heading(ln.stripped))) \
-                or _runs_on(lines, ln):     # "It is" / "a privilege to speak ...": a wrapped sentence's start
+                or _runs_on(ln.stripped, next((x.stripped for x in lines[lines.index(ln) + 1:][:1]), "")):
             break
         heads.add(id(ln))
     if not (heads - meta - lead) and kind not in FIRST_PERSON_KINDS and _headline(lines, nonblank, labels):
@@ -545,13 +545,11 @@ def _may_be_byline(s: str) -> bool:
 PHOTO_CREDIT_END = re.compile(r"(?:记者|記者|供图|供圖)[^。！？]{0,24}?\s*/?\s*(?:摄|攝)\s*$")
 
 
-def _runs_on(lines: list, ln: Line) -> bool:
-    """Is ln a sentence's first words, carried on in lower case by the next line ("It is" / "a privilege
-    to speak to the General Assembly": a speech as the UN General Debate Corpus gives it)?"""
-    k = lines.index(ln)
-    nxt = lines[k + 1].stripped if k + 1 < len(lines) else ""
-    return bool(nxt) and OPENS_LOWER.match(nxt) is not None and not ends_sentence(ln.stripped) \
-        and not ln.stripped.endswith((":", "："))
+def _runs_on(a: str, b: str) -> bool:
+    """Is a a sentence's first one to three words that line b carries on in lower case ("It is" / "a
+    privilege to speak ...", a UN speech as its corpus gives it; not a heading over a lower-case line)?"""
+    return (bool(b) and OPENS_LOWER.match(b) is not None and len(a.split()) <= 3 and not ends_sentence(a)
+            and not a.endswith((":", "：")) and not is_speech_heading(a))
 
 
 def _joins(a: Line, b: Line, wrapped: bool, wide: int, blank: bool, heads: set, labels: dict) -> bool:
@@ -571,7 +569,7 @@ def _joins(a: Line, b: Line, wrapped: bool, wide: int, blank: bool, heads: set, 
         if b.indent >= 2:
             return False
         if not ends:     # a short line is a heading, unless the next line carries its sentence on in lower case
-            return OPENS_LOWER.match(sb) is not None or not (is_heading(sa) and _width(sa) < 0.7 * wide)
+            return _runs_on(sa, sb) or not (is_heading(sa) and _width(sa) < 0.7 * wide)
         return _width(sa) >= 0.85 * wide
     if blank or (b.indent >= 2 and CJK.search(sb[:1] or "")):
         return False    # a blank line, or a Chinese paragraph's indent ("　　新华社北京9月5日电"), opens one

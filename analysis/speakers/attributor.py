@@ -61,6 +61,10 @@ def label_speaker(state: DocState, cues: CueSet, label: str) -> str:
         t = rules_en.resolve_title(state, lab.lower(), prefer="US")
         if t:
             return t
+    if rest and len(found := state.registry.with_surname(rest.split()[-1])) == 1:
+        # "DR. JHA:", "SURGEON GENERAL MURTHY:": the one registered person of that surname (no bare alias:
+        # the surname is common)
+        return found[0]
     # someone at the same podium as the host the title names speaks for the host's side (a White House
     # briefing's guest official, "SECRETARY MAYORKAS:" -> the title's "Alejandro Mayorkas", US)
     host_side = state.side(state.author) if state.author else ""

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from analysis.speakers.common import usual_case
 from analysis.speakers.names import registry_index
 from analysis.speakers.registry import Registry
 
@@ -156,8 +157,7 @@ def colon_heading(line: str, registry: Registry) -> str | None:
     if not m or len(line) > 160 or HEADLINE_VERB.search(m.group("who")):
         return None
     if not m.group("year"):
-        who = " ".join(w.title() if w.isupper() and len(w) > 2 else w for w in m.group("who").split())
-        return name_and_post(who, registry)
+        return name_and_post(usual_case(m.group("who")), registry)
     return _name(m.group("who"), registry)
 
 

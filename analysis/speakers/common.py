@@ -58,24 +58,37 @@ def side_of(text: str, default: str = "other") -> str:
 
 
 # the offices of China's party and state before a name: "中共中央政治局委员、中央组织部部长石泰峰"
-ZH_CN_OFFICE = re.compile(r"中共|中央|^全国|國務院|国务院|国家主席|国家副主席|国务委员|省委|市委|自治区|"
+ZH_CN_OFFICE = re.compile(r"中共|中央|^全国|中华全国|國務院|国务院|国家主席|国家副主席|国务委员|省委|市委|自治区|"
                           r"常委|政协|人大|党组|(?<!会)委员$")
 # a foreign party or state named in the titles: "越共中央总书记", "老挝人民革命党中央总书记、国家主席"
-ZH_FOREIGN_PARTY = re.compile(r"越共|老挝人|古共|朝鲜劳动党|人革党|劳动党|共产党中央(?<!中国共产党中央)")
+ZH_FOREIGN_PARTY = re.compile(r"越共|老挝人|古共|朝鲜劳动党|人革党|劳动党|共产党中央(?<!中国共产党中央)|"
+                              # international bodies are no one's side: "世卫组织负责人"
+                              r"联合国|世卫组织|世界卫生组织|世贸组织|世界贸易组织|欧盟|北约|东盟|非盟|上合组织|国际(?!部)")
 
 
-def zh_titles_side(titles: str) -> str:
-    """The side of a person the text names after these titles: a side word first ("美国", "越南"), a
-    foreign party ("越共中央总书记"), then China's offices (CN), else other."""
+def zh_titles_side(titles: str, default: str = "other") -> str:
+    """The side of a person or body the text names after these titles: a side word first ("美国", "越南"),
+    a foreign party ("越共中央总书记"), then China's offices (CN), else the default (a Chinese text's own
+    ministry named bare, "商务部", is China's)."""
     side = side_of(titles)
     if side != "other" or ZH_FOREIGN_PARTY.search(titles):
         return side
     if any(c in titles for c in zh_countries() if c not in ("中国", "中國", "中华人民共和国")):
         return "other"
-    return "CN" if ZH_CN_OFFICE.search(titles) else "other"
+    return "CN" if ZH_CN_OFFICE.search(titles) else default
 
 
-HONORIFIC = re.compile(r"^(?:(?:" + _alts(speaker_list("honorifics.txt")) + r")\.?\s+)+")
+ROMAN = re.compile(r"^[IVX]{2,4}$")
+
+
+def usual_case(name: str) -> str:
+    """A name with the words printed in capitals in their usual case ("Mr. HU Jintao" -> "Mr. Hu Jintao",
+    "MUASHER" -> "Muasher"), regnal numbers kept ("ABDULLAH II" -> "Abdullah II")."""
+    return " ".join(w.title() if w.isupper() and len(w) > 1 and not ROMAN.match(w) else w for w in name.split())
+
+
+HONORIFICS = _alts(speaker_list("honorifics.txt"))       # alternatives, without their full stop
+HONORIFIC = re.compile(r"^(?:(?:" + HONORIFICS + r")\.?\s+)+")
 _NOT_NAME = speaker_table("zh_not_names.tsv", "place", "word")
 # what is not a person's name: endings of countries, bodies and places ("美国", "巴方", "外交部"),
 # quantifiers and demonstratives at the start ("两位", "该校"), institutions inside ("哈佛大学")

@@ -133,6 +133,16 @@ class Registry:
                     self._holders.setdefault(r, []).append((name, sp))
         return self._holders.get(role, [])
 
+    def with_surname(self, surname: str) -> list[str]:
+        """The registered people whose name ends in this word ("Jha" -> ["Ashish Jha"]), any case: a
+        transcript label's surname ("DR. JHA:") names one of them though the bare surname is no alias."""
+        if not hasattr(self, "_surnames"):
+            self._surnames: dict = {}
+            for name, sp in self.speakers.items():
+                if sp.kind == "person" and " " in name:
+                    self._surnames.setdefault(name.rsplit(" ", 1)[-1].lower(), []).append(name)
+        return self._surnames.get(surname.lower(), [])
+
     def side(self, name: str) -> str:
         if name in (NARRATOR, BOTH, "", None):
             return "none"

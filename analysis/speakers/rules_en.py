@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analysis.speakers.common import (DETERMINERS, POSSESSIVE, SIDE_WORDS, STOP_CAPS, Subject, mask_quotes,
-                                      side_of, speaker_list, speaker_table)
+from analysis.speakers.common import (DETERMINERS, EN_TITLE_WORDS, POSSESSIVE, SIDE_WORDS, STOP_CAPS, Subject,
+                                      mask_quotes, side_of, speaker_list, speaker_table)
 from analysis.speakers.cues import CueSet
 from analysis.speakers.registry import BOTH, NARRATOR
 from analysis.speakers.state import Attribution, Context, DocState
@@ -127,6 +127,10 @@ def resolve_en(state: DocState, cues: CueSet, np: str) -> Subject | None:
     return _unnamed_or_new(state, cues, np, low)
 
 
+# a title or an honorific right before a surname ("Administrator Regan", "Dr. Jha")
+TITLE_END = re.compile(rf"\b(?:{EN_TITLE_WORDS}|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)$")
+
+
 def _unnamed_or_new(state: DocState, cues: CueSet, np: str, low: str) -> Subject | None:
     """A subject no name or title resolved: a vague source (narrator), or capitalised words taken as a
     person the text has not introduced."""
@@ -143,6 +147,9 @@ def _unnamed_or_new(state: DocState, cues: CueSet, np: str, low: str) -> Subject
         return Subject("generic", NARRATOR)
     if caps:
         toks = [t for t in np.split() if t not in STOP_CAPS]
+        if (len(toks) >= 2 and TITLE_END.search(" ".join(toks[:-1]))
+                and len(held := state.registry.with_surname(toks[-1])) == 1):
+            return Subject("person", held[0])   # "EPA Administrator Regan": the registered Regan, by his title
         if toks and not any(t.lower() in generic for t in toks):
             name = " ".join(toks)
             return Subject("person", state.learn(name, side_of(np), "person"))

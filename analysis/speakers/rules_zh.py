@@ -249,8 +249,8 @@ def _titled(state: DocState, cues: CueSet, s: str) -> Subject | None:
             unnamed = not name and s.endswith(t)
             if unnamed and t in ("发言人", "發言人", "负责人", "負責人"):
                 body = _spokesperson_body(state, s[:k])
-                if body or t in ("负责人", "負責人"):      # "企业负责人": no name stands before 负责人
-                    return body or Subject("generic", NARRATOR)
+                if body or t in ("负责人", "負責人"):      # no name stands before 负责人: the later rules read it
+                    return body
             if unnamed and not s[:k] and (holder := _named_holder(state, t)):
                 return Subject("person", holder)    # "总书记强调": the holder the text has named ("习近平总书记")
             if unnamed:
@@ -313,7 +313,7 @@ def _spokesperson_body(state: DocState, before: str) -> Subject | None:
     if known and known[-1][1] == len(body) and state.kind(known[-1][2]) != "person":
         return Subject("body", known[-1][2])
     if BODY_END.search(body) and not GENERIC_BODY.match(body):
-        return Subject("body", state.learn(body, side_of(body, "CN" if state.lang == "zh" else "other"), "body"))
+        return Subject("body", state.learn(body, zh_titles_side(body, "CN" if state.lang == "zh" else "other"), "body"))
     return None
 
 
@@ -514,7 +514,7 @@ def speech_verb(s: Context, z: Reading, start: int, end: int, subj: str, initial
             # "韩正表示，……。习近平主席高度重视……工作" / "提出全球治理倡议": another's regard or proposal with
             # its object, no words of theirs; "李强表示，……。习近平主席去年访问泰国，双方宣布……", "……同总统
             # 先生举行了会晤，共同宣布……": the speaker recalls, to the guest, what others did
-            (cue in ZH_MENTION_CUES and r.kind == "person" and z.masked[end:end + 1] not in "，,：:“"
+            (cue in ZH_MENTION_CUES and r.kind == "person" and z.masked[end:end + 1] not in "，,：:“要应應将將把让讓使"
              and not any(k == "speech" and a > end for a, _, k in z.events))
             or (not initial and ZH_ADDRESSEE.search(head) and (r.kind == "both" or not bare))
             or (not initial and r.kind == "both" and ZH_RECALL.search(head))):

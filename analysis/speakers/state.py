@@ -4,24 +4,29 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import chain, islice
+from itertools import chain, islice, takewhile
 
 from analysis.ingest.layout import Paragraph
 from analysis.quickre import quick_test
-from analysis.speakers.common import (EN_TITLE_WORDS, zh_titles_side, POSSESSIVE, STOP_CAPS, ZH_DATELINE, ZH_NOT_NAME,
-                                      ZH_TITLE_CHAIN, ZH_TITLES, Subject, side_of, zh_countries)
+from analysis.speakers.common import (EN_TITLE_WORDS, HONORIFICS, zh_titles_side, POSSESSIVE, STOP_CAPS, ZH_DATELINE,
+                                      ZH_NOT_NAME, ZH_TITLE_CHAIN, ZH_TITLES, Subject, side_of, zh_countries)
 from analysis.speakers.cues import CueSet
 from analysis.speakers.names import AliasIndex, registry_index
 from analysis.speakers.registry import BOTH, NARRATOR, Registry, Speaker, Title
 
 # people a text introduces with a title: "State Department spokesman Matthew Miller"; "美国哈佛大学校长巴科，"
 # (a Chinese name is only taken where punctuation ends it)
+# Chinese surnames that are English words opening sentences ("He Lifeng" ... "He added that ..."): never
+# taken alone for the person
+EN_PRONOUN_SURNAMES = frozenset({"He", "Yu", "Du"})
 NAME_TOKEN = r"(?:[A-Z][a-z]*-[A-Z][a-z]+|[A-Z][a-z'’\-]+|[A-Z]\.|de|van|von|al-[A-Z][a-z]+)"
-INTRO = re.compile(rf"\b(?P<title>{EN_TITLE_WORDS})\s+(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?"     # "Director Dr. Renee Wegrzyn"
+INTRO = re.compile(rf"\b(?P<title>{EN_TITLE_WORDS})\s+(?:(?:{HONORIFICS})\.?\s+)?"     # "Director Dr. Renee Wegrzyn"
                    rf"(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})")
 # a name after its title, where punctuation, a date or what a readout says the person did ends it
 # ("印度尼西亚总统佐科举行会谈", "瓦努阿图共和国总统摩西互致贺电")
-ZH_INTRO_END = (r"(?=[，。、；：！？]|和(?=[^，。]{0,20}(?:总统|总理|主席|议长|首相|国王|部长|外长))|先生|女士|博士|教授|举行|会谈|会见|主持|出席|宣读|互致|通电话|通话|视频通话|共同|一道|一同|一行|"
+ZH_INTRO_END = (r"(?=[，。、；：！？]|"
+                # 和 and another titled person ("总统武契奇和韩国国会议长禹元植"), not 和 inside a name ("西村和夫和")
+                r"和(?![\u4e00-\u9fff]{1,2}和)(?=[^，。]{0,20}(?:" + "|".join(ZH_TITLES) + r"))|先生|女士|博士|教授|举行|会谈|会见|主持|出席|宣读|互致|通电话|通话|视频通话|共同|一道|一同|一行|"
                 r"时|并|在|于|表示|指出|强调|说|致|的|率领|率|访华|来华|"
                 # a date or time after the name: "中央纪委书记李希5日下午参加……"
                 r"[0-9０-９]{1,2}[日月]|当天|當天|今天|昨天|日前|近日|上午|下午|晚上|当地时间|當地時間|指派|委派|委托|邀请|邀請|等|现场|現場)")
@@ -279,9 +284,8 @@ class DocState:
         if not text.isascii():          # the Chinese patterns find nothing in ASCII text
             self._introduce_zh(text)
         for m in (INTRO.finditer(text) if _may(INTRO_QUICK, text) else ()):
-            toks = m.group("name").strip().split()
-            while toks and toks[-1] in STOP_CAPS:
-                toks.pop()
+            # the name ends at its first word that is no part of a name ("Olivia Dalton Aboard Air Force One")
+            toks = list(takewhile(lambda t: t not in STOP_CAPS, m.group("name").strip().split()))
             if len(toks) < 2:
                 continue
             full = " ".join(toks)
@@ -289,8 +293,8 @@ class DocState:
             surname = toks[-1]
             if known:
                 self.runtime.setdefault(surname, known)
-                if self.registry.side(known) == "CN":    # "Director Yang Jiechi" ... "Director Yang said"
-                    self.runtime.setdefault(toks[0], known)
+                if self.registry.side(known) == "CN" and toks[0] not in EN_PRONOUN_SURNAMES:
+                    self.runtime.setdefault(toks[0], known)     # "Director Yang Jiechi" ... "Director Yang said"
                 continue
             side = side_of(text[max(0, m.start() - 40):m.start()] + m.group("title"))
             role = m.group("title").lower()

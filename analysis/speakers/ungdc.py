@@ -7,13 +7,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from analysis.speakers.common import HONORIFIC, speaker_rows
+from analysis.speakers.common import HONORIFIC, speaker_rows, usual_case
 from analysis.speakers.registry import Registry
 
 # the corpus's file names: country code, session, year; the session is the year's (the 1st in 1946)
-FILE_NAME = re.compile(r"^(?P<iso>[A-Z]{3})_(?P<session>\d{1,2})_(?P<year>\d{4})(?:\.txt)?$")
-# the sides of the states Tenor compares; every other state's speaker is "other"
+FILE_NAME = re.compile(r"^(?P<iso>[A-Z]{2,3})_(?P<session>\d{1,2})_(?P<year>\d{4})(?:\.txt)?$")
+# the sides of the states Tenor compares; every other state's speaker is "other", and so is China's seat
+# before the People's Republic took it (the 26th session, 1971, still heard the Republic of China)
 ISO_SIDES = {"CHN": "CN", "USA": "US"}
+PRC_SEAT_FROM = 1972
 
 
 @lru_cache(maxsize=1)
@@ -32,9 +34,8 @@ MIDDLE_INITIAL = re.compile(r"\s[A-Z]\.(?=\s)")
 
 def _clean(name: str) -> str:
     """The name without honorifics or a trailing comma, a surname the UN printed in capitals in its usual
-    case ("Mr. CHALMERS" -> "Chalmers")."""
-    name = HONORIFIC.sub("", UN_HONORIFIC.sub("", name.strip())).strip(" ,;")
-    return " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in name.split())
+    case ("Mr. CHALMERS" -> "Chalmers", "MR. PUJA" -> "Puja")."""
+    return HONORIFIC.sub("", UN_HONORIFIC.sub("", usual_case(name.strip()))).strip(" ,;")
 
 
 def ungdc_author(doc_id: str, registry: Registry) -> tuple[str, str] | None:
@@ -48,8 +49,10 @@ def ungdc_author(doc_id: str, registry: Registry) -> tuple[str, str] | None:
     if not raw:
         return None
     name = _clean(raw)
-    # the registry's name, also where the UN wrote a middle initial ("Vladimir V. Putin")
-    known = registry.lookup(name) or registry.lookup(MIDDLE_INITIAL.sub("", name))
+    # the registry's name for a full name, also where the UN wrote a middle initial ("Vladimir V. Putin");
+    # a surname alone ("Vance" in 1978, "Abe" in 1983) may be anyone of that name
+    known = (registry.lookup(name) or registry.lookup(MIDDLE_INITIAL.sub("", name))) if " " in name else []
     if known:
         return known[0], registry.side(known[0])
-    return name, ISO_SIDES.get(m.group("iso"), "other")
+    iso, year = m.group("iso"), int(m.group("year"))
+    return name, ISO_SIDES.get(iso, "other") if iso != "CHN" or year >= PRC_SEAT_FROM else "other"

@@ -5,7 +5,7 @@
 The corpus (Jankin, Baturo & Dasandi, UNGDC; Harvard Dataverse doi:10.7910/DVN/0TJX8Y, CC0 1.0) names
 each speech's file <ISO3>_<session>_<year>.txt and lists who gave it in Speakers_by_session.xlsx. Tenor
 reads the table so that a speech given as the corpus distributes it, with no heading, is its speaker's
-(analysis.speakers.authors.ungdc_author). Names are kept as the UN recorded them, stripped of spaces.
+(analysis.speakers.ungdc.ungdc_author). Names are kept as the UN recorded them, runs of spaces made one.
 """
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def rows(path: Path):
 def main(argv: list[str]) -> int:
     src = Path(argv[0])
     out = Path(__file__).resolve().parents[2] / "analysis" / "data" / "speakers" / "ungdc_speakers.tsv"
-    lines = sorted({"\t".join(r) for r in rows(src)}, key=lambda l: (int(l.split("\t")[0]), l.split("\t")[1]))
+    lines = sorted({"\t".join(r) for r in rows(src)}, key=lambda l: (int(l.split("\t")[0]), l))
     out.write_text(HEADER + "year\tiso3\tspeaker\tpost\n" + "\n".join(lines) + "\n", encoding="utf-8")
     print(f"{out}: {len(lines)} rows")
     return 0
