@@ -61,3 +61,23 @@ def test_the_speaker_short_cut_for_table_rows_that_are_statements(monkeypatch):
     monkeypatch.setattr(lone, "ACTIVE", False)
     slow, _ = table_statements(df, "t", "t.csv", registry, rows="statements")
     pd.testing.assert_frame_equal(fast, slow)
+
+
+def test_the_lone_turn_short_cut_gives_the_full_path(monkeypatch):
+    """A table's turn of one plain sentence (analysis.extract.build._lone_turn) gets what
+    document_statements gives it, on every gold statement and fixture sentence, with and without a
+    lang column."""
+    import pandas as pd
+    from analysis.extract import build
+    registry = Registry.load()
+    texts = _texts() + ["Dear Mr. President, thank you.", "Remarks by President Biden", "Q: What now?",
+                        "(Xinhua) -- Talks ended.", "Updated: 2024-01-02", "Talks ended.\nThey left."]
+    df = pd.DataFrame({"id": [f"xi_{k}" for k in range(len(texts))], "text": texts})
+    with_lang = df.assign(lang=["en" if k % 3 else "zh" for k in range(len(texts))])
+    fast = [build.table_statements(d, "t", "t.csv", registry)[0] for d in (df, with_lang)]
+    taken = sum(build._lone_turn(t, "r", None, registry) is not None for t in texts)
+    monkeypatch.setattr(build, "LONE_TURNS", False)
+    slow = [build.table_statements(d, "t", "t.csv", registry)[0] for d in (df, with_lang)]
+    for f, s in zip(fast, slow):
+        pd.testing.assert_frame_equal(f, s)
+    assert taken > 1000         # the short cut was taken, not only allowed

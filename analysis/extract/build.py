@@ -220,6 +220,8 @@ def _one_statement(text: str, lang: str | None, date: str | None, raw_speaker: s
 
 def _turn_statements(text: str, row_id: str, lang: str | None, date: str | None, raw_speaker: str,
                      registry: Registry) -> list[dict]:
+    if not raw_speaker and LONE_TURNS and (found := _lone_turn(text, row_id, lang, registry)) is not None:
+        return found
     # a row that names its speaker: its sentences are not attributed (every one is the speaker's)
     found = document_statements(text, row_id, Meta(date=date, lang=lang), registry, targets=False,
                                 speakers=not raw_speaker)
@@ -230,8 +232,50 @@ def _turn_statements(text: str, row_id: str, lang: str | None, date: str | None,
         speaker, cue = att.table_speaker(raw_speaker)
         for st in found:
             st.update(speaker=speaker, side=att.state.side(speaker), section="body", cue=cue)
-    return [{k: st[k] for k in ("speaker", "side", "lang", "text", "start", "end", "section", "cue", "label")}
-            for st in found]
+    return [{k: st[k] for k in TURN_KEYS} for st in found]
+
+
+LONE_TURNS = True      # _lone_turn's short cut (a test turns it off to compare with the full path)
+TURN_KEYS = ("speaker", "side", "lang", "text", "start", "end", "section", "cue", "label")
+
+
+def _lone_turn(text: str, row_id: str, lang: str | None, registry: Registry) -> list[dict] | None:
+    """What _turn_statements gives a turn without a speaker cell that is one line and one sentence
+    taking the lone-sentence short cut (analysis.speakers.lone), or None: run the full path. It is
+    document_statements(text, row_id, Meta(lang=lang), targets=False) without the steps whose
+    results such a turn does not use, step by step:
+    - layout: a line with no ideographic space is read by layout's one-line path: one paragraph,
+      no label, no transcript opening, item 0; front matter (as a whole) goes the full path;
+    - language: meta.lang, else detect() of the paragraph's text (it is not front matter);
+    - date: find_date is not called: it feeds only the Attributor (the short cut builds none) and
+      the row's date and date_source, which _turn_statements drops (the table sets them);
+    - host: no manifest author or title, no front paragraph, so no heading: document_author([], the
+      paragraph, "", full_text=True) (one item, no front paragraph), then author_from_file_name; a
+      host goes the full path; letter_signature needs two paragraphs; kind stays None;
+    - the one sentence: split_sentences gives the whole stripped line (label_end is 0), which
+      lone_narrated, asked in the document's language, finds plain; it is not front matter (the
+      paragraph is not, and layout's one-line path asked is_front_matter of the same text);
+    - the row: the narrator, registry.side(NARRATOR) (no Attributor), cue "none", no label.
+    tests/test_speakers_lone.py compares it with the full path on every gold sentence."""
+    if "\u3000" in text or len(text.splitlines()) != 1:
+        return None
+    # the cheap tests that most turns with a cue fail first; then the paragraph's own tests
+    s = text.strip()            # the paragraph's text: layout's one-line path strips the line
+    doc_lang = lang or detect(s, default="en")
+    if doc_lang == "und":
+        doc_lang = "en"
+    # (one sentence: the whole of s, which is stripped, so lone_narrated is asked about s)
+    if not lone_narrated(s, doc_lang) or split_sentences(s) != [(0, len(s))]:
+        return None
+    paras = layout(text)
+    if len(paras) != 1 or paras[0].front or paras[0].text != s:
+        return None
+    if (document_author([], s, registry, "", full_text=True) is not None
+            or author_from_file_name(row_id, s, registry) is not None):
+        return None
+    start, end = paras[0].span(0, len(s))
+    return [{"speaker": NARRATOR, "side": registry.side(NARRATOR), "lang": detect(s, default=doc_lang),
+             "text": s, "start": start, "end": end, "section": "body", "cue": "none", "label": ""}]
 
 
 def read_scored(path) -> pd.DataFrame | None:
