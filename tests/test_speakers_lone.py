@@ -71,7 +71,8 @@ def test_the_lone_turn_short_cut_gives_the_full_path(monkeypatch):
     from analysis.extract import build
     registry = Registry.load()
     texts = _texts() + ["Dear Mr. President, thank you.", "Remarks by President Biden", "Q: What now?",
-                        "(Xinhua) -- Talks ended.", "Updated: 2024-01-02", "Talks ended.\nThey left."]
+                        "(Xinhua) -- Talks ended.", "Updated: 2024-01-02", "Talks ended.\nThey left.",
+                        "   Talks ended.\n", "\tTalks ended.\r\n", "Talks\u3000ended.", "  China Daily  "]
     df = pd.DataFrame({"id": [f"xi_{k}" for k in range(len(texts))], "text": texts})
     with_lang = df.assign(lang=["en" if k % 3 else "zh" for k in range(len(texts))])
     fast = [build.table_statements(d, "t", "t.csv", registry)[0] for d in (df, with_lang)]

@@ -18,7 +18,7 @@ from analysis.extract.dates import find_date, parse_iso, year_of
 from analysis.ingest.discover import LANGS, Meta, collect
 from analysis.errors import TenorError, problem
 from analysis.extract.lang import detect
-from analysis.ingest.layout import is_front_matter, layout
+from analysis.ingest.layout import LINE_ENDS, is_front_matter, layout, one_line_front
 from analysis.extract.target import target
 from analysis.speakers.authors import author_from_file_name, document_author, letter_signature
 from analysis.speakers.lone import lone_narrated
@@ -244,8 +244,9 @@ def _lone_turn(text: str, row_id: str, lang: str | None, registry: Registry) -> 
     taking the lone-sentence short cut (analysis.speakers.lone), or None: run the full path. It is
     document_statements(text, row_id, Meta(lang=lang), targets=False) without the steps whose
     results such a turn does not use, step by step:
-    - layout: a line with no ideographic space is read by layout's one-line path: one paragraph,
-      no label, no transcript opening, item 0; front matter (as a whole) goes the full path;
+    - layout: a line with no ideographic space is read by layout's one-line path (_one_line): one
+      paragraph, the line stripped, its offsets from the first non-space character on, no label,
+      no transcript opening, item 0; front matter (one_line_front) goes the full path;
     - language: meta.lang, else detect() of the paragraph's text (it is not front matter);
     - date: find_date is not called: it feeds only the Attributor (the short cut builds none) and
       the row's date and date_source, which _turn_statements drops (the table sets them);
@@ -260,22 +261,22 @@ def _lone_turn(text: str, row_id: str, lang: str | None, registry: Registry) -> 
     if "\u3000" in text or len(text.splitlines()) != 1:
         return None
     # the cheap tests that most turns with a cue fail first; then the paragraph's own tests
-    s = text.strip()            # the paragraph's text: layout's one-line path strips the line
+    body = text.rstrip(LINE_ENDS)
+    s = body.strip()            # the paragraph's text, as layout's one-line path makes it
     doc_lang = lang or detect(s, default="en")
     if doc_lang == "und":
         doc_lang = "en"
     # (one sentence: the whole of s, which is stripped, so lone_narrated is asked about s)
     if not lone_narrated(s, doc_lang) or split_sentences(s) != [(0, len(s))]:
         return None
-    paras = layout(text)
-    if len(paras) != 1 or paras[0].front or paras[0].text != s:
+    if one_line_front(body, s):
         return None
     if (document_author([], s, registry, "", full_text=True) is not None
             or author_from_file_name(row_id, s, registry) is not None):
         return None
-    start, end = paras[0].span(0, len(s))
+    start = len(body) - len(body.lstrip())      # the paragraph's offsets run from there
     return [{"speaker": NARRATOR, "side": registry.side(NARRATOR), "lang": detect(s, default=doc_lang),
-             "text": s, "start": start, "end": end, "section": "body", "cue": "none", "label": ""}]
+             "text": s, "start": start, "end": start + len(s), "section": "body", "cue": "none", "label": ""}]
 
 
 def read_scored(path) -> pd.DataFrame | None:
