@@ -18,7 +18,7 @@ from analysis.extract.dates import find_date, parse_iso, year_of
 from analysis.ingest.discover import LANGS, Meta, collect
 from analysis.errors import TenorError, problem
 from analysis.extract.lang import detect
-from analysis.ingest.layout import LINE_ENDS, is_front_matter, layout, one_line_front
+from analysis.ingest.layout import LINE_ENDS, Paragraph, is_front_matter, layout, one_line_front
 from analysis.extract.target import target
 from analysis.speakers.authors import author_from_file_name, document_author, letter_signature
 from analysis.speakers.lone import lone_narrated
@@ -281,7 +281,9 @@ def _one_line_turn(text: str, row_id: str, lang: str | None, date: str | None,
         return [row]
     date = date or find_date([s])
     att = Attributor(registry, doc_lang, year_of(date), None, None, date=date)
-    who = att.attribute_paragraph(layout(text)[0], [(0, len(s))])[0]
+    # the paragraph layout's one-line path makes of it (not front matter: asked above)
+    para = Paragraph(s, list(range(start, start + len(s))))
+    who = att.attribute_paragraph(para, [(0, len(s))])[0]
     row["speaker"] = who.speaker if who else ""
     row["side"] = att.state.side(row["speaker"])
     row["cue"] = who.cue if who else ""
