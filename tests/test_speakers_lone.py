@@ -61,3 +61,27 @@ def test_the_speaker_short_cut_for_table_rows_that_are_statements(monkeypatch):
     monkeypatch.setattr(lone, "ACTIVE", False)
     slow, _ = table_statements(df, "t", "t.csv", registry, rows="statements")
     pd.testing.assert_frame_equal(fast, slow)
+
+
+def test_the_one_line_turn_short_cut_gives_the_full_path(monkeypatch):
+    """A table's turn of one plain sentence (analysis.extract.build._one_line_turn) gets what
+    document_statements gives it, on every gold statement and fixture sentence, with and without
+    lang and date columns."""
+    import pandas as pd
+    from analysis.extract import build
+    registry = Registry.load()
+    texts = _texts() + ["Dear Mr. President, thank you.", "Remarks by President Biden", "Q: What now?",
+                        "(Xinhua) -- Talks ended.", "Updated: 2024-01-02", "Talks ended.\nThey left.",
+                        "   Talks ended.\n", "\tTalks ended.\r\n", "Talks\u3000ended.", "  China Daily  "]
+    df = pd.DataFrame({"id": [f"xi_{k}" for k in range(len(texts))], "text": texts})
+    with_lang = df.assign(lang=["en" if k % 3 else "zh" for k in range(len(texts))],
+                          date=["2021-03-04" if k % 2 else "" for k in range(len(texts))])
+    fast = [build.table_statements(d, "t", "t.csv", registry)[0] for d in (df, with_lang)]
+    taken = [build._one_line_turn(t, "r", None, None, registry) for t in texts]
+    monkeypatch.setattr(build, "ONE_LINE_TURNS", False)
+    slow = [build.table_statements(d, "t", "t.csv", registry)[0] for d in (df, with_lang)]
+    for f, s in zip(fast, slow):
+        pd.testing.assert_frame_equal(f, s)
+    # the short cut was taken, not only allowed: without the rules and with them
+    assert sum(x is not None and x[0]["cue"] == "none" for x in taken) > 1000
+    assert sum(x is not None and x[0]["cue"] != "none" for x in taken) > 300

@@ -18,7 +18,7 @@ from analysis.extract.dates import find_date, parse_iso, year_of
 from analysis.ingest.discover import LANGS, Meta, collect
 from analysis.errors import TenorError, problem
 from analysis.extract.lang import detect
-from analysis.ingest.layout import is_front_matter, layout
+from analysis.ingest.layout import LINE_ENDS, Paragraph, is_front_matter, layout, one_line_front
 from analysis.extract.target import target
 from analysis.speakers.authors import author_from_file_name, document_author, letter_signature
 from analysis.speakers.lone import lone_narrated
@@ -224,6 +224,8 @@ def _one_statement(text: str, lang: str | None, date: str | None, raw_speaker: s
 
 def _turn_statements(text: str, row_id: str, lang: str | None, date: str | None, raw_speaker: str,
                      registry: Registry) -> list[dict]:
+    if not raw_speaker and ONE_LINE_TURNS and (found := _one_line_turn(text, row_id, lang, date, registry)):
+        return found
     # a row that names its speaker: its sentences are not attributed (every one is the speaker's)
     found = document_statements(text, row_id, Meta(date=date, lang=lang), registry, targets=False,
                                 speakers=not raw_speaker)
@@ -234,8 +236,62 @@ def _turn_statements(text: str, row_id: str, lang: str | None, date: str | None,
         speaker, cue = att.table_speaker(raw_speaker)
         for st in found:
             st.update(speaker=speaker, side=att.state.side(speaker), section="body", cue=cue)
-    return [{k: st[k] for k in ("speaker", "side", "lang", "text", "start", "end", "section", "cue", "label")}
-            for st in found]
+    return [{k: st[k] for k in TURN_KEYS} for st in found]
+
+
+ONE_LINE_TURNS = True      # _one_line_turn's short cut (a test turns it off to compare with the full path)
+TURN_KEYS = ("speaker", "side", "lang", "text", "start", "end", "section", "cue", "label")
+
+
+def _one_line_turn(text: str, row_id: str, lang: str | None, date: str | None,
+                   registry: Registry) -> list[dict] | None:
+    """What _turn_statements gives a turn without a speaker cell that is one plain line and one
+    sentence, or None: run the full path. It is document_statements(text, row_id, Meta(date=date,
+    lang=lang), targets=False) without the steps such a turn does not need, step by step:
+    - layout: a line with no ideographic space is read by layout's one-line path (_one_line): one
+      paragraph, the line stripped, its offsets from the first non-space character on, no label,
+      no transcript opening, item 0; front matter (one_line_front) goes the full path;
+    - language: meta.lang, else detect() of the paragraph's text (it is not front matter);
+    - host: no manifest author or title, no front paragraph, so no heading: document_author([], the
+      paragraph, "", full_text=True) (one item, no front paragraph), then author_from_file_name; a
+      host goes the full path; letter_signature needs two paragraphs; kind stays None;
+    - the one sentence: split_sentences gives the whole stripped line (label_end is 0); it is not
+      front matter (the paragraph is not, and one_line_front asked is_front_matter of this text);
+    - a sentence lone_narrated finds plain (in the document's language) takes the lone-sentence
+      short cut (analysis.speakers.lone): the narrator, registry.side(NARRATOR), cue "none", no
+      Attributor; find_date is not called (its date feeds only the Attributor and the row's date
+      and date_source, which _turn_statements drops: the table sets them);
+    - any other sentence: the date (meta.date, else find_date of the paragraph), an Attributor with
+      no kind and no author, attribute_paragraph of the paragraph and its one span; the row takes
+      its speaker and cue, and the side the Attributor's state gives the speaker.
+    tests/test_speakers_lone.py compares it with the full path on every gold sentence."""
+    if "\u3000" in text or len(text.splitlines()) != 1:
+        return None
+    body = text.rstrip(LINE_ENDS)
+    s = body.strip()            # the paragraph's text, as layout's one-line path makes it
+    if not s or split_sentences(s) != [(0, len(s))] or one_line_front(body, s):
+        return None
+    if (document_author([], s, registry, "", full_text=True) is not None
+            or author_from_file_name(row_id, s, registry) is not None):
+        return None
+    doc_lang = lang or detect(s, default="en")
+    if doc_lang == "und":
+        doc_lang = "en"
+    start = len(body) - len(body.lstrip())      # the paragraph's offsets run from there
+    row = {"speaker": NARRATOR, "side": "", "lang": detect(s, default=doc_lang), "text": s, "start": start,
+           "end": start + len(s), "section": "body", "cue": "none", "label": ""}
+    if lone_narrated(s, doc_lang):
+        row["side"] = registry.side(NARRATOR)
+        return [row]
+    date = date or find_date([s])
+    att = Attributor(registry, doc_lang, year_of(date), None, None, date=date)
+    # the paragraph layout's one-line path makes of it (not front matter: asked above)
+    para = Paragraph(s, list(range(start, start + len(s))))
+    who = att.attribute_paragraph(para, [(0, len(s))])[0]
+    row["speaker"] = who.speaker if who else ""
+    row["side"] = att.state.side(row["speaker"])
+    row["cue"] = who.cue if who else ""
+    return [row]
 
 
 def read_scored(path) -> pd.DataFrame | None:

@@ -56,6 +56,14 @@ def _front_matter(s: str) -> bool:
     return bool(DATE_ONLY.match(s) or MARKUP.match(s) or _front_pattern(s))
 
 
+def _checks(pairs) -> list:
+    """(pattern, lower, words) of (pattern, needs) pairs: lower True when the words are looked for in
+    the lower-cased text (LOWER), words None when the pattern is always searched."""
+    return [(p, needs is not None and needs[0] is LOWER,
+             None if needs is None else tuple(needs[1:]) if needs[0] is LOWER else tuple(needs))
+            for p, needs in pairs]
+
+
 def _plain_ascii_patterns() -> list:
     """(pattern, needs) of FRONT_PATTERNS that can match ASCII text without ':' or '|' (the common
     sentence): those whose required strings are not all non-ASCII or made with ':' or '|'."""
@@ -66,20 +74,22 @@ def _plain_ascii_patterns() -> list:
 
 
 PLAIN_ASCII = _plain_ascii_patterns()
+# the same as (pattern, lower, words) for _front_pattern
+ALL_CHECKS, PLAIN_ASCII_CHECKS = _checks(zip(FRONT_PATTERNS, FRONT_NEEDS)), _checks(PLAIN_ASCII)
 
 
 def _front_pattern(s: str) -> bool:
     """any(p.search(s) for p in FRONT_PATTERNS), without searching for a pattern whose required
-    text (FRONT_NEEDS) s lacks."""
+    text (FRONT_NEEDS) s lacks (looked for with map in C: a generator per pattern cost more than
+    most searches)."""
     ascii_ = s.isascii()
-    low = s.lower() if ascii_ or not any(c in s for c in RE_I_ODD) else None
-    candidates = PLAIN_ASCII if ascii_ and ":" not in s and "|" not in s else zip(FRONT_PATTERNS, FRONT_NEEDS)
-    for p, needs in candidates:
-        if needs is not None:
-            if needs[0] is LOWER:
-                if low is not None and not any(w in low for w in needs[1:]):
+    low = s.lower() if ascii_ or not any(map(s.__contains__, RE_I_ODD)) else None
+    for p, lower, words in (PLAIN_ASCII_CHECKS if ascii_ and ":" not in s and "|" not in s else ALL_CHECKS):
+        if words is not None:
+            if lower:
+                if low is not None and not any(map(low.__contains__, words)):
                     continue
-            elif not any(w in s for w in needs):
+            elif not any(map(s.__contains__, words)):
                 continue
         if p.search(s):
             return True

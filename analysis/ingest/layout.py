@@ -484,9 +484,14 @@ def _one_line(text: str) -> list[Paragraph]:
     if not s:
         return []
     lead = len(body) - len(body.lstrip())
-    front = bool(is_metadata(s) or MARKUP.match(s) or is_heading(s) or is_front_matter(s)
-                 or (Line(0, len(body), body).indent < 2 and is_speech_heading(s)))
-    return [Paragraph(s, list(range(lead, lead + len(s))), front=front)]
+    return [Paragraph(s, list(range(lead, lead + len(s))), front=one_line_front(body, s))]
+
+
+def one_line_front(body: str, s: str) -> bool:
+    """Is a text of one line front matter, as _one_line reads it? body: the line without its line
+    end; s: body stripped."""
+    return bool(is_metadata(s) or MARKUP.match(s) or is_heading(s) or is_front_matter(s)
+                or (Line(0, len(body), body).indent < 2 and is_speech_heading(s)))
 
 
 ITEM_HEADING = re.compile(r"^#{3}\s+\S")
