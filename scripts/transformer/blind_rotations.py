@@ -12,7 +12,11 @@ rows to the English head, English and Chinese rows to the Chinese head). Per lan
 recipe refitted on gold train only (labels of the shipped head file are reported beside it).
 
     OMP_NUM_THREADS=1 .venv/bin/python scripts/transformer/blind_rotations.py CACHE_DIR [--weights 0.25,0.5,1,2]
-        [--n 2000] [--C 10]
+        [--n 2000] [--C 10] [--tol 1e-8]
+
+--tol: the solver's stopping tolerance (default: scikit-learn's 1e-4, as `tenor train transformer` fits);
+1e-8 (max_iter 20000) fits each head to convergence, a check that a change is the data's and not where the
+solver happened to stop.
 
 Figures: per rotation and language, the held-out set's macro-F1 and its change against the base (paired
 bootstrap over the held-out statements: mean, sd, share > 0), the rotation head's gold dev macro-F1 and its
@@ -64,6 +68,7 @@ def main(argv=None):
     ap.add_argument("--C", type=float, default=10.0)
     ap.add_argument("--weights", default="0.25,0.5,1,2")
     ap.add_argument("--n", type=int, default=2000)
+    ap.add_argument("--tol", type=float, default=None)
     ap.add_argument("--embed-only", action="store_true")
     a = ap.parse_args(argv)
     a.cache.mkdir(parents=True, exist_ok=True)
@@ -90,7 +95,12 @@ def main(argv=None):
         sel = ((kind == "train") | np.isin(kind, extra)) & learns[l]
         sw = np.where(np.isin(kind, extra), w, 1.0)
         idx = np.flatnonzero(sel)
-        h = head(X[l][idx], y[idx], a.C, sw[idx])
+        if a.tol is None:
+            h = head(X[l][idx], y[idx], a.C, sw[idx])
+        else:
+            from sklearn.linear_model import LogisticRegression
+            h = LogisticRegression(C=a.C, max_iter=20000, tol=a.tol, class_weight="balanced",
+                                   random_state=0).fit(X[l][idx], y[idx], sample_weight=sw[idx])
         return {k: h.predict(X[l][at[(k, l)]]) for k in ("dev",) + SETS}
 
     f1 = lambda g_, p_: macro_f1(list(g_), list(p_), LABELS)  # noqa: E731
