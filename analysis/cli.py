@@ -177,7 +177,8 @@ def _train(args) -> int:
     from analysis import scorers
     report = scorers.scorer_class(args.scorer).train(args.gold, split=args.split, out=args.out,
                                                      rounds=_rounds(args.rounds), model=args.model, C=args.C,
-                                                     encoders=args.encoders, calibrate=args.calibrate)
+                                                     encoders=args.encoders, calibrate=args.calibrate,
+                                                     extra=args.extra)
     print(json.dumps(report, indent=2, ensure_ascii=False))
     return 0
 
@@ -326,6 +327,9 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--calibrate", action="store_true", help="also fit each stance head's temperature on "
                     "the training statements (scorers with trained heads; the shipped per-language head "
                     "has one: docs/evaluation.md)")
+    tr.add_argument("--extra", default=None, help="JSON file naming labelled stance sets outside the gold "
+                    "and, per head language, the sample weight their statements get in its stance head "
+                    "(scorers with trained heads; the shipped head learned from the gold only: docs/evaluation.md)")
     tr.add_argument("--out", default=None, help="where to write the fitted parameters "
                     "(default: the scorer's data folder)")
     tr.set_defaults(func=_train)

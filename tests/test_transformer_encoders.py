@@ -291,3 +291,42 @@ def test_the_shipped_single_encoder_heads_score_as_before(name):
         P = head.proba(X[rows])
         c = head.classes
         assert out.score[rows].tolist() == [float(r[c.index("cooperative")] - r[c.index("confrontational")]) for r in P]
+
+
+# ------------------------------------------------------------------ extra (out-of-domain) training sets
+def test_train_extra_sets_reach_only_the_stance_heads_they_weigh(tmp_path):
+    """`tenor train transformer --extra FILE`: the named sets' statements enter the stance head of each
+    language the file weighs, at its weight; other heads, the sentiment heads and the counts stay the
+    gold's; the card records the sets (path, hash, rows per language) and the weights."""
+    import os
+    env = dict(os.environ, TENOR_CACHE=str(tmp_path / "cache"))
+    a, b = zh_model(tmp_path / "a", seed=8), tiny_model(tmp_path / "b", seed=9)
+    gold = tiny_gold(tmp_path / "g.csv")
+    blind = tmp_path / "blind.jsonl"
+    rows = [{"text": "双方同意加强合作", "lang": "zh", "label": "cooperative", "split": "test"}] * 6 + \
+           [{"text": "we welcome cooperation", "lang": "en", "label": "confrontational", "split": "test"}] * 6
+    blind.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    spec = tmp_path / "extra.json"
+    spec.write_text(json.dumps({"sets": [str(blind)], "weight": {"zh": 0.5}, "why": "a test"}), "utf-8")
+    enc = f"en={a}+{b},zh={a}"
+    plain, more = tmp_path / "plain.json", tmp_path / "more.json"
+    for out, extra in ((plain, []), (more, ["--extra", str(spec)])):
+        r = tenor("train", "transformer", "--encoders", enc, "--gold", str(gold), "--out", str(out), "--calibrate",
+                  *extra, env=env)
+        assert r.returncode == 0, r.stderr
+    p, m = json.loads(plain.read_text()), json.loads(more.read_text())
+    assert m["heads"]["en"] == p["heads"]["en"]                          # not weighed: the gold's head
+    assert "temperature" in m["heads"]["zh"]["stance"]                  # calibrated with the weights
+    assert m["heads"]["zh"]["stance"] != p["heads"]["zh"]["stance"]      # weighed: learned from the set
+    assert m["heads"]["zh"]["sentiment"] == p["heads"]["zh"]["sentiment"]
+    assert m["card"]["trained_on"] == p["card"]["trained_on"] == {"en": 18, "zh": 12}
+    x = m["card"]["extra_training"]
+    assert x["weight"] == {"zh": 0.5} and x["sets"][0]["path"] == str(blind)
+    assert x["sets"][0]["en"] == 6 and x["sets"][0]["zh"] == 6 and len(x["sets"][0]["sha256"]) == 16
+    from analysis.scorers.transformer.heads import provenance_line
+    assert "zh (weight 0.5) also on" in provenance_line(m["card"])
+    assert "extra_training" not in p["card"]
+    spec.write_text("{}", "utf-8")
+    r = tenor("train", "transformer", "--encoders", enc, "--gold", str(gold), "--extra", str(spec), env=env)
+    assert r.returncode == 2 and "E503" in r.stderr
+

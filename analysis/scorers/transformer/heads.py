@@ -53,33 +53,36 @@ class LinearHead:
         return cls(d["classes"], d["coef"], d["intercept"], d.get("temperature", 1.0))
 
     @classmethod
-    def fit(cls, X, y, C: float, seed: int) -> "LinearHead":
+    def fit(cls, X, y, C: float, seed: int, sample_weight=None) -> "LinearHead":
         from sklearn.linear_model import LogisticRegression
         clf = LogisticRegression(C=C, max_iter=5000, class_weight="balanced", random_state=seed)
-        clf.fit(X, list(y))
+        clf.fit(X, list(y), sample_weight=sample_weight)
         return cls([c if not isinstance(c, np.generic) else c.item() for c in clf.classes_],
                    clf.coef_, clf.intercept_)
 
 
-def fit_temperature(X, y, C: float, seed: int, folds: int = 5) -> float:
+def fit_temperature(X, y, C: float, seed: int, folds: int = 5, sample_weight=None) -> float:
     """The temperature that makes a head's probabilities honest, from the training data only: each
     of `folds` folds is predicted by a head fitted on the others (as LinearHead.fit fits), and the
-    temperature minimises the log loss of those out-of-fold probabilities."""
+    temperature minimises the log loss of those out-of-fold probabilities (each row counted with its
+    sample weight, when given)."""
     from scipy.optimize import minimize_scalar
     from sklearn.model_selection import StratifiedKFold
     X, y = np.asarray(X), np.asarray(list(y))
+    w = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
     Z, classes = np.zeros((len(y), len(set(y.tolist())))), sorted(set(y.tolist()))
     folds = min(folds, min(y.tolist().count(c) for c in classes))
     if folds < 2:                       # a class seen once: no out-of-fold probabilities to fit on
         return 1.0
     for fit_rows, held in StratifiedKFold(folds, shuffle=True, random_state=seed).split(X, y):
-        head = LinearHead.fit(X[fit_rows], y[fit_rows], C, seed)
+        head = LinearHead.fit(X[fit_rows], y[fit_rows], C, seed, None if sample_weight is None else w[fit_rows])
         Z[held] = head.logits(X[held])[:, [head.classes.index(c) for c in classes]]
     truth = np.array([classes.index(v) for v in y.tolist()])
 
     def loss(log_t):
         P = _softmax(Z / np.exp(log_t))
-        return -np.log(np.clip(P[np.arange(len(y)), truth], 1e-12, None)).mean()
+        ll = np.log(np.clip(P[np.arange(len(y)), truth], 1e-12, None))
+        return -ll.mean() if sample_weight is None else -(w * ll).sum() / w.sum()
 
     return float(np.exp(minimize_scalar(loss, bounds=(-3, 3), method="bounded").x))
 
@@ -220,7 +223,10 @@ def provenance_line(card: dict) -> str:
     """The report's line for a head: its encoders (content hashes) and its training data."""
     trained = (f"linear heads trained {card['date']} on "
                + " and ".join(f"{n:,} {lang}" for lang, n in card["trained_on"].items())
-               + " gold statements (train split).")
+               + " gold statements (train split)"
+               + (", the stance heads of " + " and ".join(f"{l} (weight {w:g})" for l, w in x["weight"].items())
+                  + " also on " + ", ".join(Path(d["path"]).parent.name or d["path"] for d in x["sets"])
+                  if (x := card.get("extra_training")) else "") + ".")
     if "encoders" not in card:
         return f"Transformer: encoder {card['encoder']['name']} (content hash {card['encoder']['hash']}), " + trained
     infos = encoder_info(card)

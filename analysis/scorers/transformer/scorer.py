@@ -160,20 +160,25 @@ class TransformerScorer(Scorer):
             spec = DEFAULT_ENCODERS
         return {l: [encoder_key(n) for n in names] for l, names in spec.items()}
 
-    def fit(self, X=None, y=None, langs=None, sentiment=None, dev=None):
+    def fit(self, X=None, y=None, langs=None, sentiment=None, dev=None, extra=None, extra_weight=None):
         """Train the heads, per language its encoders read, on (texts, y [, sentiment]); without y,
         load the trained head (`head`, default: the one for `model`) and check its encoders.
-        dev: optional (texts, y, langs, sentiment) reported in the model card."""
+        dev: optional (texts, y, langs, sentiment) reported in the model card.
+        extra: optional, per row, True for an extra (out-of-domain) statement, which only the stance
+        heads of the languages in extra_weight ({head language: sample weight}) learn from, at that
+        weight; the counts, and the sentiment heads, are the other rows'."""
         if y is None:
             return self._fit_trained_head()
         texts, langs = texts_and_langs(X, langs)
         y = list(y)
         sentiment = list(sentiment) if sentiment is not None else None
+        extra = np.zeros(len(y), bool) if extra is None else np.asarray(extra, bool)
+        extra_weight = {l: float(w) for l, w in (extra_weight or {}).items() if float(w) > 0}
         plan = self._training_plan()
         self._ready(_keys(plan), None)
         # a language is trained where every encoder of its plan reads it, on 10 statements or more
         plan = {l: ks for l, ks in plan.items() if all(l in self._enc(k).languages for k in ks)}
-        counts = {l: n for l in sorted(plan) if (n := sum(1 for g in langs if g == l)) >= 10}
+        counts = {l: n for l in sorted(plan) if (n := sum(1 for g, e in zip(langs, extra) if g == l and not e)) >= 10}
         plan = {l: plan[l] for l in counts}
         if not plan:
             raise ValueError("no language has 10 or more training statements the encoders can read")
@@ -183,16 +188,12 @@ class TransformerScorer(Scorer):
             # jointly, a head learns from every language whose encoders include its own: a
             # multilingual encoder places translations close together
             with_ = [m for m in plan if set(ks) <= set(plan[m])] if self.joint else [l]
-            if (tuple(ks), tuple(with_)) not in made:
-                rows = [i for i, g in enumerate(langs) if g in with_]
-                Xl = self._features(emb, ks, rows)
-                heads = {"stance": LinearHead.fit(Xl, [y[i] for i in rows], self.C, self.seed)}
-                if self.calibrate:          # from the training rows only; labels do not change
-                    heads["stance"].temperature = fit_temperature(Xl, [y[i] for i in rows], self.C, self.seed)
-                if sentiment is not None:
-                    heads["sentiment"] = LinearHead.fit(Xl, [int(sentiment[i]) for i in rows], self.C, self.seed)
-                made[(tuple(ks), tuple(with_))] = heads
-            self.heads_[l], learned_from[l] = made[(tuple(ks), tuple(with_))], with_
+            xw = extra_weight.get(l, 0.0)
+            if (tuple(ks), tuple(with_), xw) not in made:
+                rows = [i for i, g in enumerate(langs) if g in with_ and (xw or not extra[i])]
+                made[(tuple(ks), tuple(with_), xw)] = fit_heads(self._features(emb, ks, rows), rows, y, sentiment,
+                                                                extra, xw, self.C, self.seed, self.calibrate)
+            self.heads_[l], learned_from[l] = made[(tuple(ks), tuple(with_), xw)], with_
         self.plan_ = plan
         self.infos_ = {k: self._enc(k).info() for k in _keys(plan)}
         self.card_ = model_card(plan, self.infos_, counts, learned_from, self.C, self.seed, self.joint,
@@ -293,9 +294,9 @@ class TransformerScorer(Scorer):
 
     @classmethod
     def train(cls, gold=None, split: str = "train", out=None, rounds=None, model=None, C: float = 10.0,
-              encoders=None, calibrate: bool = False, **_options) -> dict:
+              encoders=None, calibrate: bool = False, extra=None, **_options) -> dict:
         return train(gold, split=split, out=out, rounds=rounds, model=model, C=C, encoders=encoders,
-                     calibrate=calibrate)
+                     calibrate=calibrate, extra=extra)
 
     def set_threads(self, n: int) -> None:
         import torch
@@ -368,6 +369,20 @@ class TransformerScorer(Scorer):
         return "; ".join(f"{msg} ({name})" for name, msg in said if msg)
 
 
+def fit_heads(Xl, rows: list, y: list, sentiment, extra, xw: float, C: float, seed: int, calibrate: bool) -> dict:
+    """A language's heads on the embeddings Xl of `rows` (indices into y, sentiment and extra): the stance
+    head with the extra rows at sample weight xw (with its temperature when calibrate, from the same rows
+    and weights; labels do not change), the sentiment head on the rows that are not extra."""
+    sw = np.where(extra[rows], xw, 1.0) if xw else None
+    heads = {"stance": LinearHead.fit(Xl, [y[i] for i in rows], C, seed, sw)}
+    if calibrate:
+        heads["stance"].temperature = fit_temperature(Xl, [y[i] for i in rows], C, seed, sample_weight=sw)
+    if sentiment is not None:
+        own = [k for k, i in enumerate(rows) if not extra[i]]
+        heads["sentiment"] = LinearHead.fit(Xl[own], [int(sentiment[rows[k]]) for k in own], C, seed)
+    return heads
+
+
 def _no_head(plan: dict, infos: dict, lang: str) -> str:
     """Why a language gets no numbers."""
     keys = _keys(plan)
@@ -410,13 +425,40 @@ def default_head_path(model: str | None = None, encoders=None) -> Path:
     return cache_dir() / "heads" / f"{folder_hash(path)}.json"
 
 
+def read_extra(path) -> tuple[pd.DataFrame, dict]:
+    """(rows, card entry) of an extra-training file: JSON {"sets": [stance files, every row of each
+    (a set's own split field is ignored)], "weight": {head language: sample weight}, "why": text};
+    relative paths are read from the folder the command runs in. E104 for a missing set, E503 when the
+    file is not one."""
+    from analysis.evaluation.gold import read_stance_gold
+    try:
+        spec = json.loads(Path(path).read_text("utf-8"))
+        sets, weight = [str(p) for p in spec["sets"]], {str(l): float(w) for l, w in spec["weight"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
+        raise TenorError("E503", path, detail="not an extra-training file: JSON with 'sets' (stance files) "
+                         f"and 'weight' ({{head language: sample weight}}) ({e})") from None
+    frames, entry = [], []
+    for p in sets:
+        rows = read_stance_gold(p)
+        frames.append(rows)
+        entry.append({"path": p, "sha256": hashlib.sha256(Path(p).read_bytes()).hexdigest()[:16],
+                      **{l: int((rows.lang == l).sum()) for l in sorted(rows.lang.unique())}})
+    card = {"file": str(path), "sets": entry, "weight": weight, "why": spec.get("why", ""),
+            "learns": "the stance heads of the languages weighed (their sample weight per statement); not the "
+                      "sentiment heads, not the counts of trained_on"}
+    return (pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["text", "label", "lang"])), card
+
+
 def train(gold_path=None, model: str | None = None, out: str | Path | None = None, C: float = 10.0,
           split: str = "train", seed: int = 0, rounds: list | None = None, encoders=None,
-          calibrate: bool = False) -> dict:
+          calibrate: bool = False, extra=None) -> dict:
     """Fit the heads on one split of the gold corpus (default: train), report dev, save.
     rounds: only the training statements of these annotation rounds (the gold's `round` field);
     encoders: per language, e.g. 'en=e5+mpnet,zh=e5' (default: DEFAULT_ENCODERS, or `model` alone);
-    calibrate: also fit each stance head's temperature on the same training statements."""
+    calibrate: also fit each stance head's temperature on the same training statements;
+    extra: an extra-training file (`read_extra`): labelled statements outside the gold that the stance
+    heads of the languages it weighs learn from too (the shipped head has none: docs/evaluation.md,
+    "Out-of-domain rows, three blind sets rotated")."""
     from analysis.evaluation.gold import read_stance_gold, training_rows
     gold = read_stance_gold(gold_path)
     tr = training_rows(gold, split, rounds, gold_path)
@@ -426,7 +468,12 @@ def train(gold_path=None, model: str | None = None, out: str | Path | None = Non
            dv["sentiment"].tolist() if "sentiment" in dv.columns else None) if len(dv) else None
     scorer = TransformerScorer(model=model, encoders=encoders, C=C, seed=seed, cache=False,   # fit(X, y, ...)
                                calibrate=calibrate)
-    scorer.fit(tr.text.tolist(), tr.label.tolist(), tr.lang.tolist(), sent, dev=dev)
+    ex, ex_card = read_extra(extra) if extra else (tr.iloc[:0], None)
+    scorer.fit(tr.text.tolist() + ex.text.tolist(), tr.label.tolist() + ex.label.tolist(),
+               tr.lang.tolist() + ex.lang.tolist(), None if sent is None else sent + [0] * len(ex), dev=dev,
+               extra=[False] * len(tr) + [True] * len(ex), extra_weight=ex_card and ex_card["weight"])
+    if ex_card:
+        scorer.card_["extra_training"] = ex_card
     scorer.card_["trained_on_split"] = split
     if rounds:
         scorer.card_["trained_on_rounds"] = sorted(int(r) for r in rounds)
