@@ -169,3 +169,24 @@ def test_added_with_an_object_is_an_act_not_words():
             "MR. KIRBY:  The President has added additional military force to the region.  "
             "President Biden added that we will protect our troops.\n")
     assert [s for s, _ in body(text)][-2:] == ["John Kirby", "Joe Biden"]
+
+
+def test_a_list_opened_with_a_colon_goes_on_with_its_announcer():
+    # CCTV item of 2022-08-05 (odd line 345): "外交部……宣布采取以下反制措施：" then "一、……", "二、……" paragraphs:
+    # the measures are the announcer's (found after the seventh set's print, in a Xi keynote's eight
+    # actions; this excerpt is a development record). Before: narrator for every point.
+    text = ("# 外交部宣布针对佩洛西窜台反制措施\n\n"
+            "**央视网消息**（新闻联播）：针对美国国会众议长佩洛西不顾中方强烈反对和严正交涉，执意窜访中国台湾地区，"
+            "外交部8月5日宣布采取以下反制措施：\n\n一、取消安排中美两军战区领导通话。\n\n二、取消中美国防部工作会晤。\n")
+    got = zh(text)
+    assert got[0] != "narrator" and got[1:] == [got[0]] * 2
+
+
+def test_un_dash_heading_with_the_debate_and_its_year_and_malaysian_honorifics():
+    # a dash heading whose last part names the debate with its year; Malaysian honorifics in the UN's
+    # list (odd-line-free check: the speaker table's 2017 row, "Dato’ Sri Anifah Aman")
+    text = "Cameroon - Augustin Kontchou Kouomegni, Minister for Foreign Affairs - General Debate, 1999\n\nI am honoured.\n"
+    assert body(text) == [("Augustin Kontchou Kouomegni", "other")]
+    from analysis.speakers.registry import Registry
+    from analysis.speakers.ungdc import ungdc_author
+    assert ungdc_author("MYS_72_2017", Registry.load()) == ("Anifah Aman", "other")

@@ -377,8 +377,7 @@ def _layout_lines(text: str, kind: str | None) -> list[Paragraph]:
                 break
             # a hard-wrapped sentence going on in the next line is no heading ("... of the United" /
             # "Kingdom will pay ..."): a lead line stands before a blank line or another short line
-            k_line = lines.index(ln)
-            nxt = lines[k_line + 1] if k_line + 1 < len(lines) else None
+            nxt = next(iter(lines[lines.index(ln) + 1:][:1]), None)
             if nxt is not None and nxt.stripped and not labels.get(id(nxt)) and len(nxt.stripped) > 60:
                 break
             lead.add(id(ln))
@@ -551,8 +550,7 @@ PHOTO_CREDIT_END = re.compile(r"(?:记者|記者|供图|供圖)[^。！？]{0,24
 
 
 def _runs_on(a: str, b: str) -> bool:
-    """Is a a sentence's first one to three words that line b carries on in lower case ("It is" / "a
-    privilege to speak ...", a UN speech as its corpus gives it; not a heading over a lower-case line)?"""
+    """Is a a sentence's first one to three words that line b carries on in lower case ("It is" / "a privilege ...")?"""
     return (bool(b) and OPENS_LOWER.match(b) is not None and len(a.split()) <= 3 and not ends_sentence(a)
             and not a.endswith((":", "：")) and not is_speech_heading(a))
 

@@ -182,6 +182,8 @@ def speech_goes_on(c: Context) -> Attribution | None:
     """A paragraph with no cue that goes on with the previous paragraph's speech (numbered points,
     first person) keeps its speaker; a narrated act or a new subject would have been a cue."""
     prev = c.state.last_paragraph_speaker
+    if c.index == 0 and prev and prev == c.state.listing:
+        return Attribution(prev, "continuation")    # the points of a list the speaker opened ("一、……")
     if c.index != 0 or not prev or prev == NARRATOR or not SPEECH_GOES_ON.match(c.full):
         return None
     if c.state.speaker(prev) is None or c.state.kind(prev) != "person":
@@ -300,6 +302,12 @@ def record_sentence(state: DocState, att: Attribution, text: str) -> None:
     # a sentence whose speech is an announcement quoted after a colon, ending the sentence: what
     # follows is no more of it unless it says so ("王毅说：“……。”中方愿……" goes on: only announcements)
     state.quote_closed = att.cue == "quote" and bool(QUOTE_CLOSES.search(text))
+    # a person's sentence ending in a colon opens a list ("习近平宣布……八项行动：") that its paragraphs go on
+    # with until a sentence decided otherwise than by going on
+    if text.rstrip().endswith("：") and att.speaker not in (NARRATOR, BOTH):
+        state.listing = att.speaker
+    elif att.cue != "continuation":
+        state.listing = None
     if att.speaker == NARRATOR:
         state.note_issuer(text)
         if state.lang == "zh":

@@ -128,6 +128,7 @@ def name_and_post(line: str, registry: Registry) -> str | None:
 
 DASH_PARTS = re.compile(r"\s+[-–—]\s+")
 YEAR = re.compile(r"^(?:19|20)\d\d$")
+DEBATE_YEAR = re.compile(r"^(?:UN\s+)?General\s+Debate,?\s+(?:19|20)\d\d$", re.I)
 COUNTRY_WORDS = re.compile(r"\b(?:Republic|Kingdom|Islands|States|Federation|Emirates|Union|Principality|"
                            r"Commonwealth|Democratic|Federal|Plurinational|Sultanate|Darussalam)\b|\bOf\b|\bof\b")
 
@@ -136,7 +137,8 @@ def dash_heading(line: str, registry: Registry) -> str | None:
     """The speaker of a "Country - Name - Year" heading ("Cameroon - Eyebe Ayissi - 2011", as speech
     collections name their files): three parts, the last a year, the middle a person's name."""
     parts = DASH_PARTS.split(line.strip())
-    if len(parts) != 3 or not YEAR.match(parts[2]) or len(line) > 120:
+    # the last part a year, or the debate and its year ("Estonia - Kersti Kaljulaid, President - General Debate, 2018")
+    if len(parts) != 3 or not (YEAR.match(parts[2]) or DEBATE_YEAR.match(parts[2])) or len(line) > 120:
         return None
     who = parts[1]
     if COUNTRY_WORDS.search(CUT.sub("", who)) and not COUNTRY_WORDS.search(parts[0]):

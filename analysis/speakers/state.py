@@ -100,6 +100,7 @@ class DocState:
     turn: tuple[str, str] | None = None              # (speaker, cue) of the current transcript turn
     narrated_subject: str | None = None              # the person the last narrated sentence opened with
     last_paragraph_speaker: str | None = None        # the speaker of the previous paragraph's last sentence
+    listing: str | None = None      # the person whose words opened a list with a colon ("……八项行动：")
     voice: str | None = None                         # the first speaker of the text (not narrator)
     one_voice: bool = False                          # a title makes the item one voice's words (声明, 答记者问)
     issuer: str | None = None                        # who issued the last statement, letter or message the
