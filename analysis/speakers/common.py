@@ -87,8 +87,8 @@ def usual_case(name: str) -> str:
     return " ".join(w.title() if w.isupper() and len(w) > 1 and not ROMAN.match(w) else w for w in name.split())
 
 
-HONORIFICS = _alts(speaker_list("honorifics.txt"))       # alternatives, without their full stop
-HONORIFIC = re.compile(r"^(?:(?:" + HONORIFICS + r")\.?\s+)+")
+HONORIFIC_WORDS = _alts(speaker_list("honorifics.txt"))    # alternatives, without their full stop
+HONORIFIC = re.compile(r"^(?:(?:" + HONORIFIC_WORDS + r")\.?\s+)+")
 _NOT_NAME = speaker_table("zh_not_names.tsv", "place", "word")
 # what is not a person's name: endings of countries, bodies and places ("美国", "巴方", "外交部"),
 # quantifiers and demonstratives at the start ("两位", "该校"), institutions inside ("哈佛大学")

@@ -8,7 +8,7 @@ from itertools import chain, islice, takewhile
 
 from analysis.ingest.layout import Paragraph
 from analysis.quickre import quick_test
-from analysis.speakers.common import (EN_TITLE_WORDS, HONORIFICS, zh_titles_side, POSSESSIVE, STOP_CAPS, ZH_DATELINE,
+from analysis.speakers.common import (EN_TITLE_WORDS, HONORIFIC_WORDS, zh_titles_side, POSSESSIVE, STOP_CAPS, ZH_DATELINE,
                                       ZH_NOT_NAME, ZH_TITLE_CHAIN, ZH_TITLES, Subject, side_of, zh_countries)
 from analysis.speakers.cues import CueSet
 from analysis.speakers.names import AliasIndex, registry_index
@@ -20,7 +20,7 @@ from analysis.speakers.registry import BOTH, NARRATOR, Registry, Speaker, Title
 # taken alone for the person
 EN_PRONOUN_SURNAMES = frozenset({"He", "Yu", "Du"})
 NAME_TOKEN = r"(?:[A-Z][a-z]*-[A-Z][a-z]+|[A-Z][a-z'’\-]+|[A-Z]\.|de|van|von|al-[A-Z][a-z]+)"
-INTRO = re.compile(rf"\b(?P<title>{EN_TITLE_WORDS})\s+(?:(?:{HONORIFICS})\.?\s+)?"     # "Director Dr. Renee Wegrzyn"
+INTRO = re.compile(rf"\b(?P<title>{EN_TITLE_WORDS})\s+(?:(?:{HONORIFIC_WORDS})\.?\s+)?"     # "Director Dr. Renee Wegrzyn"
                    rf"(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})")
 # a name after its title, where punctuation, a date or what a readout says the person did ends it
 # ("印度尼西亚总统佐科举行会谈", "瓦努阿图共和国总统摩西互致贺电")
