@@ -67,7 +67,7 @@ CONTRACTED = re.compile(r"\b(I|[Ww]e|[Yy]ou|[Tt]hey|[Hh]e|[Ss]he)['’](?:ve|re|
 
 
 # "Well, as the President has said before, ...": the clause gives what follows to its subject
-AS_SAID_LEAD = re.compile(r"^(?:(?:well|now|and|but|so|look|again|yes|no|again|and again),?\s+)*as\s+", re.I)
+AS_SAID_LEAD = re.compile(r"^(?:(?:well|now|and|but|so|look|again|yes|no|and again),?\s+)*as\s+", re.I)
 # "as you heard the President say": the one heard speaks
 HEARD = re.compile(r"^(?:you|we)\s+(?:all\s+)?(?:heard|saw|have\s+heard|have\s+seen)\s+", re.I)
 AUXILIARY_TAIL = re.compile(r"(?:\s+(?:has|had|have|also|already|just|repeatedly|himself|herself|themselves))+$", re.I)
