@@ -27,7 +27,10 @@ LEADING_TIME = re.compile(r"^(?:\d{1,2}月\d{1,2}日|\d{1,2}日|今天|昨天|�
 # a meeting narrated as held, whatever its body: a new meeting the next "会议指出" may mean
 HELD = re.compile(r"(?:会议|全会|大会|座谈会)[^，。；]{0,20}?(?:召开|举行|舉行|开幕|開幕)|(?:召开|举行|舉行)[^，。；]{0,20}?(?:会议|全会|大会|座谈会)")
 # the words that mean the meeting as a subject ("会议指出", "这次会议强调")
-MEETING_WORDS = re.compile(r"^(?:这次|這次|本次|此次|该次|該次)?(?:会议|會議|全会|全會|大会|大會|座谈会|座談會)$")
+MEETING_NOUN = r"(?:会议|會議|全会|全會|大会|大會|座谈会|座談會)"
+MEETING_WORDS = re.compile(r"^(?:这次|這次|本次|此次|该次|該次)?" + MEETING_NOUN + "$")
+# a subject that ends in a meeting, bare or named: "会议", "中央经济工作会议"
+MEETING_NAMED = re.compile(MEETING_NOUN + "$")
 
 
 def meeting_body(text: str) -> str | None:

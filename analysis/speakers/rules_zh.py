@@ -11,7 +11,7 @@ from analysis.speakers.common import (MASK, ZH_BARE_TITLE, ZH_CLAUSE, ZH_DATELIN
                                       ZH_SUBJECT_TAIL, ZH_TITLE_CHAIN, ZH_TITLES, Subject, mask_quotes,
                                       side_of, speaker_list, speaker_table, zh_countries, zh_titles_side)
 from analysis.speakers.cues import CueSet
-from analysis.speakers.meetings import MEETING_WORDS
+from analysis.speakers.meetings import MEETING_NAMED, MEETING_WORDS
 from analysis.speakers.registry import BOTH, NARRATOR, Title
 from analysis.speakers.state import OUTLET_LEAD, Attribution, Context, DocState
 
@@ -419,8 +419,6 @@ ZH_MENTION_CUES = tuple(_INSIDE["mention"])
 
 
 ZH_CONVEY = ("转达", "轉達")
-# a meeting as the subject, bare or named: "会议", "中央经济工作会议"
-MEETING_NAMED = re.compile(r"(?:会议|會議|全会|全會|大会|大會|座谈会|座談會)$")
 ZH_BRIEFED = ("介绍了", "介紹了")     # alone, "赵乐际介绍了……有关情况" is narration
 ZH_POSITION = re.compile(r"(?:立场|立場|主张|主張|观点|觀點|看法|态度|態度)[。！]?\s*$")
 ZH_ASKS_TO_CONVEY = re.compile(r"^[\s" + MASK + r"]*(?P<who>[^，。；：\s" + MASK + r"]{2,20}?)(?:还|還|也)?(?:请|請)[^，。；：]{2,12}$")
