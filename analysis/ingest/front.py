@@ -21,6 +21,8 @@ FRONT_PATTERNS = [re.compile(p, re.I) for p in (
     r"^\s*(?:(?:United\s+Nations|UN)\s+)?General\s+(?:Assembly|Debate)\b[^.!?]{0,50}\bsession\s*$",
     r"^\s*(?:the\s+)?[\w\-]+(?:\s[\w\-]+)?\s+session\s+of\s+the\s+(?:United\s+Nations\s+)?General\s+Assembly"
     r"[^.!?]{0,40}$",
+    # the same with its place or year: "General Debate of the 65th Session, New York, 2010"
+    r"^\s*(?:(?:United\s+Nations|UN)\s+)?General\s+(?:Assembly|Debate)\b[^.!?]{0,80}\b(?:session|(?:19|20)\d\d)\s*$",
 )]
 # what a text must contain for each of FRONT_PATTERNS to match, so that a pattern is searched only
 # in text that has it (the unanchored ones cost most on long paragraphs): one of the strings, as
@@ -31,7 +33,7 @@ LOWER = "lower"
 RE_I_ODD = "\u0130\u0131\u017f"
 FRONT_NEEDS = ((":", "|"), (":",), (LOWER, "copyright", "©", "all rights reserved", "not to be republished"),
                None, None, (":",), None, None, (":", "："), ("记者",), ("记者", "記者"), ("年",),
-               (LOWER, "session"), (LOWER, "session"))
+               (LOWER, "session"), (LOWER, "session"), (LOWER, "general"))
 # one entry per pattern: a pattern added without one would never be searched
 assert len(FRONT_NEEDS) == len(FRONT_PATTERNS), "FRONT_NEEDS needs an entry (None: always) per FRONT_PATTERNS"
 # Markdown and scraped web pages: headings, HTML comments, lone links and images, rules, YAML fences
@@ -39,7 +41,9 @@ MARKUP = re.compile(r"^\s*(?:\*\*[^*]+\*\*\s*:?\s*$|#{1,6}\s|<!--.*-->\s*$|!?\[[
 MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 DATE_ONLY = re.compile(
-    rf"^\s*(?:{MONTHS}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTHS}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+    # a place may come first: "New York, 25 September 2014"
+    r"^\s*(?:[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,2},\s+)?"
+    rf"(?:{MONTHS}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTHS}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
     r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[\u00a0\s]*$", re.I)
 
 

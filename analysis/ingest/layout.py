@@ -152,9 +152,9 @@ def is_heading(s: str) -> bool:
     words = re.findall(r"[A-Za-z][\w'’\-]*", s)
     if not words or len(words) > 20:
         return False
-    small = {"a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "at", "by",
-             "from", "as", "is", "are", "be", "its", "vs"}
-    lower = [w for w in words if not w[0].isupper() and w.lower() not in small]
+    small = {"a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "at", "by", "from", "as", "is", "are", "be", "its", "vs"}
+    # (an article before a capitalised word is part of a name: "Côte d’Ivoire", "l'Europe")
+    lower = [w for w in words if not w[0].isupper() and w.lower() not in small and not re.match(r"[a-z]{1,2}['’][A-Z]", w)]
     return not lower and "," not in s
 
 
@@ -182,8 +182,8 @@ def _headline(lines: list, nonblank: list, labels: dict) -> bool:
 def is_speech_heading(s: str) -> bool:
     """A heading that names who delivers the text ("Statement by H.E. Mr. X, President of Y, at the
     general debate ...", "Tanasak Patimapragorn, Deputy Prime Minister"): no sentence end, short."""
-    from analysis.speakers.authors import (EN_SPEECH, ZH_LETTER, ZH_SPEECH, ZH_SPEECH_UNNAMED, ZH_TITLE_BYLINE,
-                                           colon_heading, dash_heading, name_and_post, shipped_registry)
+    from analysis.speakers.authors import (EN_SPEECH, ZH_LETTER, ZH_SPEECH, ZH_SPEECH_UNNAMED, ZH_TITLE_BYLINE, colon_heading,
+                                           dash_heading, name_and_post, parts_heading, shipped_registry)
     if len(s) > 300 or ends_sentence(s):
         return False
     if CJK.search(s):       # a Chinese speech title longer than a heading's 40 characters
@@ -193,7 +193,7 @@ def is_speech_heading(s: str) -> bool:
                                   or bool(byline and ZH_SPEECH_UNNAMED.match(rest)))
     registry = shipped_registry()
     return bool(EN_SPEECH.match(s)) or any(f(s, registry) is not None for f in (name_and_post, dash_heading,
-                                                                               colon_heading))
+                                                                               colon_heading, parts_heading))
 
 
 def is_metadata(s: str) -> bool:

@@ -30,7 +30,8 @@ EN_POSTS = re.compile(
 HONORIFICS = re.compile(
     r"^(?:(?:H\.\s?E\.?|HE|His|Her)\s+(?:Excellency|Majesty|Highness|Royal\s+Highness)?\s*|"
     r"(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Sheikh|Sheikha|General|Colonel|Cardinal|Archbishop|Monsignor)\.?\s+)+", re.I)
-CUT = re.compile(r"\s*(?:,|;|:|\s[-–—]\s|\s(?:at|on|to|before|during|in|for|upon|of\s+the)\s).*$")
+# what ends a name in a heading: "Prime Minister Janez Drnovšek of Slovenia to the General Assembly"
+CUT = re.compile(r"\s*(?:,|;|:|\s[-–—]\s|\s(?:at|on|to|before|during|in|for|upon|of)\s).*$")
 TITLE_WORDS = re.compile(
     r"^(?:(?:U\.?S\.?|Chinese|American|Former|Vice|Deputy|Foreign|Prime|Crown|State|National\s+Security)\s+)*"
     r"(?:President|Premier|Prime\s+Minister|Minister|Secretary(?:\s+of\s+State)?|Chancellor|Ambassador|"
@@ -75,6 +76,10 @@ ZH_LETTER = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff·]{2,8}?)(?:主席|总书记
                        r"(?:贺信|贺电|信|复信|回信|书面致辞|致辞)(?:（全文）|全文)?\s*$")
 
 
+# the small words inside names ("Elmar Maharram oglu Mammadyarov", "João Bernardo de Miranda")
+NAME_PARTICLES = ("de", "bin", "bint", "ibn", "al", "van", "von", "da", "das", "dos", "del", "di", "du", "oglu", "y")
+
+
 def _name(raw: str, registry: Registry) -> str | None:
     """A person's name from a heading's words: honorifics and titles off, the registry's canonical
     name where it knows the person."""
@@ -97,7 +102,7 @@ def _name(raw: str, registry: Registry) -> str | None:
         words = words[1:]
     if len(words) == 1 and HONORIFICS.match(raw.strip()) and re.fullmatch(r"[A-Z][a-z'\-]{2,}", words[0]):
         return words[0]             # "Mrs. Otunbayeva": a surname after an honorific is a name
-    if not 2 <= len(words) <= 5 or not all(w[:1].isupper() for w in words if w.lower() not in ("de", "bin", "al", "van", "von", "da", "del")):
+    if not 2 <= len(words) <= 5 or not all(w[:1].isupper() for w in words if w.lower() not in NAME_PARTICLES):
         return None
     return " ".join(words)
 
@@ -119,11 +124,19 @@ def name_and_post(line: str, registry: Registry) -> str | None:
         return None             # "Sri Lanka - Ali Sabry, Minister ... - 2022" is a dash heading
     if not all(w[:1].isupper() and not w.isupper() for w in words if len(w) > 3):
         return None
-    post = re.sub(r"^\s*(?:the\s+)?(?:(?:Deputy|Vice|Acting|Former|First|Permanent|Federal|Foreign|Senior)\s+)*",
-                  "", post)
-    if not EN_POSTS.match(post) or HEADLINE_VERB.search(line):
+    if not is_post(post) or HEADLINE_VERB.search(line):
         return None
     return _name(head, registry)
+
+
+POST_QUALIFIERS = re.compile(r"^\s*(?:the\s+)?(?:(?:Deputy|Vice|Acting|Former|First|Permanent|Federal|Foreign|Senior|UN|U\.N\.)"
+                             r"[-\s]+)*")
+
+
+def is_post(text: str) -> bool:
+    """Whether text opens with a post ("President of Romania", "UN Representative", "the Deputy Prime
+    Minister")."""
+    return bool(EN_POSTS.match(POST_QUALIFIERS.sub("", text)))
 
 
 DASH_PARTS = re.compile(r"\s+[-–—]\s+")
@@ -163,6 +176,59 @@ def colon_heading(line: str, registry: Registry) -> str | None:
     return _name(m.group("who"), registry)
 
 
+# the parts of a heading that names a speech in several ways at once ("Belize | Wilfred Elrington, Minister
+# for Foreign Affairs", "Somalia — Hassan Sheikh Mohamud — President — 2013", "Nepal - Madhav Kumar
+# Nepal, Prime Minister - UNGA 64"); what the speech is, before its speaker ("Statement of Kenya by",
+# "Address by"); what follows a name in a title ("of Romania", "at the General Debate", "(Holy See)")
+HEAD_PARTS = re.compile(r"\s+[-–—|]\s+|\s*\|\s*")
+SPEECH_OF = re.compile(r"^\s*#*\s*(?:(?:Opening|Closing|Keynote|Prepared|Virtual|Official)\s+)?"
+                       r"(?:Remarks|Statement|Address|Speech|Message)s?(?:\s+of\s+[A-Z][^,]*?)?\s+(?:by|of|from)\s+", re.I)
+POST_FIRST = re.compile(r"^(?:(?:H\.\s?E\.?|His|Her)\s+(?:Excellency|Majesty|Highness)?\s*)?"
+                        r"(?:(?:Vice|Deputy|Foreign|Prime|Crown)[-\s]+)*(?:President|Prime\s+Minister|Minister|Premier|"
+                        r"Chancellor|King|Queen|Emir|Sultan|Prince|Ambassador|Archbishop|Chairman)\s+(?=[A-Z])")
+AFTER_NAME = re.compile(r"\s*\([^)]{2,60}\)|\s+(?:addresses|speaks|delivers|at|to|before|of)\s.*$")
+
+
+def parts_heading(line: str, registry: Registry) -> str | None:
+    """The speaker of a heading made of parts (a country, a name with or without its post, the debate or
+    session, a year) joined by dashes or bars, or one part alone after what the speech is: "Statement of
+    Kenya by Uhuru Kenyatta, President", "Remarks of Foreign Minister Ouedraogo at the General Debate",
+    "Klaus Iohannis (Romania) - President". Only a part that is a name with a post or an office before
+    it (or an honorific) counts, and only one."""
+    text = line.strip().lstrip("#").strip()
+    if len(text) > 200 or HEADLINE_VERB.search(text):
+        return None
+    found = []
+    parts = HEAD_PARTS.split(text)
+    for k, part in enumerate(parts):
+        part = re.sub(r"\s*\([^)]{0,80}\)", "", part)      # "(Korea, Democratic People's Republic of)"
+        lead = SPEECH_OF.match(part)
+        part = part[lead.end():] if lead else part
+        head = AFTER_NAME.sub("", part.split(",")[0]).strip()
+        post = POST_FIRST.match(head)
+        if "," in part:
+            who = name_and_post(AFTER_NAME.sub("", part.split(",")[0]).strip() + "," + part.split(",", 1)[1],
+                                registry)
+        elif (post or (lead and HONORIFICS.match(head)) or (lead and 2 <= len(head.split()) <= 5)
+              or (k + 1 < len(parts) and 2 <= len(head.split()) <= 5 and is_post(parts[k + 1]))):
+            # the last: a name, then its post as the next part ("Hassan Sheikh Mohamud — President")
+            who = _name(head[post.end():] if post else head, registry)
+        else:
+            who = None
+        if who:
+            found.append(who)
+    return found[0] if len(found) == 1 else None
+
+
+def name_lines(lines: list[str], k: int, registry: Registry) -> str | None:
+    """A name alone on a heading line with an honorific, its post on the next line ("H.E. Klaus
+    Iohannis" / "President of Romania")."""
+    line = lines[k]
+    if k + 1 >= len(lines) or not HONORIFICS.match(line) or "," in line or len(line) > 80:
+        return None
+    return _name(line, registry) if is_post(lines[k + 1]) else None
+
+
 def _zh_who(who: str, registry: Registry) -> str | None:
     """A Chinese title's speaker: a registered name, or a short name that is nothing else."""
     names = registry.lookup(who)
@@ -184,8 +250,8 @@ def speech_author(heading: list[str], registry: Registry | None = None) -> str |
     lines = [h.strip() for h in heading if h.strip()][:3]
     for k, line in enumerate(lines):
         m = EN_SPEECH.match(line)
-        if m:
-            return _name(m.group("who"), registry)
+        if m and (name := _name(m.group("who"), registry)):
+            return name
         for pattern in (ZH_SPEECH, ZH_LETTER):
             m = pattern.match(line)
             if m and not REPORTED_SPEECH.search(line):     # "……发表重要讲话": a report of a speech
@@ -199,7 +265,8 @@ def speech_author(heading: list[str], registry: Registry | None = None) -> str |
                 if names:
                     return names[0]
                 break
-        name = name_and_post(line, registry) or dash_heading(line, registry) or colon_heading(line, registry)
+        name = (name_and_post(line, registry) or dash_heading(line, registry) or colon_heading(line, registry)
+                or parts_heading(line, registry) or name_lines(lines, k, registry))
         if name:
             return name
         m = BYLINE.match(line) or ZH_TITLE_BYLINE.match(line)
