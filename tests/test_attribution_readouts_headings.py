@@ -62,3 +62,75 @@ def test_a_news_headline_with_parts_is_no_speech_heading():
     text = ("Somalia — Hassan Sheikh Mohamud meets Antonio Guterres — 2013\n\n"
             "The President of Somalia met the Secretary-General in New York on Tuesday.\n")
     assert set(body(text)) == {"narrator"}
+
+
+# ---------------------------------------------------------------- Chinese readouts (CCTV 新闻联播, odd items)
+def test_a_joint_position_after_the_two_sides_narrated_act():
+    # items.jsonl odd items: "两国元首还就乌克兰危机等问题交换意见，认为……" and "……交换了意见，表示……": the
+    # sides' act, then their joint position (guidelines: 双方一致认为 -> both sides); inside a speech,
+    # "双方要……，反对……" stays the speaker's
+    text = ("# 习近平同印度尼西亚总统会谈\n\n国家主席习近平同印度尼西亚总统佐科举行会谈。\n\n"
+            "两国元首还就乌克兰危机等问题交换意见，认为国际社会应该为劝和促谈创造条件。\n\n"
+            "习近平指出，双方要坚定支持彼此选择的发展道路，反对外部势力干涉内政。\n\n"
+            "双方签署了合作文件，习近平表示，很高兴。\n")
+    assert body(text) == ["narrator", "both sides", "Xi Jinping", "narrator"]
+
+
+def test_a_foreign_name_given_bare_opens_its_speech():
+    # items.jsonl odd line 845 (2023-05-18), the lead cut: "托卡耶夫表示" with no title before; inside
+    # another's speech a state's short name ("哈方", "埃塞") is no new speaker
+    text = ("# 习近平同哈萨克斯坦总统会谈\n\n"
+            "习近平指出，中方愿同包括哈萨克斯坦在内的中亚各国群策群力。\n\n"
+            "托卡耶夫表示，很高兴应邀来到西安出席中国－中亚峰会并对中国进行国事访问。哈方愿同中方一道，推动合作。\n\n"
+            "莫斯科表示，将作出回应。\n")
+    assert body(text) == ["Xi Jinping", "托卡耶夫", "托卡耶夫", "narrator"]
+
+
+def test_a_title_the_registry_lacks_before_a_foreign_name():
+    # the odd item of 2023-09-26: "美国前财长鲍尔森"; before, his words went on as Han Zheng's
+    text = ("# 韩正会见美国前财长\n\n**央视网消息**（新闻联播）：9月26日，国家副主席韩正在北京会见美国前财长鲍尔森。\n\n"
+            "韩正表示，中美关系是当今世界最重要的双边关系。\n\n"
+            "鲍尔森表示，我对中国经济发展前景抱有信心。美中关系对世界具有重要影响。\n")
+    assert body(text) == ["narrator", "Han Zheng", "鲍尔森", "鲍尔森"]
+
+
+def test_a_spouse_is_not_the_person_named_before_the_title():
+    text = ("# 彭丽媛邀请外方领导人夫人参观\n\n"
+            "10月18日上午，国家主席习近平夫人彭丽媛邀请出席高峰论坛的外方领导人夫人参观中国工艺美术馆。\n\n"
+            "彭丽媛表示，文化是共建“一带一路”国家团结合作的精神纽带。文化因交流而多彩。\n\n"
+            "马克龙夫人表示，很高兴来到中国。\n")
+    assert body(text) == ["narrator", "彭丽媛", "彭丽媛", "马克龙夫人"]
+
+
+def test_a_time_frame_before_we_goes_on_with_the_speech():
+    text = ("# 习近平出席高峰论坛开幕式\n\n习近平指出，今年是我提出共建“一带一路”倡议10周年。\n\n"
+            "10年来，我们坚守初心、携手同行，推动“一带一路”国际合作从无到有。合作从亚欧大陆延伸到非洲和拉美。\n")
+    assert body(text) == ["Xi Jinping"] * 3
+
+
+def test_a_bodys_message_printed_after_its_narration_is_the_bodys():
+    # items.jsonl odd line 123 (2022-03-13), cut: the message addresses its recipients with no cue
+    text = ("# 中共中央 国务院致北京第13届冬残奥会中国体育代表团的贺电\n\n"
+            "**央视网消息**（新闻联播）：中共中央、国务院3月13日向北京第13届冬残奥会中国体育代表团致贺电。\n\n"
+            "在北京第13届冬残奥会上，中国体育代表团奋勇争先。党中央、国务院向你们表示热烈的祝贺和亲切的慰问！\n\n"
+            "祖国和人民为你们感到骄傲和自豪！\n")
+    got = [(r["speaker"], r["side"]) for r in document_statements(text, "t", Meta()) if r["section"] == "body"]
+    assert got == [("narrator", "none")] + [("中共中央、国务院", "CN")] * 3
+    # a person's letter is quoted with a cue; the report after it is the narrator's
+    xi = ("# 习近平致信祝贺\n\n习近平致贺信。\n\n贺信指出，希望你们再接再厉。\n\n会议由中国法学会主办，你们的代表出席。\n")
+    assert body(xi) == ["narrator", "Xi Jinping", "narrator"]
+
+
+def test_a_speech_another_gave_recalled_inside_a_speech():
+    # a day file built from odd items of 2023-10-18: Ding Xuexiang recalls Xi's keynote to his guest
+    text = ("# 丁薛祥会见土库曼斯坦民族领袖\n\n"
+            "丁薛祥表示，在两国最高领导人的引领推动下，中土关系稳定前行。习近平主席在第三届“一带一路”国际合作高峰论坛"
+            "开幕式上发表主旨演讲，宣布中国支持高质量共建“一带一路”的八项行动，为中土加强互利合作提供了新机遇。\n")
+    assert body(text) == ["Ding Xuexiang"] * 2
+
+
+def test_answers_and_welcome_speeches_narrated_without_their_words():
+    text = ("# 李强会见中外记者\n\n**央视网消息**（新闻联播）：今天上午，国务院总理李强在人民大会堂会见中外记者并回答提问。\n\n"
+            "李强还就疫情防控、两岸关系等问题回答了中外记者提问。\n\n习近平首先致欢迎辞。\n\n"
+            "李强在回答记者提问时说，中国经济将继续增长。\n")
+    assert body(text) == ["narrator", "narrator", "narrator", "Li Qiang"]

@@ -12,7 +12,7 @@ ORDER = ["front_matter", "transcript_label", "transcript_question", "transcript_
          "editor_note",
          "en_embedded_speech", "en_quote_opened_by_cue", "en_cue_verbs", "en_participle_subject",
          "en_according_to", "zh_according_to", "zh_cue_verbs", "zh_author_addresses_press", "zh_author_voice",
-         "paragraph_continuation", "speech_goes_on", "answer_goes_on", "quote_continues", "narrator"]
+         "paragraph_continuation", "speech_goes_on", "letter_text", "answer_goes_on", "quote_continues", "narrator"]
 
 
 def test_the_rule_table_is_ordered():

@@ -10,7 +10,7 @@ from analysis.extract.lang import detect
 from analysis.ingest.discover import FIRST_PERSON_KINDS
 from analysis.ingest.layout import (Paragraph, is_media_label, is_question_label, label_honorifics, label_is, label_name,
                                     table_label)
-from analysis.speakers import rules_en, rules_zh
+from analysis.speakers import rules_en, rules_zh, sources_zh
 from analysis.speakers.common import DETERMINERS, HONORIFIC, mask_quotes, zh_countries
 from analysis.speakers.cues import CueSet, load_cues
 from analysis.speakers.meetings import meeting_body
@@ -175,7 +175,10 @@ def paragraph_continuation(c: Context) -> Attribution | None:
 # "——坚守和平，……"), its first person ("我们愿……", "希望美方……") or its instructions ("要坚持……",
 # "必须……"), with no cue of its own
 SPEECH_GOES_ON = re.compile(r"^\s*(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][，、,]|其[一二三四五六]是|首先|其次|再次|"
-                            r"我们|我們|我(?![国國])|希望|要(?![闻聞求])|必须|必須|——)")
+                            r"我们|我們|我(?![国國])|希望|要(?![闻聞求])|必须|必須|——|"
+                            # after a short frame of time: "10年来，我们坚守初心……", "当前，我们……"
+                            r"[^，。；：“”\s]{0,6}(?:来|來|年|时|時|后|後|前|中|上|当前|當前|目前|如今|现在|現在|今天|"
+                            r"今后|今後|未来|未來|此外|同时|同時|为此|為此|因此)[，,](?:我们|我們|我(?![国國])))")
 
 
 def speech_goes_on(c: Context) -> Attribution | None:
@@ -195,6 +198,22 @@ def speech_goes_on(c: Context) -> Attribution | None:
 
 # an item that is one voice's words: a statement, a spokesperson's answer, a written interview
 ONE_VOICE_TITLE = re.compile(r"声明|聲明|答记者问|答記者問|发言人|發言人|谈话|談話|答问|答問|\bstatement\b|\bspokesperson\b", re.I)
+
+
+# a letter's text addresses its recipients: "党中央、国务院向你们表示热烈祝贺", "希望你们……", "您"
+ADDRESSED = re.compile(r"你们|你們|您")
+
+
+def letter_text(c: Context) -> Attribution | None:
+    """The text of a body's letter or message the text narrated being sent ("中共中央、国务院……致贺电。"),
+    printed after it with no cue: its paragraphs that address the recipients. (A person's letter is
+    quoted with a cue, "贺信指出"; what follows it is the report's.)"""
+    sender, prev = c.state.letter, c.state.last_paragraph_speaker
+    if c.index != 0 or not sender or c.para is None or c.state.kind(sender) != "body":
+        return None
+    if prev in (None, NARRATOR, sender) and ADDRESSED.search(c.para.text):
+        return Attribution(sender, "continuation")
+    return None
 
 
 def answer_goes_on(c: Context) -> Attribution | None:
@@ -355,12 +374,13 @@ RULES: tuple[Rule, ...] = (
     Rule("en_cue_verbs",              CUE,       "en", rules_en.cue_verbs),            # said, met, agreed
     Rule("en_participle_subject",     CUE,       "en", rules_en.participle_subject),   # ..., saying
     Rule("en_according_to",           CUE,       "en", rules_en.according_to),         # "...", according to
-    Rule("zh_according_to",           CUE,       "zh", rules_zh.according_to),         # 据……消息，
+    Rule("zh_according_to",           CUE,       "zh", sources_zh.according_to),         # 据……消息，
     Rule("zh_cue_verbs",              CUE,       "zh", rules_zh.cue_verbs),            # 表示, 会见, 双方一致认为
     Rule("zh_author_addresses_press", CUE,       "zh", rules_zh.author_addresses_press),  # 正如你所说
     Rule("zh_author_voice",           CUE,       "zh", rules_zh.author_voice),         # 据我了解
     Rule("paragraph_continuation",    SENTENCE,  None, paragraph_continuation),
     Rule("speech_goes_on",            SENTENCE,  None, speech_goes_on),      # 二是……, 我们愿……
+    Rule("letter_text",               SENTENCE,  None, letter_text),         # ……致贺电。 / ……向你们表示祝贺
     Rule("answer_goes_on",            SENTENCE,  None, answer_goes_on),      # a statement's next paragraph
     Rule("quote_continues",           SENTENCE,  None, quote_continues),
     Rule("narrator",                  SENTENCE,  None, narrator),

@@ -154,3 +154,14 @@ def mask_quotes(text: str) -> tuple[str, list[tuple[int, int]]]:
 def zh_countries() -> tuple[str, ...]:
     """Chinese short names of states (analysis/data/zh_countries.txt), longest first."""
     return tuple(sorted(set(data_lines("zh_countries.txt")), key=len, reverse=True))
+
+
+# a foreign name the text gives bare, and the places and short state names in the same characters
+# (analysis/data/speakers/zh_transliteration.tsv)
+_FOREIGN = speaker_table("zh_transliteration.tsv", "kind", "text")
+_SYLLABLE = "[" + "".join(_FOREIGN["chars"]) + "]"
+ZH_FOREIGN_NAME = re.compile(f"{_SYLLABLE}{{2,6}}(?:·{_SYLLABLE}{{1,8}})*")
+ZH_PLACES = frozenset(_FOREIGN["place"])
+# a speech given ("……在开幕式上发表主旨演讲，"), and questions answered with none of the answers ("回答了记者提问。")
+ZH_GAVE_SPEECH = re.compile(r"(?:发表|發表)[^，。；]{0,12}?(?:讲话|講話|演讲|演講|致辞|致辭)[，,]")
+ZH_ANSWERED = re.compile(r"^了?[^，。；：“”]{0,16}?(?:提问|提問)\s*[。！]?\s*$")

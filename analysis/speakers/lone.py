@@ -10,7 +10,8 @@ first_person_sentence needs a first-person kind and an author, editor_note needs
 the sentence all in brackets (PARENTHETICAL), the English cue rules each need one of: a quotation
 (mask_quotes' marks), "which" (embedded speech), a speech or narration cue (cue_verbs' events) or a
 participle cue, all read in the same masked text as rules_en.reading; the Chinese cue rules are not
-tried on a sentence read as English; the continuation rules need a previous speaker; so `narrator`
+tried on a sentence read as English; the continuation rules need a previous speaker, letter_text a
+letter narrated earlier in the document; so `narrator`
 decides: (narrator, "none"). The guard below (the names of RULES as they were when this was written)
 turns the short cut off when the table of rules changes, until this reasoning is checked again;
 tests/test_speakers_lone.py checks the answers against the rules on real sentences.
@@ -29,7 +30,7 @@ REASONED_FOR = ("front_matter", "transcript_label", "transcript_question", "tran
                 "en_quote_opened_by_cue",
                 "en_cue_verbs", "en_participle_subject", "en_according_to", "zh_according_to", "zh_cue_verbs",
                 "zh_author_addresses_press", "zh_author_voice", "paragraph_continuation", "speech_goes_on",
-                "answer_goes_on", "quote_continues", "narrator")
+                "letter_text", "answer_goes_on", "quote_continues", "narrator")
 ACTIVE = tuple(r.name for r in RULES) == REASONED_FOR
 QUOTE_MARKS = tuple(o for o, _ in QUOTE_PAIRS) + ('"',)     # what opens a quotation for mask_quotes
 

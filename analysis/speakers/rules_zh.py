@@ -6,14 +6,15 @@ import re
 from dataclasses import dataclass
 
 from analysis.ingest.discover import FIRST_PERSON_KINDS
-from analysis.speakers.common import (MASK, ZH_BARE_TITLE, ZH_CLAUSE, ZH_DATELINE, ZH_HEAD_TITLE, ZH_NOT_NAME,
+from analysis.speakers.common import (MASK, ZH_ANSWERED, ZH_BARE_TITLE, ZH_CLAUSE, ZH_DATELINE, ZH_FOREIGN_NAME,
+                                      ZH_GAVE_SPEECH, ZH_HEAD_TITLE, ZH_NOT_NAME, ZH_PLACES,
                                       ZH_NOT_NAME_BEFORE_TITLE, ZH_SIDE_BODY, ZH_SINGLE_ADVERBS,
                                       ZH_SUBJECT_TAIL, ZH_TITLE_CHAIN, ZH_TITLES, Subject, mask_quotes,
                                       side_of, speaker_list, speaker_table, zh_countries, zh_titles_side)
 from analysis.speakers.cues import CueSet
 from analysis.speakers.meetings import MEETING_NAMED, MEETING_WORDS
 from analysis.speakers.registry import BOTH, NARRATOR, Title
-from analysis.speakers.state import OUTLET_LEAD, Attribution, Context, DocState
+from analysis.speakers.state import ZH_SPOUSE, Attribution, Context, DocState
 
 ZH_PRONOUNS = ("他们", "她们", "他們", "她們", "他", "她")
 ZH_FIRST = ("我们", "我們", "我")
@@ -185,6 +186,9 @@ def _resolve(state: DocState, cues: CueSet, s: str) -> Subject | None:
             and state.side(found[0][2]) != state.side(found[1][2]) and found[1][1] >= len(s) - 2:
         # "习近平和拜登一致同意": two leaders of two sides as one subject state a joint position
         return Subject("both", BOTH)
+    if found and s.startswith(ZH_SPOUSE, found[0][1]):
+        # "马克龙夫人表示": the spouse, not the person named; "……夫人彭丽媛" was introduced above
+        return Subject("person", state.learn(s[:found[0][1] + len(ZH_SPOUSE[0])], state.side(found[0][2]), "person"))
     if found:
         # the subject comes first in a Chinese clause; ignore names after 致/向/同/与
         a, b, name = found[0]
@@ -455,6 +459,17 @@ def frames_speech(z: Reading, end: int) -> bool:
     return False
 
 
+def shares_speech(z: Reading, end: int, joint_verbs: tuple) -> bool:
+    """Whether the next verb of saying after end opens a later clause with no subject of its own (its
+    adverbs at most), so that it shares the subject of the act before it."""
+    for a, b, kind in z.events:
+        if a > end and kind == "speech" and z.masked[a:b] not in joint_verbs:   # "……，达成……共识": narrated
+            gap = z.masked[end:a]
+            cut = max(gap.rfind(c) for c in ZH_CLAUSE)
+            return cut >= 0 and not ZH_SUBJECT_TAIL.sub("", gap[cut + 1:].strip(" " + MASK))
+    return False
+
+
 def narration_verb(s: Context, z: Reading, before: str, end: int, subj: str, initial: bool) -> Attribution | None:
     """"双方讨论了", "王毅会见了": narration when it opens the sentence or a speaker's run; inside a
     speaker's paragraph, another person's action ("胡春华出席会议") or a meeting's ("报告会17日在京举行")."""
@@ -465,6 +480,8 @@ def narration_verb(s: Context, z: Reading, before: str, end: int, subj: str, ini
     if not subj.strip(" " + MASK) and ZH_WHEN_CLAUSE.match(z.masked[end:]):
         return None     # "会见文在寅时，王岐山……": a time clause, the sentence's subject comes after it
     r = resolve_zh(s.state, s.cues, subj) or (resolve_zh(s.state, s.cues, z.head) if not subj.strip() else None)
+    if r and r.kind == "both" and shares_speech(z, end, s.cues.get("zh", "joint_verb")):
+        return None     # "双方就……交换意见，一致认为……": the two sides' act, then their joint position
     if r and (s.first or (initial and r.kind == "both")) and r.kind in ("both", "person", "body"):
         return Attribution(NARRATOR, "narration")
     if initial and not s.first and (
@@ -496,7 +513,9 @@ def speech_verb(s: Context, z: Reading, start: int, end: int, subj: str, initial
         return Attribution(cur, "continuation") if cur and cur != NARRATOR else None
     if cue in ZH_SPEECH_EVENT and ZH_WILL.search(subj):
         return None    # "外交部长王毅将发表讲话": an announcement of what someone will say
-    if cue in ZH_SPEECH_EVENT and ZH_EVENT_ONLY.match(z.masked[end:]):
+    if ((cue in ZH_SPEECH_EVENT and ZH_EVENT_ONLY.match(z.masked[end:]))
+            or (cue == "回答" and ZH_ANSWERED.match(z.masked[end:]))):
+        # "……回答了中外记者提问。": that questions were answered, none of the answers
         # "国家主席习近平……发表致辞。新华社记者……摄": that a speech was given, with none of its words
         return Attribution(NARRATOR, "narration")
     r = speech_subject(s, z, subj, initial)
@@ -508,12 +527,15 @@ def speech_verb(s: Context, z: Reading, start: int, end: int, subj: str, initial
     if r.kind == "generic":
         return Attribution(NARRATOR, "reported")
     head = ZH_FIRST_CLAUSE.split(z.masked)[0]
-    if not s.first and r.name != s.para_speaker and s.para_speaker and s.state.kind(s.para_speaker) == "person" and (
+    if (not s.first and r.name != s.para_speaker and s.para_speaker not in (None, BOTH)
+            and s.state.kind(s.para_speaker) == "person") and (
             # "韩正表示，……。习近平主席高度重视……工作" / "提出全球治理倡议": another's regard or proposal with
             # its object, no words of theirs; "李强表示，……。习近平主席去年访问泰国，双方宣布……", "……同总统
             # 先生举行了会晤，共同宣布……": the speaker recalls, to the guest, what others did
             (cue in ZH_MENTION_CUES and r.kind == "person" and z.masked[end:end + 1] not in "，,：:“要应應将將把让讓使"
              and not any(k == "speech" and a > end for a, _, k in z.events))
+            # "丁薛祥表示，……。习近平主席在……开幕式上发表主旨演讲，宣布……": the speech another gave, recalled
+            or (r.kind == "person" and ZH_GAVE_SPEECH.search(z.masked, 0, start) and not ZH_WILL.search(z.masked, 0, start))
             or (not initial and ZH_ADDRESSEE.search(head) and (r.kind == "both" or not bare))
             or (not initial and r.kind == "both" and ZH_RECALL.search(head))):
         return Attribution(s.para_speaker, "continuation")
@@ -534,6 +556,12 @@ def speech_subject(s: Context, z: Reading, subj: str, initial: bool) -> Subject 
         return resolve_zh(st, cues, names[0])
     if subj.strip(" " + MASK) and (len(subj) <= LONG_SUBJECT or subj.startswith(tuple(cues.get("zh", "joint_subject")))):
         r = resolve_zh(st, cues, subj)
+    bare = ZH_SUBJECT_TAIL.sub("", subj.strip(" " + MASK))
+    if r is None and initial and s.first and ZH_FOREIGN_NAME.fullmatch(bare) and bare not in ZH_PLACES \
+            and bare not in zh_countries():
+        # "洛伦索表示，……" opening a paragraph: a foreign name the text gives bare (its introduction not in
+        # the text); inside a speech, "埃塞希望……" is the speaker's country
+        r = Subject("person", st.learn(bare, "other", "person"))
     if r is None and len(subj) > LONG_SUBJECT and (names := head_names(st, subj)):
         # a long subject that opens with titles and a name: "国家主席习近平对...作出重要指示强调"
         r = resolve_zh(st, cues, names[0])
@@ -541,8 +569,10 @@ def speech_subject(s: Context, z: Reading, subj: str, initial: bool) -> Subject 
             and not CLAUSE_SPLIT.search(head[:titled[0]])):
         # the same with a name the text introduced after its title: "……中央组织部部长石泰峰在参加……时说"
         r = Subject("person", st.learn_titled(head, titled))
-    if r is None and not initial and ZH_SIDE_BODY.match(z.head.strip(" " + MASK)[:2]):
-        # "瑞方积极评价中瑞关系，表示...": the side that opens the sentence
+    if r is None and not initial and (ZH_SIDE_BODY.match(z.head.strip(" " + MASK)[:2]) or (
+            s.first and z.head.strip(" " + MASK).startswith(tuple(cues.get("zh", "joint_subject"))))):
+        # "瑞方积极评价中瑞关系，表示...": the side that opens the sentence; "双方就……交换意见，一致认为":
+        # both (inside a speech, "双方要……，反对……" is the speaker's)
         r = resolve_zh(st, cues, z.head.strip(" " + MASK)[:2])
     if r is None and not initial and (names := head_names(st, z.head)):
         # "习近平...回信，对...表示欢迎": a later clause shares the sentence's subject
@@ -553,33 +583,6 @@ def speech_subject(s: Context, z: Reading, subj: str, initial: bool) -> Subject 
         # "王瑞杰高度评价……，表示……": a name the text gave after a title opens the sentence
         r = Subject("person", st.learn_titled(first, titled))
     return r
-
-
-# "据叙利亚国防部4日发布的消息，……", "据新华社报道，……": the source a sentence opens with
-ZH_ACCORDING_TO = re.compile(r"^[\s" + MASK + r"]*(?:据|據)(?P<src>[^，。；：“”]{2,30}?)(?:发布|發布|公布|披露)?的?"
-                             r"(?:消息|报道|報道|通报|通報|介绍|介紹|统计|統計|数据|數據|声明|聲明)[，,]")
-
-
-# "记者从交通运输部获悉，……", "国家粮食和物资储备局今天（11月22日）发布的最新数据显示，……"
-ZH_LEARNED_FROM = re.compile(r"^[\s" + MASK + r"]*(?:记者|記者)[^，。；：从從]{0,6}(?:从|從)(?P<src>[^，。；：“”]{2,30}?)"
-                             r"(?:获悉|獲悉|了解到|得知)[，,]|"
-                             r"^[\s" + MASK + r"]*(?P<src2>[\u4e00-\u9fff]{2,20}?)(?:今天|今日|昨天|日前|近日|\d{1,2}日)?"
-                             r"(?:[（(][^）)]{2,12}[）)])?(?:发布|發布|公布)的(?:最新)?(?:数据|數據|统计|統計|统计数据|報告|报告)"
-                             r"(?:显示|顯示|表明)[，,]")
-
-
-def according_to(s: Context) -> Attribution | None:
-    """A sentence that opens with its source, a body or a person ("据叙利亚国防部4日发布的消息，叙政府军……"),
-    and has no verb of saying of its own: the source's; a source that names no one: narrator."""
-    z = reading(s)
-    lead = OUTLET_LEAD.match(z.masked)
-    body = z.masked[lead.end():] if lead else z.masked
-    m = ZH_ACCORDING_TO.match(body) or ZH_LEARNED_FROM.match(body)
-    if not m or any(kind == "speech" for _, _, kind in z.events):
-        return None
-    r = resolve_zh(s.state, s.cues, m.group("src") or m.group("src2"))
-    # a source that names no one ("据叙利亚媒体报道"): a generic source, narrator
-    return Attribution(r.name, "reported") if r and r.kind in ("person", "body") else Attribution(NARRATOR, "none")
 
 
 def author_addresses_press(s: Context) -> Attribution | None:

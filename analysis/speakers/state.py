@@ -39,6 +39,8 @@ ZH_INTRO = re.compile("(?=(?:" + "|".join(ZH_TITLES) + r")(?P<name>[\u4e00-\u9ff
 # phrase after a title ("总统亲赴机场迎送", "主席的关心和鼓励", "重要讲话精神")
 NOT_TRANSLITERATION = frozenset("的了和与在对将于被把赴迎送围绕领域广场庄严热烈重要讲话精神战略引下专门发来贺信亲机关心鼓励"
                                 "会议表示出席举行参加相")
+# a title that names someone's spouse: the name after it is another person ("习近平夫人彭丽媛")
+ZH_SPOUSE = ("夫人",)
 # words that open what follows a title when no name stands there: verbs of saying and adverbs
 ZH_VERB_STARTS = ("表示", "代表", "发言", "發言", "指出", "强调", "強調", "说", "說", "称", "稱", "认为", "認為", "希望", "反复", "一再",
                   "多次", "高度", "共同", "一道", "一同", "分别", "分別", "先后", "都", "也", "还", "還", "再次", "现场", "現場")
@@ -60,6 +62,12 @@ OUTLET_LEAD = re.compile(r"^[\s*]*[\u4e00-\u9fff]{0,8}(?:消息|电|讯)[\s*]*(?
 ISSUES = re.compile(r"(?:发表|发布|发出|致|宣读|签署|發表|發布)[^，。；]{0,12}?(?:声明|聲明|公报|公報|谈话|談話|文章|贺电|賀電|贺信|賀信|"
                     r"信|函|报告|報告)|\b(?:issued|released|published|sent|delivered)\s+(?:a|an|the|its|his|her)?\s*"
                     r"(?:joint\s+)?(?:statement|readout|communiqu[eé]|letter|message|note|declaration)\b")
+# a letter or a message (not a statement): its text may follow its narration with no cue, addressed to
+# its recipients ("……致贺电。" / "……党中央、国务院向你们表示热烈祝贺！")
+LETTER = re.compile(r"贺电|賀電|贺信|賀信|慰问电|慰問電|慰问信|慰問信|唁电|唁電|[^声聲]信$|函$|\bletter\b|\bmessage\b")
+# the body that sends it, named first, before a date or the recipient: "中共中央、国务院3月13日向……"
+ZH_SENDER = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff、]{2,20}?(?:中央|国务院|國務院|委员会|委員會|常委会|常委會|政府|政协|政協))"
+                       r"(?=\d|今天|日前|近日|向|致)")
 # a speech or an instruction given ("发表中共中央总书记……习近平的重要讲话", "李强……作出重要批示"): its owner may be
 # named between the act and the document
 ISSUES_SPEECH = re.compile(r"(?:发表|發表|作出|作了|做出)[^，。；]{0,64}?(?:讲话|講話|批示|指示|致辞|致辭)")
@@ -105,6 +113,8 @@ class DocState:
     one_voice: bool = False                          # a title makes the item one voice's words (声明, 答记者问)
     issuer: str | None = None                        # who issued the last statement, letter or message the
                                                      # text narrated ("外交部就……发表声明", "X issued a statement")
+    letter: str | None = None                        # who sent the letter or message the text narrated last
+                                                     # ("中共中央、国务院……致贺电"): its text may follow bare
     quote_closed: bool = False                       # the last sentence's speech was all a closed quotation
     meeting: str | None = None                       # the body whose meeting the text narrated ("会议指出")
     _alias_index: AliasIndex | None = field(default=None, repr=False)
@@ -188,6 +198,11 @@ class DocState:
         found = inside or [f for f in self.mentions_in(text[:m.start()]) if not POSSESSIVE.match(text[f[1]:f[1] + 2])]
         if found:
             self.issuer = found[0][2]
+        if LETTER.search(m.group(0)):
+            # a body the registry lacks sends it: the subject the sentence opens with ("中共中央、国务院3月13日")
+            sender = ZH_SENDER.match(text[:m.start()])
+            self.letter = self.issuer if found else (
+                self.learn(sender.group("who"), zh_titles_side(sender.group("who"), "CN"), "body") if sender else None)
 
     def document_source(self) -> str | None:
         """Who "the statement" means: the last issuer the text narrated, else the body speaking."""
@@ -274,7 +289,8 @@ class DocState:
                 lead = re.split(r"[，。；：！？]", text[max(0, m.start() - 40):m.start("name")])[-1]
                 held = self.mentions_in(lead)
                 if m.re is ZH_INTRO and (lead in ZH_TITLES or (held and held[-1][1] >= len(lead) - 4
-                                                             and self.kind(held[-1][2]) == "person")):
+                                                             and self.kind(held[-1][2]) == "person"
+                                                             and not lead.endswith(ZH_SPOUSE))):
                     continue    # "总书记十分高兴", "习近平总书记考察……": the title is someone's, no name follows
                 self.zh_titled.add(name)
                 self.zh_titled_by.setdefault(name, (lead, zh_titles_side(lead)))
