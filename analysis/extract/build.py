@@ -72,7 +72,7 @@ def document_statements(text: str, doc_id: str = "doc", meta: Meta | None = None
         # no manifest: a heading may say whose speech, statement or letter this is
         heading = [p.text for p in itertools.takewhile(lambda p: p.front, paras)]
         # the paragraphs after the heading, a date line or a byline among them
-        bodies = [p.text for p in paras[len(heading):len(heading) + 4]]
+        bodies = [p.text for p in paras[len(heading):len(heading) + 8]]
         host = document_author(heading, bodies[0] if bodies else "", registry, "\n".join(bodies[1:]),
                                full_text=not any(p.item for p in paras) and sum(
                                    p.front and p.text.lstrip().startswith("#") for p in paras) <= 1)

@@ -42,9 +42,9 @@ MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 DATE_ONLY = re.compile(
     # a place may come first: "New York, 25 September 2014"
-    r"^\s*(?:[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,2},\s+)?"
+    r"^\s*(?:(?-i:[A-Z])[\w.'’\-]+(?:\s+(?-i:[A-Z])[\w.'’\-]+){0,2},\s+)?"
     rf"(?:{MONTHS}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTHS}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
-    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[\u00a0\s]*$", re.I)
+    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d\d)\s*[\u00a0\s]*$", re.I)     # a year alone too
 
 
 def is_front_matter(s: str) -> bool:

@@ -183,7 +183,7 @@ def is_speech_heading(s: str) -> bool:
     """A heading that names who delivers the text ("Statement by H.E. Mr. X, President of Y, at the
     general debate ...", "Tanasak Patimapragorn, Deputy Prime Minister"): no sentence end, short."""
     from analysis.speakers.authors import (EN_SPEECH, ZH_LETTER, ZH_SPEECH, ZH_SPEECH_UNNAMED, ZH_TITLE_BYLINE, colon_heading,
-                                           dash_heading, name_and_post, parts_heading, shipped_registry)
+                                           dash_heading, heading_name, name_and_post, shipped_registry)
     if len(s) > 300 or ends_sentence(s):
         return False
     if CJK.search(s):       # a Chinese speech title longer than a heading's 40 characters
@@ -192,8 +192,8 @@ def is_speech_heading(s: str) -> bool:
         return len(s) <= 100 and (any(p.match(s) for p in (ZH_SPEECH, ZH_LETTER, ZH_SPEECH_UNNAMED))
                                   or bool(byline and ZH_SPEECH_UNNAMED.match(rest)))
     registry = shipped_registry()
-    return bool(EN_SPEECH.match(s)) or any(f(s, registry) is not None for f in (name_and_post, dash_heading,
-                                                                               colon_heading, parts_heading))
+    return bool(EN_SPEECH.match(s)) or any(f(s, registry) is not None for f in (name_and_post, dash_heading, colon_heading,
+                                                                               lambda t, r: heading_name([t], r)))
 
 
 def is_metadata(s: str) -> bool:

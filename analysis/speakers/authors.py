@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from analysis.speakers.common import usual_case
+from analysis.speakers.common import mask_quotes, usual_case
 from analysis.speakers.names import registry_index
 from analysis.speakers.registry import Registry
 
@@ -31,11 +31,14 @@ HONORIFICS = re.compile(
     r"^(?:(?:H\.\s?E\.?|HE|His|Her)\s+(?:Excellency|Majesty|Highness|Royal\s+Highness)?\s*|"
     r"(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Sheikh|Sheikha|General|Colonel|Cardinal|Archbishop|Monsignor)\.?\s+)+", re.I)
 # what ends a name in a heading: "Prime Minister Janez Drnovšek of Slovenia to the General Assembly"
-CUT = re.compile(r"\s*(?:,|;|:|\s[-–—]\s|\s(?:at|on|to|before|during|in|for|upon|of)\s).*$")
+CUT = re.compile(r"\s*(?:,|;|:|\s[-–—]\s|\s(?:at|on|to|before|during|in|for|upon|of\s+the)\s).*$")
 TITLE_WORDS = re.compile(
     r"^(?:(?:U\.?S\.?|Chinese|American|Former|Vice|Deputy|Foreign|Prime|Crown|State|National\s+Security)\s+)*"
-    r"(?:President|Premier|Prime\s+Minister|Minister|Secretary(?:\s+of\s+State)?|Chancellor|Ambassador|"
-    r"King|Queen|Emir|Advisor|Adviser|Councilor|Councillor|Chairman|Leader)\s+", re.I)
+    r"(?:President|Premier|Prime\s+Minister|Chancellor|Ambassador|King|Queen|Emir|Advisor|Adviser|Councilor|Councillor|"
+    r"Chairman|Leader|"
+    # the department after the office: "Secretary of Defense", "Minister of Foreign Affairs", "Minister for Trade"
+    r"(?:Minister|Secretary)(?:\s+(?:of|for)\s+(?:the\s+)?(?-i:[A-Z])\w+(?:\s+(?:and\s+)?(?:Affairs|Security|Services|"
+    r"Industry|Development|Cooperation|Relations|Trade|Commerce|Planning|Finance|Economy))?)?)\s+", re.I)
 # a book's byline ("Xi Jinping: The Governance of China II"): a Title Case title after the colon
 BYLINE = re.compile(r"^\s*(?P<who>[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){1,3})\s*:\s+"
                     r"(?P<title>(?:[A-Z0-9][\w'\-]*|of|the|and|in|for|on|a|an)(?:\s+(?:[A-Z0-9][\w'\-]*|of|the|and|in|for|on|a|an|I{1,3}|IV|V))*)\s*$")
@@ -84,6 +87,9 @@ def _name(raw: str, registry: Registry) -> str | None:
     """A person's name from a heading's words: honorifics and titles off, the registry's canonical
     name where it knows the person."""
     who = CUT.sub("", raw.strip()).strip(" .:")
+    state = re.search(r"\s+of\s+(?=\S)", who)
+    if state and states_pattern().match(who, state.end()):
+        who = who[:state.start()]   # "President Janez Drnovšek of Slovenia": the state ends the name
     who = HONORIFICS.sub("", who).strip()
     if not who or " and " in f" {who.lower()} " or "&" in who:
         return None                 # two speakers ("Remarks by President Biden and President Xi")
@@ -104,6 +110,8 @@ def _name(raw: str, registry: Registry) -> str | None:
         return words[0]             # "Mrs. Otunbayeva": a surname after an honorific is a name
     if not 2 <= len(words) <= 5 or not all(w[:1].isupper() for w in words if w.lower() not in NAME_PARTICLES):
         return None
+    if COUNTRY_WORDS.search(" ".join(words)) or " ".join(words) in state_names():
+        return None                 # "Address of Bolivarian Republic of Venezuela": a state, not its speaker
     return " ".join(words)
 
 
@@ -176,57 +184,105 @@ def colon_heading(line: str, registry: Registry) -> str | None:
     return _name(m.group("who"), registry)
 
 
-# the parts of a heading that names a speech in several ways at once ("Belize | Wilfred Elrington, Minister
-# for Foreign Affairs", "Somalia — Hassan Sheikh Mohamud — President — 2013", "Nepal - Madhav Kumar
-# Nepal, Prime Minister - UNGA 64"); what the speech is, before its speaker ("Statement of Kenya by",
-# "Address by"); what follows a name in a title ("of Romania", "at the General Debate", "(Holy See)")
-HEAD_PARTS = re.compile(r"\s+[-–—|]\s+|\s*\|\s*")
-SPEECH_OF = re.compile(r"^\s*#*\s*(?:(?:Opening|Closing|Keynote|Prepared|Virtual|Official)\s+)?"
-                       r"(?:Remarks|Statement|Address|Speech|Message)s?(?:\s+of\s+[A-Z][^,]*?)?\s+(?:by|of|from)\s+", re.I)
-POST_FIRST = re.compile(r"^(?:(?:H\.\s?E\.?|His|Her)\s+(?:Excellency|Majesty|Highness)?\s*)?"
-                        r"(?:(?:Vice|Deputy|Foreign|Prime|Crown)[-\s]+)*(?:President|Prime\s+Minister|Minister|Premier|"
-                        r"Chancellor|King|Queen|Emir|Sultan|Prince|Ambassador|Archbishop|Chairman)\s+(?=[A-Z])")
-AFTER_NAME = re.compile(r"\s*\([^)]{2,60}\)|\s+(?:addresses|speaks|delivers|at|to|before|of)\s.*$")
+# what a speech heading says besides its speaker's name: the kind of text, the debate, the session, the place
+HEADING_WORDS = frozenset("""general assembly debate session united nations un u.n. unga statement statements speech
+    address remarks intervention message delivered new york geneva hall plenary meeting high-level week summit full
+    text official transcript video keynote opening closing ministerial segment annual national day""".split())
+POST_WORDS = frozenset("""president prime minister premier chancellor foreign vice deputy king queen emir sultan prince
+    crown ambassador permanent representative secretary secretary-general chairman chair head state government
+    acting first senior federal his her excellency majesty highness royal h.e. mr. mr mrs. mrs ms. ms dr. dr
+    honourable honorable hon. right rt. the affairs relations cooperation international external trade defence defense
+    development integration planning""".split())
+ORDINAL_WORD = re.compile(r"^(?:\w+-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+                          r"\w+teenth|\w+tieth)$", re.I)
+HEADING_TOKEN = re.compile(r"[^\W\d_][\w.’'\-]*|\d+\w*|[^\w\s]")
 
 
-def parts_heading(line: str, registry: Registry) -> str | None:
-    """The speaker of a heading made of parts (a country, a name with or without its post, the debate or
-    session, a year) joined by dashes or bars, or one part alone after what the speech is: "Statement of
-    Kenya by Uhuru Kenyatta, President", "Remarks of Foreign Minister Ouedraogo at the General Debate",
-    "Klaus Iohannis (Romania) - President". Only a part that is a name with a post or an office before
-    it (or an honorific) counts, and only one."""
-    text = line.strip().lstrip("#").strip()
-    if len(text) > 200 or HEADLINE_VERB.search(text):
-        return None
-    found = []
-    parts = HEAD_PARTS.split(text)
-    for k, part in enumerate(parts):
-        part = re.sub(r"\s*\([^)]{0,80}\)", "", part)      # "(Korea, Democratic People's Republic of)"
-        lead = SPEECH_OF.match(part)
-        part = part[lead.end():] if lead else part
-        head = AFTER_NAME.sub("", part.split(",")[0]).strip()
-        post = POST_FIRST.match(head)
-        if "," in part:
-            who = name_and_post(AFTER_NAME.sub("", part.split(",")[0]).strip() + "," + part.split(",", 1)[1],
-                                registry)
-        elif (post or (lead and HONORIFICS.match(head)) or (lead and 2 <= len(head.split()) <= 5)
-              or (k + 1 < len(parts) and 2 <= len(head.split()) <= 5 and is_post(parts[k + 1]))):
-            # the last: a name, then its post as the next part ("Hassan Sheikh Mohamud — President")
-            who = _name(head[post.end():] if post else head, registry)
+@lru_cache(maxsize=1)
+def state_names() -> frozenset:
+    """The states' short English names (analysis/data/speakers/en_states.txt)."""
+    from analysis.speakers.common import speaker_list
+    return frozenset(speaker_list("en_states.txt"))
+
+
+@lru_cache(maxsize=1)
+def states_pattern() -> re.Pattern:
+    """Any state's name as whole words, the longest first ("Saint Vincent and the Grenadines" before "Saint")."""
+    names = sorted(state_names(), key=len, reverse=True)
+    return re.compile(r"(?<![\w’'])(?:" + "|".join(map(re.escape, names)) + r")(?![\w])")
+
+
+def _heading_runs(text: str) -> list[list[str]]:
+    """The runs of capitalised words of a heading (a name particle inside a run), broken at punctuation,
+    numbers, lower-case words and a possessive ("Guyana's President Irfaan Ali" -> Guyana | President Irfaan Ali)."""
+    runs, run = [], []
+    for tok in HEADING_TOKEN.findall(text):
+        poss = tok.endswith(("'s", "’s"))
+        word = tok[:-2] if poss else tok
+        if word[:1].isupper() or (run and word.lower() in NAME_PARTICLES):
+            run.append(word)
         else:
-            who = None
-        if who:
-            found.append(who)
-    return found[0] if len(found) == 1 else None
+            runs.append(run)
+            run = []
+        if poss:
+            runs.append(run)
+            run = []
+    runs.append(run)
+    return [r for r in runs if r]
 
 
-def name_lines(lines: list[str], k: int, registry: Registry) -> str | None:
-    """A name alone on a heading line with an honorific, its post on the next line ("H.E. Klaus
-    Iohannis" / "President of Romania")."""
-    line = lines[k]
-    if k + 1 >= len(lines) or not HONORIFICS.match(line) or "," in line or len(line) > 80:
+def heading_name(lines: list[str], registry: Registry) -> str | None:
+    """The one person's name a speech heading gives, whatever its style ("UN General Assembly 2016: Speech by
+    Michel Temer (Brazil)", "Irfaan Ali" / "Guyana" / "2021", "Guyana's President Irfaan Ali at UNGA 76"):
+    the runs of capitalised words that are not the heading's other parts (a state, the debate, the session, a
+    post, a month) leave one name. The heading must say it is a speech (a post, a state, the debate, the kind
+    of text) and no news verb."""
+    text = " | ".join(h.strip().strip("#*").strip() for h in lines[:3])
+    if (len(text) > 300 or HEADLINE_VERB.search(text) or ends_sentence_text(text) or NOT_SPEECH.search(text)
+            or any(w not in HEADING_SMALL for w in re.findall(r"\b[a-z][\w’'\-]*", text))):
+        return None         # a sentence, a headline ("... arrives in ..."), a readout or a briefing
+    found = []
+    # the states it names are no one's name, and say it is a state's speech
+    text, evidence = states_pattern().subn(" | ", text)
+    for run in _heading_runs(text):
+        titled = False
+        while run and (run[0].lower() in POST_WORDS or run[0].lower() in NAME_PARTICLES):
+            evidence |= run[0].lower() in POST_WORDS and run[0].lower() not in ("the", "his", "her")
+            titled |= run[0].lower() in POST_WORDS
+            run = run[1:]
+        while run and (run[-1].lower() in POST_WORDS or run[-1].lower() in NAME_PARTICLES):
+            run = run[:-1]
+        cut = next((i for i, w in enumerate(run) if TITLE_VERB.match(w)), len(run))
+        run = run[:cut]             # "President Biden Delivers Remarks": a headline's verb ends the name
+        joined = " ".join(run)
+        if not run:
+            continue
+        if any(w.lower() in HEADING_WORDS or ORDINAL_WORD.match(w) or MONTH.match(w)
+                                   or COUNTRY_WORDS.fullmatch(w) for w in run):
+            evidence = True         # a state, the debate, the session, a date: what a speech heading says
+            continue
+        if 2 <= len(run) <= 6 or (titled and len(run) == 1):     # "President Biden": a person, too
+            found.append(joined)
+    if not evidence or len(set(found)) != 1:
         return None
-    return _name(line, registry) if is_post(lines[k + 1]) else None
+    return _name(found[0], registry)
+
+
+# a headline's verbs written in title case ("Prime Minister Modi Addresses Nation")
+TITLE_VERB = re.compile(r"^(?:Address|Deliver|Host|Face|Open|Announce|Visit|Sign|Launch|Join|Welcome|Say|Speak|Meet|Call|Urge|"
+                        r"Warn|Hold|Arrive|Depart|Travel|Lead|Attend|Discuss|Tell|Vow|Pledge|Reject|Slam|Praise)e?s$")
+# the lower-case words a speech heading has ("Speech delivered by X, Prime Minister of Y, at the ...")
+HEADING_SMALL = (frozenset("by of at to the on for in and delivered addresses before during from a an s state government".split())
+                 | set(NAME_PARTICLES) | HEADING_WORDS)
+# texts that are not one person's speech, whoever their heading names
+NOT_SPEECH = re.compile(r"\b(?:Readout|Briefing|Gaggle|Interview|Press\s+Conference|Call|Meeting\s+with|Talks|Visit|"
+                        r"Joint\s+Statement)\b", re.I)
+MONTH = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December)$")
+
+
+def ends_sentence_text(text: str) -> bool:
+    """A heading does not end as a sentence ends."""
+    return text.rstrip().endswith((".", "!", "?")) and not text.rstrip().endswith(("Jr.", "Sr."))
 
 
 def _zh_who(who: str, registry: Registry) -> str | None:
@@ -265,8 +321,7 @@ def speech_author(heading: list[str], registry: Registry | None = None) -> str |
                 if names:
                     return names[0]
                 break
-        name = (name_and_post(line, registry) or dash_heading(line, registry) or colon_heading(line, registry)
-                or parts_heading(line, registry) or name_lines(lines, k, registry))
+        name = name_and_post(line, registry) or dash_heading(line, registry) or colon_heading(line, registry)
         if name:
             return name
         m = BYLINE.match(line) or ZH_TITLE_BYLINE.match(line)
@@ -277,6 +332,10 @@ def speech_author(heading: list[str], registry: Registry | None = None) -> str |
             # an article's byline under its title: "建设……的考古学" / "※习近平"
             return registry_names(m.group("who"), registry)[0]
     return None
+
+
+CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+FIRST_PERSON_EN = re.compile(r"\b(?:I|we|We|my|My|our|Our|me|us)\b")
 
 
 # a registered person's name alone on a line, after a mark or a post: a byline under a title ("※习近平"),
@@ -308,6 +367,13 @@ def document_author(heading: list[str], body_start: str, registry: Registry | No
     its lead ("全文如下："; full_text=False for a file of several items, where one item's text is not
     the whole file's)."""
     author = speech_author(heading, registry)
+    if heading and not any(map(CJK_CHAR.search, heading)):
+        # an English heading: a speech where it says so ("Remarks by", "Statement by"), else only over a
+        # speech's text, its salutation or its first person outside quotations (a report quoting someone's
+        # "we" is none); then, whatever its style, the one name it gives
+        speech = any(EN_SPEECH.match(h.strip()) for h in heading) or SPEECH_OPENING.match(body_start.lstrip("•·*-– \t")) or \
+            FIRST_PERSON_EN.search(mask_quotes((body_start + "\n" + body_after)[:4000])[0])
+        author = (author or heading_name(heading, registry)) if speech else None
     text = (body_start + "\n" + body_after)[:1500]
     full = ZH_FULL_TEXT.search(text)
     if NEWS_LEAD.search(body_start[:200]) or (full and CJK_NEWS_LEAD.search(full.string[:full.start() + 2])):
