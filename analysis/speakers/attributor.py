@@ -176,9 +176,11 @@ def paragraph_continuation(c: Context) -> Attribution | None:
 # "必须……"), with no cue of its own
 SPEECH_GOES_ON = re.compile(r"^\s*(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][，、,]|其[一二三四五六]是|首先|其次|再次|"
                             r"我们|我們|我(?![国國])|希望|要(?![闻聞求])|必须|必須|——|"
-                            # after a short frame of time: "10年来，我们坚守初心……", "当前，我们……"
-                            r"[^，。；：“”\s]{0,6}(?:来|來|年|时|時|后|後|前|中|上|当前|當前|目前|如今|现在|現在|今天|"
-                            r"今后|今後|未来|未來|此外|同时|同時|为此|為此|因此)[，,](?:我们|我們|我(?![国國])))")
+                            # a proposal to both sides: "双方要……", "两国应……"
+                            r"(?:双方|雙方|两国|兩國)(?:要|应|應)|"
+                            # after a frame of time: "10年来，我们坚守初心……", "当前，我们……" (not "我们的记者", "我们村")
+                            r"(?:\d+年来|\d+年來|多年来|多年來|近年来|近年來|长期以来|長期以來|一直以来|一直以來|当前|當前|目前|"
+                            r"如今|今后|今後|未来|未來)[，,](?:我们|我們)(?!的|村|了解|看到|注意到))")
 
 
 def speech_goes_on(c: Context) -> Attribution | None:
@@ -210,10 +212,13 @@ def letter_text(c: Context) -> Attribution | None:
     quoted with a cue, "贺信指出"; what follows it is the report's.)"""
     sender, prev = c.state.letter, c.state.last_paragraph_speaker
     if c.index != 0 or not sender or c.para is None or c.state.kind(sender) != "body":
-        return None
-    if prev in (None, NARRATOR, sender) and ADDRESSED.search(c.para.text):
+        return None     # (a narrated sentence after the letter's narration or its text clears state.letter)
+    if prev in (None, NARRATOR, sender) and ADDRESSED.search(QUESTION_SENTENCE.sub("", c.para.text)):
         return Attribution(sender, "continuation")
     return None
+
+
+QUESTION_SENTENCE = re.compile(r"[^。！？!?]*[？?]")     # "您觉得……？": a reporter's question addresses someone too
 
 
 def answer_goes_on(c: Context) -> Attribution | None:

@@ -6,14 +6,16 @@ import re
 from dataclasses import dataclass
 
 from analysis.ingest.discover import FIRST_PERSON_KINDS
-from analysis.speakers.common import (MASK, ZH_ANSWERED, ZH_BARE_TITLE, ZH_CLAUSE, ZH_DATELINE, ZH_FOREIGN_NAME,
-                                      ZH_GAVE_SPEECH, ZH_HEAD_TITLE, ZH_NOT_NAME, ZH_PLACES,
+from analysis.speakers.common import (MASK, ZH_ANSWERED, ZH_BARE_TITLE, ZH_CLAUSE, ZH_DATELINE,
+                                      ZH_GAVE_SPEECH, ZH_HEAD_TITLE, ZH_NOT_NAME,
                                       ZH_NOT_NAME_BEFORE_TITLE, ZH_SIDE_BODY, ZH_SINGLE_ADVERBS,
                                       ZH_SUBJECT_TAIL, ZH_TITLE_CHAIN, ZH_TITLES, Subject, mask_quotes,
-                                      side_of, speaker_list, speaker_table, zh_countries, zh_titles_side)
+                                      side_of, speaker_list, zh_countries, zh_foreign_name, zh_titles_side)
 from analysis.speakers.cues import CueSet
 from analysis.speakers.meetings import MEETING_NAMED, MEETING_WORDS
 from analysis.speakers.registry import BOTH, NARRATOR, Title
+from analysis.speakers.inside_zh import (ZH_ADDRESSEE, ZH_MENTION_CUES, ZH_PROPOSAL, ZH_RECALL, ZH_WILL, recalled,
+                                         shares_speech)
 from analysis.speakers.state import ZH_SPOUSE, Attribution, Context, DocState
 
 ZH_PRONOUNS = ("他们", "她们", "他們", "她們", "他", "她")
@@ -47,7 +49,6 @@ ZH_FRAME = re.compile(r"在[^，。；：]{0,24}$")
 ZH_FRAME_END = re.compile(r"^[^，。；：]{0,4}?(?:中|时|時|期间|期間|上|后|後|之际|之際)")
 # "will" in the subject of a speech event (王毅将发表讲话, 习近平将以视频方式发表讲话): an announcement
 # of a later speech, not a report of one; 上将/中将/少将 are ranks ("魏凤和上将表示")
-ZH_WILL = re.compile(r"(?<![上中少大])(?:将要|將要|即将|即將|将|將)")
 ZH_SPEECH_EVENT = tuple(speaker_list("zh_speech_events.txt"))
 # what may follow a speech event that gives none of the speech's words: its title, the sentence's end
 ZH_EVENT_ONLY = re.compile(r"^(?:[，,]?\s*题为《[^》]*》)?\s*[。！]?\s*$")
@@ -187,8 +188,9 @@ def _resolve(state: DocState, cues: CueSet, s: str) -> Subject | None:
         # "习近平和拜登一致同意": two leaders of two sides as one subject state a joint position
         return Subject("both", BOTH)
     if found and s.startswith(ZH_SPOUSE, found[0][1]):
-        # "马克龙夫人表示": the spouse, not the person named; "……夫人彭丽媛" was introduced above
-        return Subject("person", state.learn(s[:found[0][1] + len(ZH_SPOUSE[0])], state.side(found[0][2]), "person"))
+        # "马克龙夫人表示": the spouse, not the person named; "马克龙夫人布丽吉特表示": the name after the title
+        spouse = s[found[0][1] + len(ZH_SPOUSE):] or s[:found[0][1] + len(ZH_SPOUSE)]
+        return Subject("person", state.learn(spouse, state.side(found[0][2]), "person"))
     if found:
         # the subject comes first in a Chinese clause; ignore names after 致/向/同/与
         a, b, name = found[0]
@@ -415,11 +417,6 @@ def cue_verbs(s: Context) -> Attribution | None:
     return Attribution(s.state.author, "first_person") if framed else None
 
 
-# inside a speaker's paragraph, part of the speech though another acts: a past act recalled, the listener
-# addressed, another's regard or proposal with its object (analysis/data/speakers/zh_inside_speech.tsv)
-_INSIDE = speaker_table("zh_inside_speech.tsv", "kind", "word")
-ZH_RECALL, ZH_ADDRESSEE = (re.compile("|".join(_INSIDE[k])) for k in ("recall", "addressee"))
-ZH_MENTION_CUES = tuple(_INSIDE["mention"])
 
 
 ZH_CONVEY = ("转达", "轉達")
@@ -456,17 +453,6 @@ def frames_speech(z: Reading, end: int) -> bool:
             return False
         if ZH_FRAME_TAIL.search(gap):
             return True
-    return False
-
-
-def shares_speech(z: Reading, end: int, joint_verbs: tuple) -> bool:
-    """Whether the next verb of saying after end opens a later clause with no subject of its own (its
-    adverbs at most), so that it shares the subject of the act before it."""
-    for a, b, kind in z.events:
-        if a > end and kind == "speech" and z.masked[a:b] not in joint_verbs:   # "……，达成……共识": narrated
-            gap = z.masked[end:a]
-            cut = max(gap.rfind(c) for c in ZH_CLAUSE)
-            return cut >= 0 and not ZH_SUBJECT_TAIL.sub("", gap[cut + 1:].strip(" " + MASK))
     return False
 
 
@@ -535,7 +521,7 @@ def speech_verb(s: Context, z: Reading, start: int, end: int, subj: str, initial
             (cue in ZH_MENTION_CUES and r.kind == "person" and z.masked[end:end + 1] not in "，,：:“要应應将將把让讓使"
              and not any(k == "speech" and a > end for a, _, k in z.events))
             # "丁薛祥表示，……。习近平主席在……开幕式上发表主旨演讲，宣布……": the speech another gave, recalled
-            or (r.kind == "person" and ZH_GAVE_SPEECH.search(z.masked, 0, start) and not ZH_WILL.search(z.masked, 0, start))
+            or (r.kind == "person" and ZH_GAVE_SPEECH.search(z.masked, 0, start) and recalled(s, z.masked[:start]))
             or (not initial and ZH_ADDRESSEE.search(head) and (r.kind == "both" or not bare))
             or (not initial and r.kind == "both" and ZH_RECALL.search(head))):
         return Attribution(s.para_speaker, "continuation")
@@ -557,8 +543,7 @@ def speech_subject(s: Context, z: Reading, subj: str, initial: bool) -> Subject 
     if subj.strip(" " + MASK) and (len(subj) <= LONG_SUBJECT or subj.startswith(tuple(cues.get("zh", "joint_subject")))):
         r = resolve_zh(st, cues, subj)
     bare = ZH_SUBJECT_TAIL.sub("", subj.strip(" " + MASK))
-    if r is None and initial and s.first and ZH_FOREIGN_NAME.fullmatch(bare) and bare not in ZH_PLACES \
-            and bare not in zh_countries():
+    if r is None and initial and s.first and zh_foreign_name(bare):
         # "洛伦索表示，……" opening a paragraph: a foreign name the text gives bare (its introduction not in
         # the text); inside a speech, "埃塞希望……" is the speaker's country
         r = Subject("person", st.learn(bare, "other", "person"))
@@ -570,9 +555,10 @@ def speech_subject(s: Context, z: Reading, subj: str, initial: bool) -> Subject 
         # the same with a name the text introduced after its title: "……中央组织部部长石泰峰在参加……时说"
         r = Subject("person", st.learn_titled(head, titled))
     if r is None and not initial and (ZH_SIDE_BODY.match(z.head.strip(" " + MASK)[:2]) or (
-            s.first and z.head.strip(" " + MASK).startswith(tuple(cues.get("zh", "joint_subject"))))):
-        # "瑞方积极评价中瑞关系，表示...": the side that opens the sentence; "双方就……交换意见，一致认为":
-        # both (inside a speech, "双方要……，反对……" is the speaker's)
+            s.first and z.head.strip(" " + MASK).startswith(tuple(cues.get("zh", "joint_subject")))
+            and not ZH_PROPOSAL.match(z.head.strip(" " + MASK)))):
+        # "瑞方积极评价中瑞关系，表示...": the side that opens the sentence; "两国元首积极评价……，一致同意": both
+        # ("双方要……，反对……" is a proposal in someone's speech, not the sides' position)
         r = resolve_zh(st, cues, z.head.strip(" " + MASK)[:2])
     if r is None and not initial and (names := head_names(st, z.head)):
         # "习近平...回信，对...表示欢迎": a later clause shares the sentence's subject

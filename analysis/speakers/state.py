@@ -40,7 +40,7 @@ ZH_INTRO = re.compile("(?=(?:" + "|".join(ZH_TITLES) + r")(?P<name>[\u4e00-\u9ff
 NOT_TRANSLITERATION = frozenset("的了和与在对将于被把赴迎送围绕领域广场庄严热烈重要讲话精神战略引下专门发来贺信亲机关心鼓励"
                                 "会议表示出席举行参加相")
 # a title that names someone's spouse: the name after it is another person ("习近平夫人彭丽媛")
-ZH_SPOUSE = ("夫人",)
+ZH_SPOUSE = "夫人"
 # words that open what follows a title when no name stands there: verbs of saying and adverbs
 ZH_VERB_STARTS = ("表示", "代表", "发言", "發言", "指出", "强调", "強調", "说", "說", "称", "稱", "认为", "認為", "希望", "反复", "一再",
                   "多次", "高度", "共同", "一道", "一同", "分别", "分別", "先后", "都", "也", "还", "還", "再次", "现场", "現場")
@@ -64,9 +64,9 @@ ISSUES = re.compile(r"(?:发表|发布|发出|致|宣读|签署|發表|發布)[^
                     r"(?:joint\s+)?(?:statement|readout|communiqu[eé]|letter|message|note|declaration)\b")
 # a letter or a message (not a statement): its text may follow its narration with no cue, addressed to
 # its recipients ("……致贺电。" / "……党中央、国务院向你们表示热烈祝贺！")
-LETTER = re.compile(r"贺电|賀電|贺信|賀信|慰问电|慰問電|慰问信|慰問信|唁电|唁電|[^声聲]信$|函$|\bletter\b|\bmessage\b")
+LETTER = re.compile(r"贺电|賀電|贺信|賀信|慰问电|慰問電|慰问信|慰問信|唁电|唁電|[^声聲]信$|函$")
 # the body that sends it, named first, before a date or the recipient: "中共中央、国务院3月13日向……"
-ZH_SENDER = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff、]{2,20}?(?:中央|国务院|國務院|委员会|委員會|常委会|常委會|政府|政协|政協))"
+ZH_SENDER = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff、]{2,24}?(?:中央|国务院|國務院|委员会|委員會|常委会|常委會|政府|政协|政協|军委|軍委))"
                        r"(?=\d|今天|日前|近日|向|致)")
 # a speech or an instruction given ("发表中共中央总书记……习近平的重要讲话", "李强……作出重要批示"): its owner may be
 # named between the act and the document
@@ -191,6 +191,7 @@ class DocState:
         d = ZH_DATELINE.match(text) or OUTLET_LEAD.match(text)
         text = text[d.end():] if d else text       # "央视网消息（新闻联播）：" is the outlet, not the issuer
         m = (ISSUES.search(text) if _may(ISSUES_QUICK, text) else None) or ISSUES_SPEECH.search(text)
+        self.letter = None      # a letter's text follows its narration at once ("贺电全文另发。" ends it)
         if not m:
             return
         inside = [f for f in self.mentions_in(m.group(0)) if self.kind(f[2]) == "person"] \

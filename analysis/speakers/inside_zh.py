@@ -1,0 +1,54 @@
+"""What inside a speaker's Chinese speech is still that speech though another person or both sides act in it: a past
+act recalled to the guest, the listener addressed, another's regard or proposal with its object, a speech another
+gave recalled (analysis/data/speakers/zh_inside_speech.tsv); and a joint position after the two sides' act."""
+from __future__ import annotations
+
+import re
+
+from analysis.speakers.common import MASK, ZH_CLAUSE, ZH_SUBJECT_TAIL, ZH_TITLES, speaker_table
+from analysis.speakers.state import Context
+
+# what someone will do, not did: "外交部长王毅将发表讲话"
+ZH_WILL = re.compile(r"(?<![上中少大])(?:将要|將要|即将|即將|将|將)")
+
+# inside a speaker's paragraph, part of the speech though another acts: a past act recalled, the listener
+# addressed, another's regard or proposal with its object (analysis/data/speakers/zh_inside_speech.tsv)
+_INSIDE = speaker_table("zh_inside_speech.tsv", "kind", "word")
+ZH_RECALL, ZH_ADDRESSEE = (re.compile("|".join(_INSIDE[k])) for k in ("recall", "addressee"))
+ZH_MENTION_CUES = tuple(_INSIDE["mention"])
+
+
+# what one side proposes the two should do: "双方要……", "两国应……"
+ZH_PROPOSAL = re.compile(r"^(?:双方|雙方|两国|兩國)(?:都|也|还|還)?(?:要|应|應|应当|應當|必须|必須|需要)")
+
+
+def shares_speech(z, end: int, joint_verbs: tuple) -> bool:
+    """(z: rules_zh.Reading) Whether the next verb of saying after end opens a later clause with no subject of its own (its
+    adverbs at most), so that it shares the subject of the act before it."""
+    for a, b, kind in z.events:
+        if a > end and kind == "speech" and z.masked[a:b] not in joint_verbs:   # "……，达成……共识": narrated
+            gap = z.masked[end:a]
+            cut = max(gap.rfind(c) for c in ZH_CLAUSE)
+            return cut >= 0 and not ZH_SUBJECT_TAIL.sub("", gap[cut + 1:].strip(" " + MASK))
+    return False
+
+
+# what happened next, not recalled: "古特雷斯随后发表主旨演讲"
+ZH_NEXT = re.compile(r"随后|隨後|接着|接著|然后|然後|也|还|還")
+
+
+def recalled(s: Context, before: str) -> bool:
+    """Whether a speech another gave is recalled inside a speech, not a new speaker's (a name before its
+    title, as one names a leader to a guest: "习近平主席在……发表主旨演讲", or a past time), never after
+    随后/接着 (what happened next) or 将 (what will)."""
+    if ZH_NEXT.search(before) or ZH_WILL.search(before):
+        return False
+    if ZH_RECALL.search(before):
+        return True
+    found = s.state.mentions_in(before)
+    if not found:
+        return False
+    a, b, _ = found[0]
+    # the name first, its title after it (within the alias matched, "习近平主席", or right after it)
+    return not any(t in before[:a] for t in ZH_TITLES) and any(before.find(t, a + 1, b + 4) > 0 for t in ZH_TITLES)
+
