@@ -208,3 +208,12 @@ def test_a_place_before_a_date_must_be_capitalised_to_be_front_matter():
     from analysis.ingest.front import is_front_matter
     assert is_front_matter("New York, 25 September 2014") and is_front_matter("2014")
     assert not is_front_matter("until further notice, 25 September 2014")
+
+
+def test_a_past_act_of_others_recalled_at_a_sentences_start():
+    # the day file 20241205 (../shared days/): Han Zheng recalls to his guest what the two presidents did; a
+    # duration inside the sentence ("新中国成立75年来") is no recall
+    text = ("# 韩正会见委内瑞拉副总统\n\n**央视网消息**（新闻联播）：国家副主席韩正5日在北京会见委内瑞拉副总统罗德里格斯。\n\n"
+            "韩正表示，中国和委内瑞拉是相互信任的好朋友。去年9月，习近平主席和马杜罗总统共同宣布将中委关系提升为全天候战略伙伴关系。\n\n"
+            "王毅说，习近平主席出席峰会期间举行密集双边会见。习近平主席积极宣介新中国成立75年来发生的翻天覆地变化，强调中国将坚定不移推进高水平对外开放。\n")
+    assert body(text) == ["narrator", "Han Zheng", "Han Zheng", "Wang Yi", "Xi Jinping"]

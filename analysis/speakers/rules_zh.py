@@ -523,7 +523,9 @@ def speech_verb(s: Context, z: Reading, start: int, end: int, subj: str, initial
             # "丁薛祥表示，……。习近平主席在……开幕式上发表主旨演讲，宣布……": the speech another gave, recalled
             or (r.kind == "person" and ZH_GAVE_SPEECH.search(z.masked, 0, start) and recalled(s, z.masked[:start]))
             or (not initial and ZH_ADDRESSEE.search(head) and (r.kind == "both" or not bare))
-            or (not initial and r.kind == "both" and ZH_RECALL.search(head))):
+            # "韩正表示，……。去年9月，习近平主席和马杜罗总统共同宣布……": a past act recalled
+            or (not initial and r.kind == "both" and ZH_RECALL.search(head))
+            or (not initial and r.kind == "person" and ZH_RECALL.search(head[:6]))):    # the sentence opens with it
         return Attribution(s.para_speaker, "continuation")
     if r.kind == "both":
         return Attribution(BOTH, "joint")
