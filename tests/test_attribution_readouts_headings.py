@@ -217,3 +217,34 @@ def test_a_past_act_of_others_recalled_at_a_sentences_start():
             "韩正表示，中国和委内瑞拉是相互信任的好朋友。去年9月，习近平主席和马杜罗总统共同宣布将中委关系提升为全天候战略伙伴关系。\n\n"
             "王毅说，习近平主席出席峰会期间举行密集双边会见。习近平主席积极宣介新中国成立75年来发生的翻天覆地变化，强调中国将坚定不移推进高水平对外开放。\n")
     assert body(text) == ["narrator", "Han Zheng", "Han Zheng", "Wang Yi", "Xi Jinping"]
+
+
+def test_an_article_a_magazine_publishes_speaks_for_its_author():
+    # items.jsonl odd items (《求是》, twice a month): "文章强调/指出" is the author's, and so are its points
+    text = ("# 《求是》杂志发表习近平总书记重要文章\n\n"
+            "**央视网消息**（新闻联播）：7月16日出版的第14期《求是》杂志发表中共中央总书记、国家主席、中央军委主席习近平的重要文章"
+            "《进一步全面深化改革》。\n\n文章强调，全会通过的《决定》，总结运用改革开放以来的宝贵经验。\n\n"
+            "文章指出，要切实抓好《决定》部署的贯彻落实。\n\n第一，加强组织领导。\n")
+    assert body(text) == ["narrator"] + ["Xi Jinping"] * 3
+
+
+def test_points_numbered_with_yao_and_proposals_to_both_sides_go_on():
+    text = ("# 习近平出席峰会\n\n习近平指出，中方愿同各方一道努力。\n\n一要坚守彼此信赖、相互支持的团结初心。\n\n"
+            "双方要警惕和反对任何把亚太搞乱的企图，加强国际事务协调。\n")
+    assert body(text) == ["Xi Jinping"] * 3
+
+
+def test_a_guest_recounting_what_they_did_goes_on_speaking():
+    # a day file built from even items of 2022-11-16 (the eighth set, printed, now development)
+    text = ("# 习近平会见阿根廷总统\n\n国家主席习近平在巴厘岛会见阿根廷总统费尔南德斯。\n\n"
+            "费尔南德斯表示，我想当面再次祝贺习近平主席。今年2月我赴北京出席冬奥会开幕式期间同你成功会晤，取得丰硕成果。"
+            "阿方愿同中方推进经贸合作。\n")
+    assert body(text) == ["narrator"] + ["费尔南德斯"] * 3
+
+
+def test_indian_honorifics_and_an_ordinal_session_in_a_heading():
+    sp = ("Colombia endorses the innovative proposal of our partners. We need much stricter controls.\n")
+    assert set(body("Ernesto Samper Pizano, President of the Republic of Colombia - Fifty-first session of the United "
+                    "Nations General Assembly (1996)\n\n" + sp)) == {"Ernesto Samper Pizano"}
+    assert set(body("Statement by Shri Atal Behari Vajpayee, Prime Minister of India, at the General Debate\n\n" + sp)) \
+        == {"Atal Behari Vajpayee"}

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from analysis.speakers.common import mask_quotes, usual_case
+from analysis.speakers.common import HONORIFIC_WORDS, mask_quotes, usual_case
 from analysis.speakers.names import registry_index
 from analysis.speakers.registry import Registry
 
@@ -27,9 +27,10 @@ EN_POSTS = re.compile(
     r"\b(?:President|Prime\s+Minister|Premier|Chancellor|Minister|Secretary|Ambassador|Representative|"
     r"King|Queen|Emir|Sultan|Prince|Crown\s+Prince|Head\s+of\s+(?:State|Government)|Chairman|Chair|"
     r"Vice[-\s]President|Deputy|Governor|Leader|Pope|Cardinal|Archbishop|Delegation|Chief\s+Executive)\b", re.I)
+# the honorifics of analysis/data/speakers/honorifics.txt, and in headings the military and church ones too
 HONORIFICS = re.compile(
     r"^(?:(?:H\.\s?E\.?|HE|His|Her)\s+(?:Excellency|Majesty|Highness|Royal\s+Highness)?\s*|"
-    r"(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Sheikh|Sheikha|General|Colonel|Cardinal|Archbishop|Monsignor)\.?\s+)+", re.I)
+    r"(?:" + HONORIFIC_WORDS + r"|Sheikha|General|Colonel|Cardinal|Archbishop|Monsignor)\.?\s+)+", re.I)
 # what ends a name in a heading: "Prime Minister Janez Drnovšek of Slovenia to the General Assembly"
 CUT = re.compile(r"\s*(?:,|;|:|\s[-–—]\s|\s(?:at|on|to|before|during|in|for|upon|of\s+the)\s).*$")
 TITLE_WORDS = re.compile(
@@ -239,7 +240,7 @@ def heading_name(lines: list[str], registry: Registry) -> str | None:
     of text) and no news verb."""
     text = " | ".join(h.strip().strip("#*").strip() for h in lines[:3])
     if (len(text) > 300 or HEADLINE_VERB.search(text) or ends_sentence_text(text) or NOT_SPEECH.search(text)
-            or any(w not in HEADING_SMALL for w in re.findall(r"\b[a-z][\w’'\-]*", text))):
+            or any(w not in HEADING_SMALL for w in re.findall(r"(?<![\w’'\-])[a-z][\w’'\-]*", text))):
         return None         # a sentence, a headline ("... arrives in ..."), a readout or a briefing
     found = []
     # the states it names are no one's name, and say it is a state's speech

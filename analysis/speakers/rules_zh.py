@@ -80,7 +80,7 @@ def zh_name_before_title(before: str) -> str:
 # ---------------------------------------------------------------- subjects
 # a document as the subject of a cue: "声明指出", "该声明表示", "贺信中说"
 ZH_DOCUMENT_SOURCE = re.compile(r"(?:该|這|这|此|这份|该份)?(?:联合|重要)?(?:声明|聲明|公报|公報|谈话|談話|贺电|賀電|贺信|賀信|复信|回信|信|函|"
-                                r"讲话|講話|批示|指示|致辞|致辭)"
+                                r"讲话|講話|批示|指示|致辞|致辭|文章)"
                                 r"(?:中|里|裡)?")
 
 
@@ -149,7 +149,8 @@ def _resolve(state: DocState, cues: CueSet, s: str) -> Subject | None:
         return None
     for js in cues.get("zh", "joint_subject"):
         if s.startswith(js):
-            return Subject("both", BOTH)
+            # "双方要警惕和反对……": what one proposes both should do, in a speech, not the two sides' words
+            return None if ZH_PROPOSAL.match(s) else Subject("both", BOTH)
     for p in ZH_FIRST:
         if s.startswith(p) and not s.startswith(ZH_OURS):
             return state.first_person()
@@ -456,9 +457,14 @@ def frames_speech(z: Reading, end: int) -> bool:
     return False
 
 
+ZH_SPEAKER_ACTS = re.compile(r"我(?![国國方])|我们|我們")
+
+
 def narration_verb(s: Context, z: Reading, before: str, end: int, subj: str, initial: bool) -> Attribution | None:
     """"双方讨论了", "王毅会见了": narration when it opens the sentence or a speaker's run; inside a
     speaker's paragraph, another person's action ("胡春华出席会议") or a meeting's ("报告会17日在京举行")."""
+    if not s.first and ZH_SPEAKER_ACTS.search(subj):
+        return None     # "费尔南德斯表示，……。今年2月我赴北京出席冬奥会开幕式……": the speaker recounts what they did
     if (ZH_FRAME.search(before) and ZH_FRAME_END.match(z.masked[end:])) or frames_speech(z, end):
         # "习近平主席在会见中指出", "王毅在参加广西代表团审议时说", "刘国中参加河南代表团审议时说",
         # "王沪宁在听取代表们发言后表示": the act frames the verb of saying that follows it in the same clause

@@ -68,9 +68,9 @@ LETTER = re.compile(r"贺电|賀電|贺信|賀信|慰问电|慰問電|慰问信|
 # the body that sends it, named first, before a date or the recipient: "中共中央、国务院3月13日向……"
 ZH_SENDER = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff、]{2,24}?(?:中央|国务院|國務院|委员会|委員會|常委会|常委會|政府|政协|政協|军委|軍委))"
                        r"(?=\d|今天|日前|近日|向|致)")
-# a speech or an instruction given ("发表中共中央总书记……习近平的重要讲话", "李强……作出重要批示"): its owner may be
-# named between the act and the document
-ISSUES_SPEECH = re.compile(r"(?:发表|發表|作出|作了|做出)[^，。；]{0,64}?(?:讲话|講話|批示|指示|致辞|致辭)")
+# a speech, an instruction or an article given ("发表中共中央总书记……习近平的重要讲话", "李强……作出重要批示", "《求是》
+# 杂志发表……习近平的重要文章"): its owner may be named between the act and the document
+ISSUES_SPEECH = re.compile(r"(?:发表|發表|作出|作了|做出)[^，。；]{0,64}?(?:讲话|講話|批示|指示|致辞|致辭|文章)")
 # quick tests (literal starts, analysis.quickre) before two patterns searched in every sentence
 INTRO_QUICK, ISSUES_QUICK, ZH_INTRO_QUICK = quick_test(INTRO), quick_test(ISSUES), quick_test(ZH_INTRO)
 
