@@ -160,7 +160,7 @@ def zh_countries() -> tuple[str, ...]:
 # (analysis/data/speakers/zh_transliteration.tsv)
 _FOREIGN = speaker_table("zh_transliteration.tsv", "kind", "text")
 _SYLLABLE = "[" + "".join(_FOREIGN["chars"]) + "]"
-ZH_FOREIGN_NAME = re.compile(f"{_SYLLABLE}{{2,6}}(?:·{_SYLLABLE}{{1,8}})*")
+ZH_FOREIGN_NAME = re.compile(f"{_SYLLABLE}{{2,6}}(?:[·\\-－]{_SYLLABLE}{{1,8}})*")    # "迪亚斯-卡内尔"
 ZH_PLACES = frozenset(_FOREIGN["place"])
 
 

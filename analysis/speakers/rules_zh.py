@@ -384,6 +384,8 @@ def cue_verbs(s: Context) -> Attribution | None:
         k = max(before.rfind(c) for c in ZH_CLAUSE)
         subj = before[k + 1:]
         initial = not any(c in before for c in ZH_CLAUSE)
+        if initial and ZH_TOPIC.match(before):
+            continue    # "关于普京总统呼吁各国解密二战档案，……": the topic the answer takes up, not a speech
         if kind == "narration":
             if z.addressed or framed:
                 continue    # the host's own sentence narrates; only a named speaker's cue beats it
@@ -457,6 +459,8 @@ def frames_speech(z: Reading, end: int) -> bool:
     return False
 
 
+ZH_TOPIC = re.compile(r"^[\s" + MASK + r"]*(?:关于|關於|至于|至於)")
+ZH_NAME_WITH = re.compile(r"(?:同|与|與|和)[^，。]{2,40}$")
 ZH_SPEAKER_ACTS = re.compile(r"我(?![国國方])|我们|我們")
 
 
@@ -551,6 +555,8 @@ def speech_subject(s: Context, z: Reading, subj: str, initial: bool) -> Subject 
     if subj.strip(" " + MASK) and (len(subj) <= LONG_SUBJECT or subj.startswith(tuple(cues.get("zh", "joint_subject")))):
         r = resolve_zh(st, cues, subj)
     bare = ZH_SUBJECT_TAIL.sub("", subj.strip(" " + MASK))
+    # the name alone, or before what the sentence says they did with another ("迪亚斯-卡内尔同……联名致贺电表示")
+    bare = bare if zh_foreign_name(bare) else ZH_NAME_WITH.sub("", bare)
     if r is None and initial and s.first and zh_foreign_name(bare):
         # "洛伦索表示，……" opening a paragraph: a foreign name the text gives bare (its introduction not in
         # the text); inside a speech, "埃塞希望……" is the speaker's country
