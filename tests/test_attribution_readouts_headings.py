@@ -255,7 +255,7 @@ def test_a_topic_the_answer_takes_up_is_no_speech_and_hyphenated_names():
     text = ("# 2019年5月外交部发言人华春莹主持例行记者会\n\n问：美方称中方行动不够快。你对此有何评论？\n\n"
             "答：关于你提到美方称中方行动不够快，中方在中美经贸磋商问题上的态度是一贯的。现在球在美国一方。\n")
     assert body(text) == ["narrator", "narrator", "Hua Chunying", "Hua Chunying"]
-    cuba = ("# 习近平同古巴领导人互致贺电\n\n习近平致电祝贺。\n\n"
+    cuba = ("# 习近平同古巴领导人互致贺电\n\n国家主席习近平同古巴领导人互致贺电。\n\n"
             "迪亚斯-卡内尔同古巴革命领导人劳尔大将联名致贺电表示，60多年来，古中关系经历时间考验持续发展。"
             "古方坚定恪守一个中国原则。\n")
     assert body(cuba) == ["narrator", "迪亚斯-卡内尔", "迪亚斯-卡内尔"]
