@@ -259,3 +259,27 @@ def test_a_topic_the_answer_takes_up_is_no_speech_and_hyphenated_names():
             "迪亚斯-卡内尔同古巴革命领导人劳尔大将联名致贺电表示，60多年来，古中关系经历时间考验持续发展。"
             "古方坚定恪守一个中国原则。\n")
     assert body(cuba) == ["narrator", "迪亚斯-卡内尔", "迪亚斯-卡内尔"]
+
+
+def test_a_pdf_heading_of_many_short_lines_and_commonwealth_honorifics():
+    # headings a UN PDF and a mission's page print (read on the ninth set once it was printed twice)
+    pdf = ("UNITED NATIONS\nGENERAL ASSEMBLY\nSeventy-first session\nGeneral debate\n\nSOMALIA\n\n"
+           "H.E. Mr. Hassan Sheikh Mohamud\nPresident of the Republic\n\nCheck against delivery\n\n" + SOM)
+    got = rows(pdf)
+    assert {s for sec, s in got if sec == "body"} == {"Hassan Sheikh Mohamud"}
+    assert [sec for sec, _ in got][:9] == ["front_matter"] * 8 + ["body"]
+    uk = ("UNITED KINGDOM OF GREAT BRITAIN AND NORTHERN IRELAND\nStatement by the Right Honourable Gordon Brown MP, "
+          "Prime Minister\nGeneral Debate of the Sixty-fourth Session of the United Nations General Assembly\n"
+          "New York, September 2009\n\nAnd if, in Afghanistan, we give way to the terrorists, we will all be less safe.\n")
+    assert set(body(uk)) == {"Gordon Brown"}
+    bhs = ("New York, September 2007 -- General Assembly, 62nd session, general debate\n"
+           "Address by the Honourable Brent Symonette on behalf of the Commonwealth of The Bahamas\n\n"
+           "At a time when the international community is engaged in serious reflections, we remember.\n")
+    assert rows(bhs) == [("front_matter", "narrator")] * 2 + [("body", "Brent Symonette")]
+
+
+def test_a_wrapped_first_line_about_the_session_is_the_speech():
+    # "fifty-third session of the General Assembly provides us" is a wrapped line of the speech, not front matter
+    text = ("# Pierre Buyoya\n\n## President, Burundi\n\nThe\nfifty-third session of the General Assembly provides us\n"
+            "with an opportunity to review our work. We thank you.\n")
+    assert rows(text, "t.md") == [("front_matter", "narrator")] * 2 + [("body", "Pierre Buyoya")] * 2

@@ -20,9 +20,13 @@ FRONT_PATTERNS = [re.compile(p, re.I) for p in (
     # General Assembly, General Debate"
     r"^\s*(?:(?:United\s+Nations|UN)\s+)?General\s+(?:Assembly|Debate)\b[^.!?]{0,50}\bsession\s*$",
     r"^\s*(?:the\s+)?[\w\-]+(?:\s[\w\-]+)?\s+session\s+of\s+the\s+(?:United\s+Nations\s+)?General\s+Assembly"
-    r"[^.!?]{0,40}$",
-    # the same with its place or year: "General Debate of the 65th Session, New York, 2010"
+    r"(?:\s*[,:(–—-][^.!?]{0,40})?\s*$",        # not a wrapped sentence ("... General Assembly provides us")
+    # the same with its place or year: "General Debate of the 65th Session, New York, 2010", and the place and
+    # date first: "New York, September 2007 -- General Assembly, 62nd session, general debate"
     r"^\s*(?:(?:United\s+Nations|UN)\s+)?General\s+(?:Assembly|Debate)\b[^.!?]{0,80}\b(?:session|(?:19|20)\d\d)\s*$",
+    r"^\s*(?:New\s+York|Geneva)\b[^.!?]{0,40}\b(?:19|20)\d\d\b[^.!?]{0,40}\bGeneral\s+(?:Assembly|Debate)\b[^.!?]{0,60}$",
+    # a speech's text as distributed before it is given
+    r"^\s*\(?\s*(?:Please\s+)?check\s+against\s+delivery\s*\)?\s*$",
 )]
 # what a text must contain for each of FRONT_PATTERNS to match, so that a pattern is searched only
 # in text that has it (the unanchored ones cost most on long paragraphs): one of the strings, as
@@ -33,7 +37,7 @@ LOWER = "lower"
 RE_I_ODD = "\u0130\u0131\u017f"
 FRONT_NEEDS = ((":", "|"), (":",), (LOWER, "copyright", "©", "all rights reserved", "not to be republished"),
                None, None, (":",), None, None, (":", "："), ("记者",), ("记者", "記者"), ("年",),
-               (LOWER, "session"), (LOWER, "session"), (LOWER, "general"))
+               (LOWER, "session"), (LOWER, "session"), (LOWER, "general"), (LOWER, "general"), (LOWER, "delivery"))
 # one entry per pattern: a pattern added without one would never be searched
 assert len(FRONT_NEEDS) == len(FRONT_PATTERNS), "FRONT_NEEDS needs an entry (None: always) per FRONT_PATTERNS"
 # Markdown and scraped web pages: headings, HTML comments, lone links and images, rules, YAML fences
@@ -43,7 +47,7 @@ MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 DATE_ONLY = re.compile(
     # a place may come first: "New York, 25 September 2014"
     r"^\s*(?:(?-i:[A-Z])[\w.'’\-]+(?:\s+(?-i:[A-Z])[\w.'’\-]+){0,2},\s+)?"
-    rf"(?:{MONTHS}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTHS}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"(?:{MONTHS}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTHS}\s+\d{{4}}|{MONTHS}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
     r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d\d)\s*[\u00a0\s]*$", re.I)     # a year alone too
 
 

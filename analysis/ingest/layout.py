@@ -152,8 +152,8 @@ def is_heading(s: str) -> bool:
     words = re.findall(r"[A-Za-z][\w'’\-]*", s)
     if not words or len(words) > 20:
         return False
-    small = {"a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "at", "by", "from", "as", "is", "are", "be", "its", "vs"}
-    # (an article before a capitalised word is part of a name: "Côte d’Ivoire", "l'Europe")
+    small = {"a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "at", "by", "from", "as", "is", "are", "be", "its", "vs",
+             "session", "debate"}  # a UN heading's ("Seventy-first session"); "d’" in "Côte d’Ivoire" is part of a name
     lower = [w for w in words if not w[0].isupper() and w.lower() not in small and not re.match(r"[a-z]{1,2}['’][A-Z]", w)]
     return not lower and "," not in s
 

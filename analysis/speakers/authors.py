@@ -27,9 +27,11 @@ EN_POSTS = re.compile(
     r"\b(?:President|Prime\s+Minister|Premier|Chancellor|Minister|Secretary|Ambassador|Representative|"
     r"King|Queen|Emir|Sultan|Prince|Crown\s+Prince|Head\s+of\s+(?:State|Government)|Chairman|Chair|"
     r"Vice[-\s]President|Deputy|Governor|Leader|Pope|Cardinal|Archbishop|Delegation|Chief\s+Executive)\b", re.I)
-# the honorifics of analysis/data/speakers/honorifics.txt, and in headings the military and church ones too
+# the honorifics of analysis/data/speakers/honorifics.txt, and in headings the military and church ones and the
+# Commonwealth's ("the Right Honourable") too
 HONORIFICS = re.compile(
-    r"^(?:(?:H\.\s?E\.?|HE|His|Her)\s+(?:Excellency|Majesty|Highness|Royal\s+Highness)?\s*|"
+    r"^(?:(?:the\s+)?(?:Right\s+|Rt\.?\s+)?(?:Hon(?:ou?rable)?\.?)\s+|"
+    r"(?:H\.\s?E\.?|HE|His|Her)\s+(?:Excellency|Majesty|Highness|Royal\s+Highness)?\s*|"
     r"(?:" + HONORIFIC_WORDS + r"|Sheikha|General|Colonel|Cardinal|Archbishop|Monsignor)\.?\s+)+", re.I)
 # what ends a name in a heading: "Prime Minister Janez Drnovšek of Slovenia to the General Assembly"
 CUT = re.compile(r"\s*(?:,|;|:|\s[-–—]\s|\s(?:at|on|to|before|during|in|for|upon|of\s+the)\s).*$")
@@ -80,6 +82,8 @@ ZH_LETTER = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff·]{2,8}?)(?:主席|总书记
                        r"(?:贺信|贺电|信|复信|回信|书面致辞|致辞)(?:（全文）|全文)?\s*$")
 
 
+# letters after a name: "Gordon Brown MP"
+NAME_SUFFIX = re.compile(r"\s+(?:MP|M\.P\.|QC|KC|OBE|CBE|KBE|GCMG|Jr\.?|Sr\.?)$")
 # the small words inside names ("Elmar Maharram oglu Mammadyarov", "João Bernardo de Miranda")
 NAME_PARTICLES = ("de", "bin", "bint", "ibn", "al", "van", "von", "da", "das", "dos", "del", "di", "du", "oglu", "y")
 
@@ -91,7 +95,7 @@ def _name(raw: str, registry: Registry) -> str | None:
     state = re.search(r"\s+of\s+(?=\S)", who)
     if state and states_pattern().match(who, state.end()):
         who = who[:state.start()]   # "President Janez Drnovšek of Slovenia": the state ends the name
-    who = HONORIFICS.sub("", who).strip()
+    who = NAME_SUFFIX.sub("", HONORIFICS.sub("", who)).strip()
     if not who or " and " in f" {who.lower()} " or "&" in who:
         return None                 # two speakers ("Remarks by President Biden and President Xi")
     for cand in (who, MIDDLE_INITIAL.sub(" ", who)):    # "Antony J. Blinken"
@@ -238,7 +242,9 @@ def heading_name(lines: list[str], registry: Registry) -> str | None:
     the runs of capitalised words that are not the heading's other parts (a state, the debate, the session, a
     post, a month) leave one name. The heading must say it is a speech (a post, a state, the debate, the kind
     of text) and no news verb."""
-    text = " | ".join(h.strip().strip("#*").strip() for h in lines[:3])
+    text = " | ".join(h.strip().strip("#*").strip() for h in lines[:HEADING_LINES])
+    # a line in capitals in its usual case, so that its state is read ("LIBERIA", "UNITED KINGDOM OF ...")
+    text = re.sub(r"\b[A-Z][A-Z'’\-]{2,}(?:\s+[A-Z][A-Z'’\-]+)*\b", lambda m: m.group(0).title(), text)
     if (len(text) > 300 or HEADLINE_VERB.search(text) or ends_sentence_text(text) or NOT_SPEECH.search(text)
             or any(w not in HEADING_SMALL for w in re.findall(r"(?<![\w’'\-])[a-z][\w’'\-]*", text))):
         return None         # a sentence, a headline ("... arrives in ..."), a readout or a briefing
@@ -272,8 +278,12 @@ def heading_name(lines: list[str], registry: Registry) -> str | None:
 # a headline's verbs written in title case ("Prime Minister Modi Addresses Nation")
 TITLE_VERB = re.compile(r"^(?:Address|Deliver|Host|Face|Open|Announce|Visit|Sign|Launch|Join|Welcome|Say|Speak|Meet|Call|Urge|"
                         r"Warn|Hold|Arrive|Depart|Travel|Lead|Attend|Discuss|Tell|Vow|Pledge|Reject|Slam|Praise)e?s$")
+# how many lines a heading may run to (a PDF's: "UNITED NATIONS" / "GENERAL ASSEMBLY" / "Seventy-first session" /
+# "General debate" / "LIBERIA" / "H.E. Mrs. ..." / "President of the Republic" / "Check against delivery")
+HEADING_LINES = 8
 # the lower-case words a speech heading has ("Speech delivered by X, Prime Minister of Y, at the ...")
-HEADING_SMALL = (frozenset("by of at to the on for in and delivered addresses before during from a an s state government".split())
+HEADING_SMALL = (frozenset("by of at to the on for in and delivered addresses before during from a an s state government against"
+                           " delivery".split())
                  | set(NAME_PARTICLES) | HEADING_WORDS)
 # texts that are not one person's speech, whoever their heading names
 NOT_SPEECH = re.compile(r"\b(?:Readout|Briefing|Gaggle|Interview|Press\s+Conference|Call|Meeting\s+with|Talks|Visit|"
@@ -304,7 +314,7 @@ REPORTED_SPEECH = re.compile(r"(?:发表|發表)了?(?:重要|主旨|书面|書�
 def speech_author(heading: list[str], registry: Registry | None = None) -> str | None:
     """The author a document's leading front-matter lines name as the one delivering it, or None."""
     registry = registry or shipped_registry()
-    lines = [h.strip() for h in heading if h.strip()][:3]
+    lines = [h.strip() for h in heading if h.strip()][:HEADING_LINES]
     for k, line in enumerate(lines):
         m = EN_SPEECH.match(line)
         if m and (name := _name(m.group("who"), registry)):
