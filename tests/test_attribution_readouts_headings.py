@@ -283,3 +283,16 @@ def test_a_wrapped_first_line_about_the_session_is_the_speech():
     text = ("# Pierre Buyoya\n\n## President, Burundi\n\nThe\nfifty-third session of the General Assembly provides us\n"
             "with an opportunity to review our work. We thank you.\n")
     assert rows(text, "t.md") == [("front_matter", "narrator")] * 2 + [("body", "Pierre Buyoya")] * 2
+
+
+def test_recalled_acts_of_the_heads_of_state_and_names_inside_noun_phrases():
+    # read on the ninth set once printed twice, checked on odd CCTV items
+    text = ("# 李希会见南非客人\n\n中共中央政治局常委、中央纪委书记李希在北京会见南非客人基尔。\n\n李希表示，中方高度重视中南关系。两国元首宣布建立中南战略伙伴关系，擘画了双边关系发展蓝图。\n\n"
+            "基尔表示，南方感谢中方支持。习近平主席提出的中非携手推进现代化十大伙伴行动令人鼓舞，期待同中方共同落实。\n\n"
+            "习近平指出，中马是友好近邻。2023年，双方就共建中马命运共同体达成重要共识，两国关系进入新的历史发展阶段。\n\n"
+            "易卜拉欣表示，建交50年来，马中两国始终相互尊重和信任。\n")
+    assert body(text) == ["narrator", "李希", "李希", "基尔", "基尔", "Xi Jinping", "Xi Jinping", "易卜拉欣"]
+    # what the two leaders agreed stays their joint position, inside an answer too
+    joint = ("# 外交部发言人耿爽答记者问\n\n问：中美经贸磋商有何进展？\n\n"
+             "答：两国元首在会晤中同意，在平等和相互尊重的基础上重启经贸磋商。\n")
+    assert body(joint)[-1] == "both sides"

@@ -18,6 +18,12 @@ ZH_RECALL, ZH_ADDRESSEE = (re.compile("|".join(_INSIDE[k])) for k in ("recall", 
 ZH_MENTION_CUES = tuple(_INSIDE["mention"])
 
 
+# the heads of state as one subject: their act recalled in a speech ("两国元首宣布建立……")
+ZH_HEADS = re.compile(r"^(?:两国元首|兩國元首|两国领导人|兩國領導人)")
+# a name inside a noun phrase ("习近平主席提出的……十大伙伴行动令人鼓舞"): not the subject of a later clause
+ZH_OWN_NOUN = re.compile(r"(?:提出|倡导|倡導|发起|發起|宣布)的")
+# the speaker acting in what they recount ("今年2月我赴北京出席……"): their speech goes on
+ZH_SPEAKER_ACTS = re.compile(r"我(?![国國方])|我们|我們")
 # what one side proposes the two should do: "双方要……", "两国应……"
 ZH_PROPOSAL = re.compile(r"^(?:双方|雙方|两国|兩國)(?:都|也|还|還)?(?:要|应|應|应当|應當|必须|必須|需要)")
 

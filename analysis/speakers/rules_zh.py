@@ -14,8 +14,8 @@ from analysis.speakers.common import (MASK, ZH_ANSWERED, ZH_BARE_TITLE, ZH_CLAUS
 from analysis.speakers.cues import CueSet
 from analysis.speakers.meetings import MEETING_NAMED, MEETING_WORDS
 from analysis.speakers.registry import BOTH, NARRATOR, Title
-from analysis.speakers.inside_zh import (ZH_ADDRESSEE, ZH_MENTION_CUES, ZH_PROPOSAL, ZH_RECALL, ZH_WILL, recalled,
-                                         shares_speech)
+from analysis.speakers.inside_zh import (ZH_ADDRESSEE, ZH_HEADS, ZH_MENTION_CUES, ZH_OWN_NOUN, ZH_PROPOSAL, ZH_RECALL,
+                                         ZH_SPEAKER_ACTS, ZH_WILL, recalled, shares_speech)
 from analysis.speakers.state import ZH_SPOUSE, Attribution, Context, DocState
 
 ZH_PRONOUNS = ("他们", "她们", "他們", "她們", "他", "她")
@@ -51,6 +51,9 @@ ZH_FRAME_END = re.compile(r"^[^，。；：]{0,4}?(?:中|时|時|期间|期間|�
 # of a later speech, not a report of one; 上将/中将/少将 are ranks ("魏凤和上将表示")
 ZH_SPEECH_EVENT = tuple(speaker_list("zh_speech_events.txt"))
 # what may follow a speech event that gives none of the speech's words: its title, the sentence's end
+# a topic an answer takes up ("关于你提到……"); what follows a name with another ("同……联名致贺电")
+ZH_TOPIC = re.compile(r"^[\s" + MASK + r"]*(?:关于|關於|至于|至於)")
+ZH_NAME_WITH = re.compile(r"(?:同|与|與|和)[^，。]{2,40}$")
 ZH_EVENT_ONLY = re.compile(r"^(?:[，,]?\s*题为《[^》]*》)?\s*[。！]?\s*$")
 LONG_SUBJECT = 30     # characters: a longer "subject" is a clause, read for the names opening it
 
@@ -459,11 +462,6 @@ def frames_speech(z: Reading, end: int) -> bool:
     return False
 
 
-ZH_TOPIC = re.compile(r"^[\s" + MASK + r"]*(?:关于|關於|至于|至於)")
-ZH_NAME_WITH = re.compile(r"(?:同|与|與|和)[^，。]{2,40}$")
-ZH_SPEAKER_ACTS = re.compile(r"我(?![国國方])|我们|我們")
-
-
 def narration_verb(s: Context, z: Reading, before: str, end: int, subj: str, initial: bool) -> Attribution | None:
     """"双方讨论了", "王毅会见了": narration when it opens the sentence or a speaker's run; inside a
     speaker's paragraph, another person's action ("胡春华出席会议") or a meeting's ("报告会17日在京举行")."""
@@ -535,6 +533,9 @@ def speech_verb(s: Context, z: Reading, start: int, end: int, subj: str, initial
             or (not initial and ZH_ADDRESSEE.search(head) and (r.kind == "both" or not bare))
             # "韩正表示，……。去年9月，习近平主席和马杜罗总统共同宣布……": a past act recalled
             or (not initial and r.kind == "both" and ZH_RECALL.search(head))
+            # "李希表示，……。两国元首宣布建立……": the heads of state's act, recalled by the speaker (what they
+            # agreed or reaffirmed stays their joint position)
+            or (r.kind == "both" and cue == "宣布" and ZH_HEADS.match(bare))
             or (not initial and r.kind == "person" and ZH_RECALL.search(head[:6]))):    # the sentence opens with it
         return Attribution(s.para_speaker, "continuation")
     if r.kind == "both":
@@ -574,7 +575,7 @@ def speech_subject(s: Context, z: Reading, subj: str, initial: bool) -> Subject 
         # "瑞方积极评价中瑞关系，表示...": the side that opens the sentence; "两国元首积极评价……，一致同意": both
         # ("双方要……，反对……" is a proposal in someone's speech, not the sides' position)
         r = resolve_zh(st, cues, z.head.strip(" " + MASK)[:2])
-    if r is None and not initial and (names := head_names(st, z.head)):
+    if r is None and not initial and not ZH_OWN_NOUN.search(z.head) and (names := head_names(st, z.head)):
         # "习近平...回信，对...表示欢迎": a later clause shares the sentence's subject
         r = resolve_zh(st, cues, names[0])
     first = ZH_FIRST_CLAUSE.split(z.masked)[0].strip(" " + MASK)
