@@ -296,3 +296,25 @@ def test_recalled_acts_of_the_heads_of_state_and_names_inside_noun_phrases():
     joint = ("# 外交部发言人耿爽答记者问\n\n问：中美经贸磋商有何进展？\n\n"
              "答：两国元首在会晤中同意，在平等和相互尊重的基础上重启经贸磋商。\n")
     assert body(joint)[-1] == "both sides"
+
+
+def test_headings_in_capitals_and_a_speaker_field_and_el_haj():
+    # read on the tenth set once printed twice
+    caps = ("SPEECH OF HIS EXCELLENCY MR. HASSAN SHEIKH MOHAMUD, PRESIDENT OF THE FEDERAL REPUBLIC OF SOMALIA\n"
+            "68TH SESSION OF THE UNITED NATIONS GENERAL ASSEMBLY\n\n" + SOM)
+    assert set(body(caps)) == {"Hassan Sheikh Mohamud"}
+    field = ("Somalia at the UN | 68th General Assembly\nSpeaker: Hassan Sheikh Mohamud (President)\nYear: 2013\n---\n\n"
+             + SOM)
+    assert set(body(field)) == {"Hassan Sheikh Mohamud"}
+    haj = "Somalia: address by President El Haj Hassan Sheikh Mohamud to the 68th UN General Assembly (2013)\n\n" + SOM
+    assert set(body(haj)) == {"Hassan Sheikh Mohamud"}
+
+
+def test_an_article_sets_out_tasks_and_a_presiding_country_is_no_name():
+    text = ("# 《求是》杂志发表习近平总书记重要文章\n\n**央视网消息**（新闻联播）：1月16日出版的第2期《求是》杂志发表中共中央总书记、"
+            "国家主席、中央军委主席习近平的重要文章《在中央城市工作会议上的讲话》。\n\n"
+            "文章部署了城市工作7个方面的重点任务。\n\n第一，着力优化现代化城市体系。\n")
+    assert body(text) == ["narrator", "Xi Jinping", "Xi Jinping"]
+    za = ("# 习近平同南非总统通电话\n\n国家主席习近平同南非总统拉马福萨通电话。\n\n"
+          "拉马福萨表示，南非支持中方作为今年金砖主席国开展工作。\n")
+    assert body(za) == ["narrator", "拉马福萨"]

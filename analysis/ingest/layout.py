@@ -149,7 +149,7 @@ def is_heading(s: str) -> bool:
     if CJK.search(s):
         # a salutation leads into what follows ("同志们：", "回信……留学生：", "全文如下："): no heading
         return not re.search(r"[，。；！？,;]", s) and len(s) <= 40 and not SALUTATION.search(s)
-    words = re.findall(r"[A-Za-z][\w'’\-]*", s)
+    words = re.findall(r"(?<![\d\w])[A-Za-z][\w'’\-]*", s)     # (not "th" of "74th")
     if not words or len(words) > 20:
         return False
     small = {"a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "at", "by", "from", "as", "is", "are", "be", "its", "vs",

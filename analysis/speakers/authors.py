@@ -22,7 +22,7 @@ def shipped_registry() -> Registry:
 EN_SPEECH = re.compile(
     r"^\s*(?:(?:Full\s+Text\s+of\s+)?(?:(?:Opening|Closing|Keynote|Prepared|Virtual)\s+)?"
     r"(?:Remarks|Statement|Address|Speech|Keynote|Toast|Message|Letter|Op-?Ed|Lecture)s?)"
-    r"\s+(?:as\s+Delivered\s+)?(?:by|of|from)\s+(?P<who>.+)$", re.I)
+    r"\s+(?:(?:as\s+)?Delivered\s+)?(?:by|of|from)\s+(?P<who>.+)$", re.I)
 EN_POSTS = re.compile(
     r"\b(?:President|Prime\s+Minister|Premier|Chancellor|Minister|Secretary|Ambassador|Representative|"
     r"King|Queen|Emir|Sultan|Prince|Crown\s+Prince|Head\s+of\s+(?:State|Government)|Chairman|Chair|"
@@ -82,6 +82,8 @@ ZH_LETTER = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff·]{2,8}?)(?:主席|总书记
                        r"(?:贺信|贺电|信|复信|回信|书面致辞|致辞)(?:（全文）|全文)?\s*$")
 
 
+# a page's field naming its speaker ("Speaker: X (post)", "**Speaker:** X, post")
+SPEAKER_KEY = re.compile(r"^\W*(?:Speaker|Delivered\s+by|Statement\s+by)\W*:\W*(?P<who>[^()]+)", re.I)
 # letters after a name: "Gordon Brown MP"
 NAME_SUFFIX = re.compile(r"\s+(?:MP|M\.P\.|QC|KC|OBE|CBE|KBE|GCMG|Jr\.?|Sr\.?)$")
 # the small words inside names ("Elmar Maharram oglu Mammadyarov", "João Bernardo de Miranda")
@@ -314,7 +316,9 @@ REPORTED_SPEECH = re.compile(r"(?:发表|發表)了?(?:重要|主旨|书面|書�
 def speech_author(heading: list[str], registry: Registry | None = None) -> str | None:
     """The author a document's leading front-matter lines name as the one delivering it, or None."""
     registry = registry or shipped_registry()
-    lines = [h.strip() for h in heading if h.strip()][:HEADING_LINES]
+    # a line all in capitals or all in lower case, read in its usual case ("SPEECH OF HIS EXCELLENCY MR. ...")
+    lines = [h.strip().title() if h.strip().isupper() or h.strip().islower() else h.strip()
+             for h in heading if h.strip()][:HEADING_LINES]
     for k, line in enumerate(lines):
         m = EN_SPEECH.match(line)
         if m and (name := _name(m.group("who"), registry)):
@@ -332,6 +336,9 @@ def speech_author(heading: list[str], registry: Registry | None = None) -> str |
                 if names:
                     return names[0]
                 break
+        m = SPEAKER_KEY.match(line)
+        if m and (name := _name(m.group("who"), registry)):
+            return name             # "Speaker: Denis Ronaldo Moncada Colindres (Minister for Foreign Affairs)"
         name = name_and_post(line, registry) or dash_heading(line, registry) or colon_heading(line, registry)
         if name:
             return name

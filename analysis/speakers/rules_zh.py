@@ -51,9 +51,8 @@ ZH_FRAME_END = re.compile(r"^[^，。；：]{0,4}?(?:中|时|時|期间|期間|�
 # of a later speech, not a report of one; 上将/中将/少将 are ranks ("魏凤和上将表示")
 ZH_SPEECH_EVENT = tuple(speaker_list("zh_speech_events.txt"))
 # what may follow a speech event that gives none of the speech's words: its title, the sentence's end
-# a topic an answer takes up ("关于你提到……"); what follows a name with another ("同……联名致贺电")
 ZH_TOPIC = re.compile(r"^[\s" + MASK + r"]*(?:关于|關於|至于|至於)")
-ZH_NAME_WITH = re.compile(r"(?:同|与|與|和)[^，。]{2,40}$")
+ZH_NAME_WITH = re.compile(r"(?:同|与|與|和)[^，。]{2,40}$")     # after a name: "同……联名致贺电"
 ZH_EVENT_ONLY = re.compile(r"^(?:[，,]?\s*题为《[^》]*》)?\s*[。！]?\s*$")
 LONG_SUBJECT = 30     # characters: a longer "subject" is a clause, read for the names opening it
 
@@ -387,8 +386,8 @@ def cue_verbs(s: Context) -> Attribution | None:
         k = max(before.rfind(c) for c in ZH_CLAUSE)
         subj = before[k + 1:]
         initial = not any(c in before for c in ZH_CLAUSE)
-        if initial and ZH_TOPIC.match(before):
-            continue    # "关于普京总统呼吁各国解密二战档案，……": the topic the answer takes up, not a speech
+        if initial and ZH_TOPIC.match(before):    # "关于普京总统呼吁……，": the topic the answer takes up
+            continue
         if kind == "narration":
             if z.addressed or framed:
                 continue    # the host's own sentence narrates; only a named speaker's cue beats it
@@ -496,8 +495,9 @@ def speech_verb(s: Context, z: Reading, start: int, end: int, subj: str, initial
     with the current speaker; the author framing another's words gives the author (first_person)."""
     cue = z.masked[start:end]
     bare = ZH_SUBJECT_TAIL.sub("", subj.strip(" " + MASK))     # the subject without its adverbs
-    if cue in s.cues.get("zh", "meeting_verb") and not (MEETING_NAMED.search(bare) and z.masked[end:end + 1] in "，,：:"):
-        return None    # "要求" is a meeting's words ("会议要求，……"), not anyone's demand, nor "会议部署了……"
+    if cue in s.cues.get("zh", "meeting_verb") and not (MEETING_NAMED.search(bare) and z.masked[end:end + 1] in "，,：:") \
+            and not ZH_DOCUMENT_SOURCE.fullmatch(bare):   # "要求" is a meeting's words ("会议要求，……") or a document's
+        return None    # ("文章部署了……任务", like 文章提出了), not anyone's demand, nor "会议部署了……"
     if ZH_FRAME.search(subj) and frames_speech(z, end):
         return None    # "在回答……提问时说", "在视频致辞中表示": a speech inside a frame; the later verb decides
     if initial and not bare:
