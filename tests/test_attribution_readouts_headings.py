@@ -291,7 +291,8 @@ def test_recalled_acts_of_the_heads_of_state_and_names_inside_noun_phrases():
             "基尔表示，南方感谢中方支持。习近平主席提出的中非携手推进现代化十大伙伴行动令人鼓舞，期待同中方共同落实。\n\n"
             "习近平指出，中马是友好近邻。2023年，双方就共建中马命运共同体达成重要共识，两国关系进入新的历史发展阶段。\n\n"
             "易卜拉欣表示，建交50年来，马中两国始终相互尊重和信任。\n")
-    assert body(text) == ["narrator", "李希", "李希", "基尔", "基尔", "Xi Jinping", "Xi Jinping", "易卜拉欣"]
+    # (a year opening a sentence is no recall: "2019年，马克龙总统访华时表示" is his, a cold review found)
+    assert body(text) == ["narrator", "李希", "李希", "基尔", "基尔", "Xi Jinping", "both sides", "易卜拉欣"]
     # what the two leaders agreed stays their joint position, inside an answer too
     joint = ("# 外交部发言人耿爽答记者问\n\n问：中美经贸磋商有何进展？\n\n"
              "答：两国元首在会晤中同意，在平等和相互尊重的基础上重启经贸磋商。\n")
@@ -318,3 +319,19 @@ def test_an_article_sets_out_tasks_and_a_presiding_country_is_no_name():
     za = ("# 习近平同南非总统通电话\n\n国家主席习近平同南非总统拉马福萨通电话。\n\n"
           "拉马福萨表示，南非支持中方作为今年金砖主席国开展工作。\n")
     assert body(za) == ["narrator", "拉马福萨"]
+
+
+def test_a_second_cold_reviews_counter_examples():
+    r = ["Mr. President, I believe we must act together. We thank you.\n"]
+    for head, who in (("REMARKS BY PRESIDENT BIDEN ON THE ECONOMY", "Joe Biden"),
+                      ("ADDRESS BY HIS MAJESTY KING ABDULLAH II", "Abdullah II"),
+                      ("REMARKS BY NATO SECRETARY GENERAL JENS STOLTENBERG", "Jens Stoltenberg"),
+                      ("Statement by He Lifeng", "He Lifeng")):
+        assert set(body(head + "\n\n" + r[0])) == {who}, head
+    assert set(body("SPEAKER: MR. PRESIDENT, THANK YOU\n\n" + r[0])) == {"narrator"}
+    zh = ("# 王毅会见\n\n王毅表示，中方愿同法方加强合作。2019年，马克龙总统访华时表示，法方愿深化对华合作。\n\n"
+          "李强表示，中方愿同德方深化合作。随后，李强同我驻德国使馆工作人员举行座谈。\n\n"
+          "洛伦索和拉马福萨表示，非洲国家应加强团结。\n\n"
+          "习近平同乌拉圭总统奥尔西举行会谈。习近平指出，中方愿同乌方深化合作。两国元首宣布将中乌关系提升为全面战略伙伴关系。\n")
+    assert body(zh) == ["Wang Yi", "Emmanuel Macron", "Li Qiang", "narrator", "narrator", "narrator", "Xi Jinping",
+                        "both sides"]

@@ -30,9 +30,9 @@ EN_POSTS = re.compile(
 # the honorifics of analysis/data/speakers/honorifics.txt, and in headings the military and church ones and the
 # Commonwealth's ("the Right Honourable") too
 HONORIFICS = re.compile(
-    r"^(?:(?:the\s+)?(?:Right\s+|Rt\.?\s+)?(?:Hon(?:ou?rable)?\.?)\s+|"
-    r"(?:H\.\s?E\.?|HE|His|Her)\s+(?:Excellency|Majesty|Highness|Royal\s+Highness)?\s*|"
-    r"(?:" + HONORIFIC_WORDS + r"|Sheikha|General|Colonel|Cardinal|Archbishop|Monsignor)\.?\s+)+", re.I)
+    r"^(?:(?:[Tt]he\s+)?(?:Right\s+|Rt\.?\s+)?(?:Hon(?:ou?rable)?\.?)\s+|"
+    r"(?:H\.\s?E\.?|HE)\s+(?:Excellency\s+)?|(?:His|Her)\s+(?:Excellency|Majesty|Highness|Royal\s+Highness)\s+|"
+    r"(?:" + HONORIFIC_WORDS + r"|Sheikha|General|Colonel|Cardinal|Archbishop|Monsignor)\.?\s+)+")
 # what ends a name in a heading: "Prime Minister Janez Drnovšek of Slovenia to the General Assembly"
 CUT = re.compile(r"\s*(?:,|;|:|\s[-–—]\s|\s(?:at|on|to|before|during|in|for|upon|of\s+the)\s).*$")
 TITLE_WORDS = re.compile(
@@ -84,8 +84,10 @@ ZH_LETTER = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff·]{2,8}?)(?:主席|总书记
 
 # a page's field naming its speaker ("Speaker: X (post)", "**Speaker:** X, post")
 SPEAKER_KEY = re.compile(r"^\W*(?:Speaker|Delivered\s+by|Statement\s+by)\W*:\W*(?P<who>[^()]+)", re.I)
+# "NATO Secretary General Jens Stoltenberg": the office before the name, with "General" in it
+SECRETARY_GENERAL = re.compile(r"^(?:[A-Z]{2,6}\s+)?Secretary[-\s]+General\s+")
 # letters after a name: "Gordon Brown MP"
-NAME_SUFFIX = re.compile(r"\s+(?:MP|M\.P\.|QC|KC|OBE|CBE|KBE|GCMG|Jr\.?|Sr\.?)$")
+NAME_SUFFIX = re.compile(r"\s+(?:MP|M\.P\.|QC|KC|OBE|CBE|KBE|GCMG|Jr\.?|Sr\.?)$", re.I)
 # the small words inside names ("Elmar Maharram oglu Mammadyarov", "João Bernardo de Miranda")
 NAME_PARTICLES = ("de", "bin", "bint", "ibn", "al", "van", "von", "da", "das", "dos", "del", "di", "du", "oglu", "y")
 
@@ -107,13 +109,14 @@ def _name(raw: str, registry: Registry) -> str | None:
                 return names[0]
             if form and registry.lookup(form):
                 return None         # a body or a place ("Message from Beijing"), not an author
-    bare = TITLE_WORDS.sub("", who).strip()
+    bare = SECRETARY_GENERAL.sub("", TITLE_WORDS.sub("", who)).strip()
     words = bare.split()
     # "NSC Spokesperson Adrienne Watson": the name is the last capitalised words after an office
     while len(words) > 2 and (words[0].isupper() or EN_POSTS.fullmatch(words[0]) or
                               words[0].lower() in ("spokesperson", "spokesman", "spokeswoman", "adviser", "advisor")):
         words = words[1:]
-    if len(words) == 1 and HONORIFICS.match(raw.strip()) and re.fullmatch(r"[A-Z][a-z'\-]{2,}", words[0]):
+    if len(words) == 1 and HONORIFICS.match(raw.strip()) and re.fullmatch(r"[A-Z][a-z'\-]{2,}", words[0]) \
+            and not EN_POSTS.fullmatch(words[0]):        # "MR. PRESIDENT" is an address, not a surname
         return words[0]             # "Mrs. Otunbayeva": a surname after an honorific is a name
     if not 2 <= len(words) <= 5 or not all(w[:1].isupper() for w in words if w.lower() not in NAME_PARTICLES):
         return None
@@ -244,9 +247,7 @@ def heading_name(lines: list[str], registry: Registry) -> str | None:
     the runs of capitalised words that are not the heading's other parts (a state, the debate, the session, a
     post, a month) leave one name. The heading must say it is a speech (a post, a state, the debate, the kind
     of text) and no news verb."""
-    text = " | ".join(h.strip().strip("#*").strip() for h in lines[:HEADING_LINES])
-    # a line in capitals in its usual case, so that its state is read ("LIBERIA", "UNITED KINGDOM OF ...")
-    text = re.sub(r"\b[A-Z][A-Z'’\-]{2,}(?:\s+[A-Z][A-Z'’\-]+)*\b", lambda m: m.group(0).title(), text)
+    text = " | ".join(heading_case(h.strip().strip("#*").strip()) for h in lines[:HEADING_LINES])
     if (len(text) > 300 or HEADLINE_VERB.search(text) or ends_sentence_text(text) or NOT_SPEECH.search(text)
             or any(w not in HEADING_SMALL for w in re.findall(r"(?<![\w’'\-])[a-z][\w’'\-]*", text))):
         return None         # a sentence, a headline ("... arrives in ..."), a readout or a briefing
@@ -266,6 +267,8 @@ def heading_name(lines: list[str], registry: Registry) -> str | None:
         joined = " ".join(run)
         if not run:
             continue
+        if any(w.lower() in NOT_NAME_WORDS for w in run):
+            continue                # "Thank You", "Ladies and Gentlemen": words of a speech, not a name
         if any(w.lower() in HEADING_WORDS or ORDINAL_WORD.match(w) or MONTH.match(w)
                                    or COUNTRY_WORDS.fullmatch(w) for w in run):
             evidence = True         # a state, the debate, the session, a date: what a speech heading says
@@ -277,9 +280,36 @@ def heading_name(lines: list[str], registry: Registry) -> str | None:
     return _name(found[0], registry)
 
 
+NOT_NAME_WORDS = frozenset("thank thanks you good morning afternoon evening welcome ladies gentlemen excellencies "
+                           "distinguished dear friends colleagues".split())
 # a headline's verbs written in title case ("Prime Minister Modi Addresses Nation")
 TITLE_VERB = re.compile(r"^(?:Address|Deliver|Host|Face|Open|Announce|Visit|Sign|Launch|Join|Welcome|Say|Speak|Meet|Call|Urge|"
                         r"Warn|Hold|Arrive|Depart|Travel|Lead|Attend|Discuss|Tell|Vow|Pledge|Reject|Slam|Praise)e?s$")
+def heading_case(line: str) -> str:
+    """A heading line printed all in capitals or all in lower case, in its usual case, so that its names
+    and states are read: "SPEECH OF HIS EXCELLENCY MR. X, PRESIDENT OF THE REPUBLIC" -> "Speech of His
+    Excellency Mr. X, President of the Republic"; small words in lower case, regnal numbers, initials and
+    known acronyms in capitals ("ABDULLAH II", "H.E.", "NATO", "MP"). A line in mixed case is as printed."""
+    if not (line.isupper() or line.islower()):
+        return line
+    caps = line.isupper()
+
+    def word(m: re.Match) -> str:
+        w = m.group(0)
+        if w.lower() in LOWER_WORDS and m.start() > 0:
+            return w.lower()
+        if caps and (ROMAN.match(w) or w in ACRONYMS or re.fullmatch(r"(?:[A-Z]\.){2,}", w)):
+            return w                # "II", "NATO", "MP", "H.E."
+        return w[:1].upper() + w[1:].lower()
+    return re.sub(r"[^\W\d_][\w.'’]*", word, line)
+
+
+ROMAN = re.compile(r"^[IVX]{2,4}$")
+# the small words a heading leaves in lower case, and the acronyms it keeps in capitals
+LOWER_WORDS = frozenset("by of at to the on for in and from before during upon with a an".split())
+ACRONYMS = frozenset("UN UNGA NATO OSCE ASEAN EU AU OAS WHO US USA UK MP QC KC OBE CBE KBE PRC DPRK ROK".split())
+
+
 # how many lines a heading may run to (a PDF's: "UNITED NATIONS" / "GENERAL ASSEMBLY" / "Seventy-first session" /
 # "General debate" / "LIBERIA" / "H.E. Mrs. ..." / "President of the Republic" / "Check against delivery")
 HEADING_LINES = 8
@@ -316,9 +346,7 @@ REPORTED_SPEECH = re.compile(r"(?:发表|發表)了?(?:重要|主旨|书面|書�
 def speech_author(heading: list[str], registry: Registry | None = None) -> str | None:
     """The author a document's leading front-matter lines name as the one delivering it, or None."""
     registry = registry or shipped_registry()
-    # a line all in capitals or all in lower case, read in its usual case ("SPEECH OF HIS EXCELLENCY MR. ...")
-    lines = [h.strip().title() if h.strip().isupper() or h.strip().islower() else h.strip()
-             for h in heading if h.strip()][:HEADING_LINES]
+    lines = [heading_case(h.strip()) for h in heading if h.strip()][:HEADING_LINES]
     for k, line in enumerate(lines):
         m = EN_SPEECH.match(line)
         if m and (name := _name(m.group("who"), registry)):

@@ -22,8 +22,10 @@ ZH_MENTION_CUES = tuple(_INSIDE["mention"])
 ZH_HEADS = re.compile(r"^(?:两国元首|兩國元首|两国领导人|兩國領導人)")
 # a name inside a noun phrase ("习近平主席提出的……十大伙伴行动令人鼓舞"): not the subject of a later clause
 ZH_OWN_NOUN = re.compile(r"(?:提出|倡导|倡導|发起|發起|宣布)的")
-# the speaker acting in what they recount ("今年2月我赴北京出席……"): their speech goes on
-ZH_SPEAKER_ACTS = re.compile(r"我(?![国國方])|我们|我們")
+# the speaker acting in what they recount, as the subject after a time at most ("今年2月我赴北京出席……"; not
+# "李强同我驻德国使馆……", "我军", "我们的记者"): their speech goes on
+ZH_SPEAKER_ACTS = re.compile(r"^[\s▒]*(?:(?:(?:[\d一二三四五六七八九十今去明前上下本这那此]+[年月日天周次])+|当时|曾经|此前|日前|不久前)[，,]?)?"
+                             r"(?:我(?![国國方驻駐军軍省市校院部们們的])|我们(?!的)|我們(?!的))")
 # what one side proposes the two should do: "双方要……", "两国应……"
 ZH_PROPOSAL = re.compile(r"^(?:双方|雙方|两国|兩國)(?:都|也|还|還)?(?:要|应|應|应当|應當|必须|必須|需要)")
 
@@ -58,3 +60,9 @@ def recalled(s: Context, before: str) -> bool:
     # the name first, its title after it (within the alias matched, "习近平主席", or right after it)
     return not any(t in before[:a] for t in ZH_TITLES) and any(before.find(t, a + 1, b + 4) > 0 for t in ZH_TITLES)
 
+
+def head_of_state(s: Context) -> bool:
+    """Whether the paragraph's speaker is a head of state (then "两国元首宣布……" in their paragraph is the
+    readout's narration of what the two did, not the speaker recalling it)."""
+    sp = s.state.speaker(s.para_speaker) if s.para_speaker else None
+    return sp is not None and sp.has_title("president", s.state.year)

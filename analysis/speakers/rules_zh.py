@@ -15,7 +15,7 @@ from analysis.speakers.cues import CueSet
 from analysis.speakers.meetings import MEETING_NAMED, MEETING_WORDS
 from analysis.speakers.registry import BOTH, NARRATOR, Title
 from analysis.speakers.inside_zh import (ZH_ADDRESSEE, ZH_HEADS, ZH_MENTION_CUES, ZH_OWN_NOUN, ZH_PROPOSAL, ZH_RECALL,
-                                         ZH_SPEAKER_ACTS, ZH_WILL, recalled, shares_speech)
+                                         ZH_SPEAKER_ACTS, ZH_WILL, head_of_state, recalled, shares_speech)
 from analysis.speakers.state import ZH_SPOUSE, Attribution, Context, DocState
 
 ZH_PRONOUNS = ("他们", "她们", "他們", "她們", "他", "她")
@@ -52,7 +52,7 @@ ZH_FRAME_END = re.compile(r"^[^，。；：]{0,4}?(?:中|时|時|期间|期間|�
 ZH_SPEECH_EVENT = tuple(speaker_list("zh_speech_events.txt"))
 # what may follow a speech event that gives none of the speech's words: its title, the sentence's end
 ZH_TOPIC = re.compile(r"^[\s" + MASK + r"]*(?:关于|關於|至于|至於)")
-ZH_NAME_WITH = re.compile(r"(?:同|与|與|和)[^，。]{2,40}$")     # after a name: "同……联名致贺电"
+ZH_NAME_WITH = re.compile(r"(?:同|与|與)[^，。]{2,40}?(?:联名|聯名|共同|一道|一起)[^，。]*$")   # "同……联名致贺电"
 ZH_EVENT_ONLY = re.compile(r"^(?:[，,]?\s*题为《[^》]*》)?\s*[。！]?\s*$")
 LONG_SUBJECT = 30     # characters: a longer "subject" is a clause, read for the names opening it
 
@@ -535,7 +535,7 @@ def speech_verb(s: Context, z: Reading, start: int, end: int, subj: str, initial
             or (not initial and r.kind == "both" and ZH_RECALL.search(head))
             # "李希表示，……。两国元首宣布建立……": the heads of state's act, recalled by the speaker (what they
             # agreed or reaffirmed stays their joint position)
-            or (r.kind == "both" and cue == "宣布" and ZH_HEADS.match(bare))
+            or (r.kind == "both" and cue == "宣布" and ZH_HEADS.match(bare) and not head_of_state(s))
             or (not initial and r.kind == "person" and ZH_RECALL.search(head[:6]))):    # the sentence opens with it
         return Attribution(s.para_speaker, "continuation")
     if r.kind == "both":
