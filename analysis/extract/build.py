@@ -277,8 +277,11 @@ def _one_line_turn(text: str, row_id: str, lang: str | None, date: str | None,
     doc_lang = lang or detect(s, default="en")
     if doc_lang == "und":
         doc_lang = "en"
+    # the sentence's language: detect(s, default=doc_lang), which is doc_lang itself when doc_lang was
+    # detected from s (detect gives its default only where it gives no answer of its own)
+    s_lang = doc_lang if not lang else detect(s, default=doc_lang)
     start = len(body) - len(body.lstrip())      # the paragraph's offsets run from there
-    row = {"speaker": NARRATOR, "side": "", "lang": detect(s, default=doc_lang), "text": s, "start": start,
+    row = {"speaker": NARRATOR, "side": "", "lang": s_lang, "text": s, "start": start,
            "end": start + len(s), "section": "body", "cue": "none", "label": ""}
     if lone_narrated(s, doc_lang):
         row["side"] = registry.side(NARRATOR)
