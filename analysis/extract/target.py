@@ -72,7 +72,9 @@ def sides_mentioned(text: str, registry: Registry) -> list[str]:
     m = EN_CN.search(text) if EN_CN_QUICK is None or EN_CN_QUICK.search(text) else None
     if m:
         found.append((m.start(), "CN"))          # Taiwan, Hong Kong, Xinjiang, Tibet: China's questions
-    for side, words in (ZH_SIDES.items() if not text.isascii() else ()):     # (Chinese words)
+    # (Chinese words, all of them hanzi: not looked for in text without any, such as English with a
+    # curly quote or a dash)
+    for side, words in (ZH_SIDES.items() if not text.isascii() and CJK.search(text) else ()):
         at = [text.find(w) for w in words if w in text]
         if at:
             found.append((min(at), side))
