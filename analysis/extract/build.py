@@ -122,7 +122,7 @@ def document_statements(text: str, doc_id: str = "doc", meta: Meta | None = None
             side = att.state.side(speaker) if att else (registry.side(speaker) if who is LONE else "")
             rows.append({
                 "doc_id": unit_id, "statement_id": f"{unit_id}:{n_unit}", "speaker": speaker,
-                "side": side, "target": target(text_ab, side, registry) if targets else "",
+                "side": side, "target": target(text_ab, side, registry, att and att.state.aliases()) if targets else "",
                 "date": date or "", "date_source": date_source,
                 "lang": detect(text_ab, default=lang),
                 "text": text_ab, "start": start, "end": end,

@@ -25,11 +25,16 @@ class AliasIndex:
         self._cjk_first: re.Pattern | None = None
         # latin's lists split by second word (see _by_second), made when first read
         self._second: dict = dict(base._second) if base else {}
+        # a view: the index it was made from (and how many names it had then), and the names it added
+        self.base = base
+        self._base_known = len(base.known) if base else 0
+        self.added: set = set()
 
     def add(self, alias: str) -> None:
         if alias in self.known or not alias.strip():
             return
         self.known.add(alias)
+        self.added.add(alias)
         self._found.clear()
         self._cjk_first = None
         if CJK_RE.search(alias):
@@ -51,6 +56,21 @@ class AliasIndex:
                 self._found.clear()
             self._found[text] = found
         return list(found)
+
+    def base_find(self, text: str) -> list[tuple[int, int, str]]:
+        """base.find(text) for a view (find(text) for an index that is none): read from what this view
+        found in the text, when it remembers that and found none of the names it added. The view's
+        names are its base's and those it added, each list of candidates in the base's order with the
+        added names after the base's of the same length; so where the view, matching leftmost and
+        longest first, took only its base's names, its base takes the same at the same places."""
+        base = self.base
+        if base is None:
+            return self.find(text)
+        found = self._found.get(text)
+        if (found is not None and len(base.known) == self._base_known
+                and not any(alias in self.added for _, _, alias in found)):
+            return list(found)
+        return base.find(text)
 
     def _by_second(self, first: str) -> tuple[dict, list]:
         """latin[first] as ({second word: its aliases of more than one word}, its one-word aliases),
