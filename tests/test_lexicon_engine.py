@@ -209,3 +209,19 @@ def test_parts_do_not_change_answers(scorer, monkeypatch):
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_unit_table_arrays_grow_as_a_rebuild_would(scorer):
+    # the unit table's arrays are extended with the facts each call adds, not rebuilt (speed): they must
+    # hold what arrays made at once from all the facts hold
+    import numpy as np
+    from analysis.scorers.lexicon.masking import _names
+    scorer.transform(["They firmly oppose interference."])
+    scorer.transform(["We do not seek confrontation, but cooperation is constructive.", "A happy, good day."])
+    table = scorer.lexicons_["en"].unit_table(_names(scorer.registry))
+    grown, objects = table.arrays(), table.objects()
+    table._arrays = table._objects = None
+    for a, b in zip(grown, table.arrays()):
+        assert a.dtype == b.dtype and np.array_equal(a, b, equal_nan=a.dtype == float)
+    for a, b in zip(objects, table.objects()):
+        assert len(a) == len(b) == len(table.facts) and all(x == y for x, y in zip(a, b))

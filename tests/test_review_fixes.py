@@ -91,3 +91,10 @@ def test_target_reads_place_names_inside_words(text, want):
     from analysis.extract.target import target
     from analysis.speakers.registry import Registry
     assert target(text, "CN", Registry.load()) == want
+
+
+def test_target_chinese_side_words_are_all_hanzi():
+    # sides_mentioned looks for ZH_SIDES only in text where CJK finds a character (speed): a word with
+    # another character would be missed in text without hanzi
+    from analysis.extract.target import CJK, ZH_SIDES
+    assert all(CJK.fullmatch(c) for words in ZH_SIDES.values() for w in words for c in w)

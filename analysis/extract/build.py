@@ -122,7 +122,7 @@ def document_statements(text: str, doc_id: str = "doc", meta: Meta | None = None
             side = att.state.side(speaker) if att else (registry.side(speaker) if who is LONE else "")
             rows.append({
                 "doc_id": unit_id, "statement_id": f"{unit_id}:{n_unit}", "speaker": speaker,
-                "side": side, "target": target(text_ab, side, registry) if targets else "",
+                "side": side, "target": target(text_ab, side, registry, att and att.state.aliases()) if targets else "",
                 "date": date or "", "date_source": date_source,
                 "lang": detect(text_ab, default=lang),
                 "text": text_ab, "start": start, "end": end,
@@ -277,8 +277,11 @@ def _one_line_turn(text: str, row_id: str, lang: str | None, date: str | None,
     doc_lang = lang or detect(s, default="en")
     if doc_lang == "und":
         doc_lang = "en"
+    # the sentence's language: detect(s, default=doc_lang), which is doc_lang itself when doc_lang was
+    # detected from s (detect gives its default only where it gives no answer of its own)
+    s_lang = doc_lang if not lang else detect(s, default=doc_lang)
     start = len(body) - len(body.lstrip())      # the paragraph's offsets run from there
-    row = {"speaker": NARRATOR, "side": "", "lang": detect(s, default=doc_lang), "text": s, "start": start,
+    row = {"speaker": NARRATOR, "side": "", "lang": s_lang, "text": s, "start": start,
            "end": start + len(s), "section": "body", "cue": "none", "label": ""}
     if lone_narrated(s, doc_lang):
         row["side"] = registry.side(NARRATOR)

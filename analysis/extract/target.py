@@ -62,8 +62,11 @@ def _other_at(text: str) -> int | None:
 SIDE_TESTS = [(rx, side, quick_test(rx)) for rx, side in SIDE_WORDS if side in COUNTERPART]
 
 
-def sides_mentioned(text: str, registry: Registry) -> list[str]:
-    """The sides a text names, in the order they first appear: "CN", "US", "other"."""
+def sides_mentioned(text: str, registry: Registry, names=None) -> list[str]:
+    """The sides a text names, in the order they first appear: "CN", "US", "other". names: the alias
+    index of the document's speaker state, if any (the registry's index, or a view of it with the
+    names the document introduced): the registry's names are then read from what it found in the text
+    where it can tell them (AliasIndex.base_find); the registry's own index decides either way."""
     found: list[tuple[int, str]] = []
     for rx, side, quick in SIDE_TESTS:
         m = rx.search(text) if quick is None or quick.search(text) else None
@@ -72,11 +75,14 @@ def sides_mentioned(text: str, registry: Registry) -> list[str]:
     m = EN_CN.search(text) if EN_CN_QUICK is None or EN_CN_QUICK.search(text) else None
     if m:
         found.append((m.start(), "CN"))          # Taiwan, Hong Kong, Xinjiang, Tibet: China's questions
-    for side, words in (ZH_SIDES.items() if not text.isascii() else ()):     # (Chinese words)
+    # (Chinese words, all of them hanzi: not looked for in text without any, such as English with a
+    # curly quote or a dash)
+    for side, words in (ZH_SIDES.items() if not text.isascii() and CJK.search(text) else ()):
         at = [text.find(w) for w in words if w in text]
         if at:
             found.append((min(at), side))
-    for start, _, alias in registry_index(registry).find(text):
+    index = registry_index(registry)
+    for start, _, alias in (names.base_find(text) if names is not None and names.base is index else index.find(text)):
         for name in registry.lookup(alias):
             side = registry.side(name)
             if side in ("CN", "US", "other"):
@@ -91,11 +97,11 @@ def sides_mentioned(text: str, registry: Registry) -> list[str]:
     return out
 
 
-def target(text: str, speaker_side: str, registry: Registry) -> str:
+def target(text: str, speaker_side: str, registry: Registry, names=None) -> str:
     """US, CN, other or none: the speaker's counterpart where the text names it; else, for a speaker of
     neither side, the first of China and the United States it names; else another state; else the
-    speaker's own side; else none."""
-    sides = sides_mentioned(text, registry)
+    speaker's own side; else none. names: see sides_mentioned."""
+    sides = sides_mentioned(text, registry, names)
     counterpart = COUNTERPART.get(speaker_side)
     if counterpart in sides:
         return counterpart

@@ -26,6 +26,8 @@ NOT_ORG = re.compile(r"主持|出席|参加|发表|讲话|[，。；：]")
 LEADING_TIME = re.compile(r"^(?:\d{1,2}月\d{1,2}日|\d{1,2}日|今天|昨天|当天|日前|近日|同日)?(?:上午|下午|晚上|晚)?")
 # a meeting narrated as held, whatever its body: a new meeting the next "会议指出" may mean
 HELD = re.compile(r"(?:会议|全会|大会|座谈会)[^，。；]{0,20}?(?:召开|举行|舉行|开幕|開幕)|(?:召开|举行|舉行)[^，。；]{0,20}?(?:会议|全会|大会|座谈会)")
+# what CHAIRS, HOLDS, NAMED and HELD each need one of (meeting_body's quick test)
+HELD_VERBS = ("召开", "举行", "舉行", "开幕", "開幕")
 # the words that mean the meeting as a subject ("会议指出", "这次会议强调")
 MEETING_NOUN = r"(?:会议|會議|全会|全會|大会|大會|座谈会|座談會)"
 MEETING_WORDS = re.compile(r"^(?:这次|這次|本次|此次|该次|該次)?" + MEETING_NOUN + "$")
@@ -37,6 +39,10 @@ def meeting_body(text: str) -> str | None:
     """The body whose meeting a narrated sentence reports, as the text names it; "" when it reports a
     meeting held whose body cannot be read (the previous meeting is no longer meant); None when it
     reports no meeting."""
+    # each of CHAIRS, HOLDS, NAMED and HELD needs one of the HELD_VERBS: a text without any reports
+    # no meeting (HOLDS and NAMED open with a lazy run of characters, tried at every place: slow)
+    if not any(map(text.__contains__, HELD_VERBS)):
+        return None
     hits = [m for m in (p.search(text) for p in (CHAIRS, HOLDS, NAMED)) if m]
     for m in sorted(hits, key=lambda m: m.start()):
         if "org" in m.groupdict() and m.group("org"):

@@ -145,7 +145,6 @@ class _UnitTable(dict):
             x = len(self.facts)
             self.facts.append((low, start, math.nan if val is None else val, neg, single, longer,
                                second_name, second_entry))
-            self._arrays = self._objects = None
             self[u] = x
         else:
             x = 0
@@ -156,26 +155,32 @@ class _UnitTable(dict):
     def arrays(self):
         """The facts as numpy arrays indexed by id: an entry may start here whatever follows (1) or
         if the right word follows (2), valence, negation, one-word name, longer names, second word
-        of a longer name, second word of an entry."""
-        if self._arrays is None:
-            f = self.facts
-            self._arrays = (np.array([1 if x[1] is True else 2 if x[1] else 0 for x in f], dtype=np.int8),
-                            np.array([x[2] for x in f], dtype=float), np.array([x[3] for x in f]),
-                            np.array([x[4] for x in f]), np.array([x[5] is not None for x in f]),
-                            np.array([x[6] for x in f]), np.array([x[7] for x in f]))
+        of a longer name, second word of an entry. Facts are only ever appended: arrays made before
+        are extended with the new ones (a new process's table grows on each of its first calls)."""
+        done = 0 if self._arrays is None else len(self._arrays[0])
+        if done < len(self.facts):
+            f = self.facts[done:]
+            part = (np.array([1 if x[1] is True else 2 if x[1] else 0 for x in f], dtype=np.int8),
+                    np.array([x[2] for x in f], dtype=float), np.array([x[3] for x in f], dtype=bool),
+                    np.array([x[4] for x in f], dtype=bool), np.array([x[5] is not None for x in f], dtype=bool),
+                    np.array([x[6] for x in f], dtype=bool), np.array([x[7] for x in f], dtype=bool))
+            self._arrays = part if self._arrays is None else tuple(map(np.concatenate, zip(self._arrays, part)))
         return self._arrays
 
     def objects(self):
         """The facts as numpy object arrays indexed by id: lower case ("" for the ids 0 and 1), the
         entry-start fact (True, or the words that must follow), and the entry's candidates split as
-        Lexicon._split gives them (None where no entry starts)."""
-        if self._objects is None:
-            f = self.facts
+        Lexicon._split gives them (None where no entry starts); extended as arrays() is."""
+        done = 0 if self._objects is None else len(self._objects[0])
+        if done < len(self.facts):
+            f = self.facts[done:]
             low, start, split = (np.empty(len(f), dtype=object) for _ in range(3))
-            low[:] = [x[0] for x in f]
-            start[:] = [x[1] for x in f]
-            split[:] = [self.lexicon._split_of(x[0]) if x[1] else None for x in f]
-            self._objects = (low, start, split)
+            for k, x in enumerate(f):       # one by one: a list of tuples would be read as rows
+                low[k] = x[0]
+                start[k] = x[1]
+                split[k] = self.lexicon._split_of(x[0]) if x[1] else None
+            part = (low, start, split)
+            self._objects = part if self._objects is None else tuple(map(np.concatenate, zip(self._objects, part)))
         return self._objects
 
 
