@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from analysis.speakers.common import HONORIFIC_WORDS, mask_quotes, usual_case
+from analysis.speakers.common import HONORIFIC_WORDS, ROMAN, mask_quotes, usual_case
 from analysis.speakers.names import registry_index
 from analysis.speakers.registry import Registry
 
@@ -295,6 +295,8 @@ NOT_NAME_WORDS = frozenset("thank thanks you good morning afternoon evening welc
 # a headline's verbs written in title case ("Prime Minister Modi Addresses Nation")
 TITLE_VERB = re.compile(r"^(?:Address|Deliver|Host|Face|Open|Announce|Visit|Sign|Launch|Join|Welcome|Say|Speak|Meet|Call|Urge|"
                         r"Warn|Hold|Arrive|Depart|Travel|Lead|Attend|Discuss|Tell|Vow|Pledge|Reject|Slam|Praise)e?s$")
+
+
 def heading_case(line: str) -> str:
     """A heading line printed all in capitals or all in lower case, in its usual case, so that its names
     and states are read: "SPEECH OF HIS EXCELLENCY MR. X, PRESIDENT OF THE REPUBLIC" -> "Speech of His
@@ -314,7 +316,6 @@ def heading_case(line: str) -> str:
     return re.sub(r"[^\W\d_][\w.'’]*", word, line)
 
 
-ROMAN = re.compile(r"^[IVX]{2,4}$")
 # the small words a heading leaves in lower case, and the acronyms it keeps in capitals
 LOWER_WORDS = frozenset("by of at to the on for in and from before during upon with a an".split())
 ACRONYMS = frozenset("UN UNGA NATO OSCE ASEAN EU AU OAS WHO US USA UK MP QC KC OBE CBE KBE PRC DPRK ROK".split())
