@@ -335,3 +335,12 @@ def test_a_second_cold_reviews_counter_examples():
           "习近平同乌拉圭总统奥尔西举行会谈。习近平指出，中方愿同乌方深化合作。两国元首宣布将中乌关系提升为全面战略伙伴关系。\n")
     assert body(zh) == ["Wang Yi", "Emmanuel Macron", "Li Qiang", "narrator", "narrator", "narrator", "Xi Jinping",
                         "both sides"]
+
+
+def test_a_time_clause_before_the_speaker_and_acts_recalled_to_the_guest():
+    # read on the eleventh set once printed twice, checked on odd CCTV items
+    text = ("# 赵乐际会见多米尼克总理\n\n全国人大常委会委员长赵乐际在北京会见多米尼克总理斯凯里特。\n\n"
+            "会见斯凯里特时赵乐际表示，中多是志同道合的好朋友、好伙伴。\n\n"
+            "李克强表示，中方愿同柬方深化合作。习近平主席2016年成功访问柬埔寨，为两国友好再续新的篇章。"
+            "习近平主席同你友好会见，有力推动两国关系发展。\n\n与会嘉宾表示，这是中国为世界贡献的又一重要公共产品。\n")
+    assert body(text) == ["narrator", "Zhao Leji", "Li Keqiang", "Li Keqiang", "Li Keqiang", "narrator"]

@@ -26,6 +26,8 @@ ZH_OWN_NOUN = re.compile(r"(?:提出|倡导|倡導|发起|發起|宣布)的")
 # "李强同我驻德国使馆……", "我军", "我们的记者"): their speech goes on
 ZH_SPEAKER_ACTS = re.compile(r"^[\s▒]*(?:(?:(?:[\d一二三四五六七八九十今去明前上下本这那此]+[年月日天周次])+|当时|曾经|此前|日前|不久前)[，,]?)?"
                              r"(?:我(?![国國方驻駐军軍省市校院部们們的])|我们(?!的)|我們(?!的))")
+# an act another did in a year named, inside a speech: recalled ("习近平主席2016年成功访问柬埔寨")
+ZH_DATED = re.compile(r"(?:19|20)\d\d年")
 # what one side proposes the two should do: "双方要……", "两国应……"
 ZH_PROPOSAL = re.compile(r"^(?:双方|雙方|两国|兩國)(?:都|也|还|還)?(?:要|应|應|应当|應當|必须|必須|需要)")
 

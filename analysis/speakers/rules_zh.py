@@ -15,7 +15,7 @@ from analysis.speakers.cues import CueSet
 from analysis.speakers.meetings import MEETING_NAMED, MEETING_WORDS
 from analysis.speakers.registry import BOTH, NARRATOR, Title
 from analysis.speakers.inside_zh import (ZH_ADDRESSEE, ZH_HEADS, ZH_MENTION_CUES, ZH_OWN_NOUN, ZH_PROPOSAL, ZH_RECALL,
-                                         ZH_SPEAKER_ACTS, ZH_WILL, head_of_state, recalled, shares_speech)
+                                         ZH_DATED, ZH_SPEAKER_ACTS, ZH_WILL, head_of_state, recalled, shares_speech)
 from analysis.speakers.state import ZH_SPOUSE, Attribution, Context, DocState
 
 ZH_PRONOUNS = ("他们", "她们", "他們", "她們", "他", "她")
@@ -428,7 +428,7 @@ ZH_CONVEY = ("转达", "轉達")
 ZH_BRIEFED = ("介绍了", "介紹了")     # alone, "赵乐际介绍了……有关情况" is narration
 ZH_POSITION = re.compile(r"(?:立场|立場|主张|主張|观点|觀點|看法|态度|態度)[。！]?\s*$")
 ZH_ASKS_TO_CONVEY = re.compile(r"^[\s" + MASK + r"]*(?P<who>[^，。；：\s" + MASK + r"]{2,20}?)(?:还|還|也)?(?:请|請)[^，。；：]{2,12}$")
-ZH_WHEN_CLAUSE = re.compile(r"[^，。；：]{0,16}?(?:时|時)[，,]")
+ZH_WHEN_CLAUSE = re.compile(r"[^，。；：]{0,16}?(?:时|時)[，,]?")   # "会见斯凯里特时赵乐际表示"
 ZH_GREETINGS = re.compile(r"问候|問候|祝愿|祝願|祝贺|祝賀|祝福|谢意|謝意|感谢|感謝|敬意|慰问|慰問")
 ZH_CONVEYED = re.compile(r"^了?(?P<who>[^，。；、对對的]{2,14}?)(?:对|對|的)")
 
@@ -479,7 +479,7 @@ def narration_verb(s: Context, z: Reading, before: str, end: int, subj: str, ini
         return Attribution(NARRATOR, "narration")
     if initial and not s.first and (
             (r and r.kind == "person" and r.name != s.para_speaker and not ZH_MODAL.search(subj)
-             and not ZH_RECALL.search(subj) and not ZH_ADDRESSEE.search(subj))
+             and not ZH_RECALL.search(subj) and not ZH_ADDRESSEE.search(subj) and not ZH_DATED.search(subj))
             or (r is None and ZH_EVENT_SUBJECT.match(subj.strip(" " + MASK)))):
         return Attribution(NARRATOR, "narration")
     # the speaker named again doing something ("随后，习近平听取汇报", "上午10时许，习近平来到……"): the
