@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from analysis.speakers.common import HONORIFIC_WORDS, ROMAN, mask_quotes, usual_case
-from analysis.speakers.names import registry_index
+from analysis.speakers.common import HONORIFIC_WORDS, ROMAN, mask_quotes, speaker_list, usual_case
+from analysis.speakers.names import CJK_RE, registry_index
 from analysis.speakers.registry import Registry
 
 
@@ -221,7 +221,6 @@ HEADING_TOKEN = re.compile(r"[^\W\d_][\w.’'\-]*|\d+\w*|[^\w\s]")
 @lru_cache(maxsize=1)
 def state_names() -> frozenset:
     """The states' short English names (analysis/data/speakers/en_states.txt)."""
-    from analysis.speakers.common import speaker_list
     return frozenset(speaker_list("en_states.txt"))
 
 
@@ -391,7 +390,6 @@ def speech_author(heading: list[str], registry: Registry | None = None) -> str |
     return None
 
 
-CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 FIRST_PERSON_EN = re.compile(r"\b(?:I|we|We|my|My|our|Our|me|us)\b")
 
 
@@ -424,7 +422,7 @@ def document_author(heading: list[str], body_start: str, registry: Registry | No
     its lead ("全文如下："; full_text=False for a file of several items, where one item's text is not
     the whole file's)."""
     author = speech_author(heading, registry)
-    if heading and not any(map(CJK_CHAR.search, heading)):
+    if heading and not any(map(CJK_RE.search, heading)):
         # an English heading: a speech where it says so ("Remarks by", "Statement by"), else only over a
         # speech's text, its salutation or its first person outside quotations (a report quoting someone's
         # "we" is none); then, whatever its style, the one name it gives

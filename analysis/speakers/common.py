@@ -168,6 +168,5 @@ def zh_foreign_name(name: str) -> bool:
     """Whether a bare subject is a foreign person's name: transliteration characters only, and not a place, a
     body or a state."""
     return bool(ZH_FOREIGN_NAME.fullmatch(name)) and name not in ZH_PLACES and name not in zh_countries()
-# a speech given ("……在开幕式上发表主旨演讲，"), and questions answered with none of the answers ("回答了记者提问。")
-ZH_GAVE_SPEECH = re.compile(r"(?:发表|發表)[^，。；]{0,12}?(?:讲话|講話|演讲|演講|致辞|致辭)[，,]")
+# questions answered with none of the answers ("回答了记者提问。")
 ZH_ANSWERED = re.compile(r"^了?[^，。；：“”]{0,16}?(?:提问|提問)\s*[。！]?\s*$")

@@ -43,6 +43,8 @@ def shares_speech(z, end: int, joint_verbs: tuple) -> bool:
     return False
 
 
+# a speech given ("……在开幕式上发表主旨演讲，"): recalled inside another's speech when recalled() says so
+ZH_GAVE_SPEECH = re.compile(r"(?:发表|發表)[^，。；]{0,12}?(?:讲话|講話|演讲|演講|致辞|致辭)[，,]")
 # what happened next, not recalled: "古特雷斯随后发表主旨演讲"
 ZH_NEXT = re.compile(r"随后|隨後|接着|接著|然后|然後|也|还|還")
 

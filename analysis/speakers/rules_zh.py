@@ -7,15 +7,15 @@ from dataclasses import dataclass
 
 from analysis.ingest.discover import FIRST_PERSON_KINDS
 from analysis.speakers.common import (MASK, ZH_ANSWERED, ZH_BARE_TITLE, ZH_CLAUSE, ZH_DATELINE,
-                                      ZH_GAVE_SPEECH, ZH_HEAD_TITLE, ZH_NOT_NAME,
+                                      ZH_HEAD_TITLE, ZH_NOT_NAME,
                                       ZH_NOT_NAME_BEFORE_TITLE, ZH_SIDE_BODY, ZH_SINGLE_ADVERBS,
                                       ZH_SUBJECT_TAIL, ZH_TITLE_CHAIN, ZH_TITLES, Subject, mask_quotes,
                                       side_of, speaker_list, zh_countries, zh_foreign_name, zh_titles_side)
 from analysis.speakers.cues import CueSet
 from analysis.speakers.meetings import MEETING_NAMED, MEETING_WORDS
 from analysis.speakers.registry import BOTH, NARRATOR, Title
-from analysis.speakers.inside_zh import (ZH_ADDRESSEE, ZH_HEADS, ZH_MENTION_CUES, ZH_OWN_NOUN, ZH_PROPOSAL, ZH_RECALL,
-                                         ZH_DATED, ZH_SPEAKER_ACTS, ZH_WILL, head_of_state, recalled, shares_speech)
+from analysis.speakers.inside_zh import (ZH_ADDRESSEE, ZH_DATED, ZH_GAVE_SPEECH, ZH_HEADS, ZH_MENTION_CUES, ZH_OWN_NOUN,
+                                         ZH_PROPOSAL, ZH_RECALL, ZH_SPEAKER_ACTS, ZH_WILL, head_of_state, recalled, shares_speech)
 from analysis.speakers.state import ZH_SPOUSE, Attribution, Context, DocState
 
 ZH_PRONOUNS = ("他们", "她们", "他們", "她們", "他", "她")
