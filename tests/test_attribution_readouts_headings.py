@@ -344,3 +344,11 @@ def test_a_time_clause_before_the_speaker_and_acts_recalled_to_the_guest():
             "李克强表示，中方愿同柬方深化合作。习近平主席2016年成功访问柬埔寨，为两国友好再续新的篇章。"
             "习近平主席同你友好会见，有力推动两国关系发展。\n\n与会嘉宾表示，这是中国为世界贡献的又一重要公共产品。\n")
     assert body(text) == ["narrator", "Zhao Leji", "Li Keqiang", "Li Keqiang", "Li Keqiang", "narrator"]
+
+
+def test_guests_at_a_conference_are_a_crowd_not_the_conference():
+    # read on the eleventh set once printed twice (CCTV 2026-07-18), checked on odd CCTV items: guests at a
+    # conference a leader opened are a crowd (narrator), never the conference's own voice
+    text = ("# 讲话引发热烈反响\n\n习近平主席在上海出席2026世界人工智能大会暨人工智能全球治理高级别会议开幕式并发表主旨讲话。\n\n"
+            "与会嘉宾表示，中国对推动全球人工智能治理作出重要贡献。\n")
+    assert body(text) == ["narrator", "narrator"]

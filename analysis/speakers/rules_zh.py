@@ -131,6 +131,7 @@ def meeting_subject(state: DocState) -> Subject | None:
     return Subject("body", state.learn(state.meeting, zh_titles_side(state.meeting), "body")) if state.meeting else None
 
 
+ZH_GUESTS = ("嘉宾", "嘉賓", "外方代表")
 ZH_CROWD_LEAD = ("广大", "廣大", "与会", "與會", "全体", "全體", "各界", "在场", "在場")
 
 
@@ -209,8 +210,9 @@ def _resolve(state: DocState, cues: CueSet, s: str) -> Subject | None:
             return Subject("generic", NARRATOR)
     if crowd_subject(cues, s):
         # "大家表示", "广大干部群众表示": a crowd, no speaker; at a body's meeting, "大家一致认为" is the
-        # meeting's
-        return meeting_subject(state) or Subject("generic", NARRATOR)
+        # meeting's, but its guests ("与会嘉宾表示") are never the voice of the body that hosts them
+        guests = any(g in s for g in ZH_GUESTS)
+        return (None if guests else meeting_subject(state)) or Subject("generic", NARRATOR)
     if s in state.zh_titled:
         # "巴科表示": a name the text introduced with its title ("哈佛大学校长巴科"), on the side its
         # titles tell ("中央书记处书记蔡奇" CN)
