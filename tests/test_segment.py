@@ -13,6 +13,14 @@ def test_english_abbreviations_do_not_end_sentences():
                         "Mute B. Egede spoke at 4:30 p.m. on Monday."]
 
 
+def test_a_run_of_initials_ends_a_sentence_only_before_a_starter():
+    # ungdc odd line, GMB 2012: "Yahya A.J.J. Jammeh" was cut after the initials, so the name was lost
+    assert sents("I read the statement of His Excellency Mr. Al Hadji Yahya A.J.J. Jammeh, the President. "
+                 "The W.K. Kellogg Foundation met. It was held by A.B. The end.") == [
+        "I read the statement of His Excellency Mr. Al Hadji Yahya A.J.J. Jammeh, the President.",
+        "The W.K. Kellogg Foundation met.", "It was held by A.B.", "The end."]
+
+
 def test_abbreviation_at_sentence_end_before_a_starter():
     assert sents("He met officials in Washington, D.C. The talks went well.") == [
         "He met officials in Washington, D.C.", "The talks went well."]

@@ -24,6 +24,7 @@ FINAL_ABBREV = {"u.s", "u.n", "u.k", "e.u", "etc", "inc", "corp", "co", "ltd", "
 STARTERS = {"The", "He", "She", "It", "They", "We", "I", "This", "That", "These", "Those", "In",
             "On", "At", "But", "And", "A", "An", "As", "His", "Her", "Their", "Our", "There",
             "When", "While", "After", "Before", "Meanwhile", "However", "Both", "China", "Chinese"}
+INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 OPENERS = "\"'“‘「『（(《"
 
 
@@ -80,8 +81,10 @@ def _is_boundary(text: str, m: re.Match, last: int) -> bool:
         tok = _prev_token(text, m.start()).lower()
         if len(tok) == 1 and tok.isalpha():       # an initial: "Mute B. Egede"
             return False
-        if tok in ABBREV:
-            if tok not in FINAL_ABBREV:
+        if tok in ABBREV or INITIALS.fullmatch(tok):
+            # a run of initials ("Yahya A.J.J. Jammeh", "Mr. A.B. Smith") ends a sentence only where
+            # a sentence plainly starts after it, as "U.S." does
+            if tok in ABBREV and tok not in FINAL_ABBREV:
                 return False
             while j < len(text) and text[j] in OPENERS:
                 j += 1
