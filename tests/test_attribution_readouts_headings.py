@@ -352,3 +352,21 @@ def test_guests_at_a_conference_are_a_crowd_not_the_conference():
     text = ("# 讲话引发热烈反响\n\n习近平主席在上海出席2026世界人工智能大会暨人工智能全球治理高级别会议开幕式并发表主旨讲话。\n\n"
             "与会嘉宾表示，中国对推动全球人工智能治理作出重要贡献。\n")
     assert body(text) == ["narrator", "narrator"]
+
+
+BGD = ("I have the honour to\nmake the following statement on behalf of His Excellency\nMr. A. S. M. Mostafizur Rahman, "
+       "the Foreign Minister of\nBangladesh, who, though present in New York, is unable\nto attend this Assembly for "
+       "reasons of health.\n\u201cI warmly congratulate Mr. Diogo Freitas do\nAmaral on his unanimous election as "
+       "President of\nthis historic fiftieth anniversary session. His election is a tribute to his great country, "
+       "Portugal.\n")
+
+
+def test_a_statement_read_on_behalf_of_another_is_theirs():
+    # ungdc BGD 1995 (the ninth set once printed twice): a delegate reads the Foreign Minister's statement;
+    # what follows the announcement is the minister's (the annotators of two sets read it so), the
+    # announcement the reader's; a group or a government named is no one else's statement
+    assert body(BGD, "bgd_speech") == ["narrator"] + ["A. S. M. Mostafizur Rahman"] * 2
+    assert body(BGD, "BGD_50_1995") == ["Rahman"] + ["A. S. M. Mostafizur Rahman"] * 2
+    g77 = BGD.replace("His Excellency\nMr. A. S. M. Mostafizur Rahman, the Foreign Minister of\nBangladesh",
+                      "the Group of 77 and China")
+    assert set(body(g77, "BGD_50_1995")) == {"Rahman"}

@@ -14,7 +14,7 @@ from analysis.speakers import rules_en, rules_zh, sources_zh
 from analysis.speakers.common import DETERMINERS, HONORIFIC, mask_quotes, zh_countries
 from analysis.speakers.cues import CueSet, load_cues
 from analysis.speakers.meetings import meeting_body
-from analysis.speakers.authors import ZH_FULL_TEXT, byline_names
+from analysis.speakers.authors import ZH_FULL_TEXT, byline_names, statement_on_behalf
 from analysis.speakers.registry import BOTH, NARRATOR, Registry
 from analysis.speakers.state import Attribution, Context, DocState
 
@@ -391,6 +391,9 @@ RULES: tuple[Rule, ...] = (
     Rule("narrator",                  SENTENCE,  None, narrator),
 )
 PARAGRAPH_RULES = tuple(r for r in RULES if r.scope == PARAGRAPH)
+# a statement read for another is announced in a speech's first paragraphs (Attributor.read_on_behalf)
+ON_BEHALF_PARAGRAPHS = 3
+ON_BEHALF_WORDS = re.compile(r"\b(?:statement|address|message|speech)\b")
 AS_PRESIDENT_SAID = re.compile(r"^(?:(?:And|But|So|Now|Well|Again|Look),?\s+)?[Aa]s\s+(?:you\s+(?:all\s+)?(?:heard|saw)\s+)?"
                                r"the\s+[Pp]resident\s+(?:has\s+|had\s+|just\s+|also\s+)*"
                                r"(?:said|say|says|noted|made\s+clear|stated|put\s+it|reiterated|emphasized)\b")
@@ -431,6 +434,7 @@ class Attributor:
         self.cues = cues or load_cues()
         self.state = DocState(registry, lang, year, date=date)
         self.kind = (kind or "").lower()
+        self.paragraphs = 0         # paragraphs attributed so far
         if author:
             author = HONORIFIC.sub("", author.strip())
             self.state.author = self.state.resolve_name(author) or author
@@ -449,6 +453,9 @@ class Attributor:
 
     def attribute_paragraph(self, para: Paragraph, spans: list[tuple[int, int]]) -> list[Attribution]:
         """The speaker of each sentence (spans of para.text) of a paragraph, in order."""
+        self.paragraphs += 1
+        if self.paragraphs <= ON_BEHALF_PARAGRAPHS and (read := self.read_on_behalf(para, spans)):
+            return read
         c = Context(self.state, self.cues, self.kind, para)
         for rule in PARAGRAPH_RULES:
             att = rule.decide(c)
@@ -473,6 +480,26 @@ class Attributor:
             para_speaker = att.speaker
         self.state.last_paragraph_speaker = para_speaker
         return out
+
+    def read_on_behalf(self, para: Paragraph, spans: list[tuple[int, int]]) -> list[Attribution] | None:
+        """A delegate opening a speech by saying whose statement they read ("I have the honour to make the
+        following statement on behalf of His Excellency Mr. X, the Foreign Minister, who ..."): that
+        sentence and those before it are the reader's (the author known so far, else narrator), the rest
+        of the document X's speech. None when the paragraph says no such thing."""
+        if para.label_end or self.kind not in FIRST_PERSON_KINDS | {""} or not ON_BEHALF_WORDS.search(para.text):
+            return None
+        for k, (a, b) in enumerate(spans):
+            who = statement_on_behalf(para.text[a:b], self.state.registry)
+            if who is None:
+                continue
+            reader = Attribution(self.state.author or NARRATOR, "first_person" if self.state.author else "none")
+            side = self.state.side(self.state.author) if self.state.author else ""
+            self.kind = self.kind or "speech"
+            self.state.author = self.state.resolve_name(who) or who
+            if side and self.state.author not in self.state.registry.speakers:
+                self.state.learn(self.state.author, side, "person")
+            return [reader] * (k + 1) + [Attribution(self.state.author, "first_person")] * (len(spans) - k - 1)
+        return None
 
     def in_turn(self, text: str, turn: Attribution) -> Attribution:
         """A sentence of an official's turn is the official's, unless it reports another person it

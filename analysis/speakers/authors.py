@@ -102,6 +102,9 @@ NAME_SUFFIX = re.compile(r"\s+(?:MP|M\.P\.|QC|KC|OBE|CBE|KBE|GCMG|Jr\.?|Sr\.?)$"
 NAME_PARTICLES = ("de", "bin", "bint", "ibn", "al", "van", "von", "da", "das", "dos", "del", "di", "du", "oglu", "y")
 
 
+INITIAL = re.compile(r"[A-Z]\.")      # "A. S. M. Mostafizur Rahman": initials are a name's, not an office's
+
+
 def _name(raw: str, registry: Registry) -> str | None:
     """A person's name from a heading's words: honorifics and titles off, the registry's canonical
     name where it knows the person."""
@@ -122,7 +125,7 @@ def _name(raw: str, registry: Registry) -> str | None:
     bare = SECRETARY_GENERAL.sub("", TITLE_WORDS.sub("", who)).strip()
     words = bare.split()
     # "NSC Spokesperson Adrienne Watson": the name is the last capitalised words after an office
-    while len(words) > 2 and (words[0].isupper() or EN_POSTS.fullmatch(words[0]) or
+    while len(words) > 2 and ((words[0].isupper() and not INITIAL.fullmatch(words[0])) or EN_POSTS.fullmatch(words[0]) or
                               words[0].lower() in ("spokesperson", "spokesman", "spokeswoman", "adviser", "advisor")):
         words = words[1:]
     if len(words) == 1 and HONORIFICS.match(raw.strip()) and re.fullmatch(r"[A-Z][a-z'\-]{2,}", words[0]) \
@@ -331,6 +334,27 @@ HEADING_SMALL = (frozenset("by of at to the on for in and delivered addresses be
 NOT_SPEECH = re.compile(r"\b(?:Readout|Briefing|Gaggle|Interview|Press\s+Conference|Call|Meeting\s+with|Talks|Visit|"
                         r"Joint\s+Statement)\b", re.I)
 MONTH = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December)$")
+
+
+# a delegate reading another's statement: "I have the honour to make the following statement on behalf of His
+# Excellency Mr. A. S. M. Mostafizur Rahman, the Foreign Minister of Bangladesh, who ..."
+ON_BEHALF = re.compile(r"\b(?:I|[Ww]e)\b[^.!?]{0,60}?\b(?:mak|deliver|read|present|giv)\w*\s+(?:out\s+)?"
+                       r"(?:the\s+following\s+|this\s+|the\s+|a\s+)?(?:statement|address|message|speech)\s+"
+                       r"(?:on\s+behalf\s+of|of|from)\s+(?P<who>[A-Z][^,;:()!?]{3,90}?)"
+                       r"(?=\s*,|\s+who\b|\s+which\b|\s*[.!?]?[”\"’]?\s*$)")
+
+
+def statement_on_behalf(sentence: str, registry: Registry | None = None) -> str | None:
+    """The person whose statement the speaker says they read ("I have the honour to make the following
+    statement on behalf of His Excellency Mr. X, ..."): what follows is X's. A group, a government or a
+    people ("on behalf of the Group of 77", "of my Government") is none."""
+    m = ON_BEHALF.search(sentence)
+    if not m:
+        return None
+    who = m.group("who").strip()
+    if not (HONORIFICS.match(who) or TITLE_WORDS.match(who)):
+        return None                 # a person is named with an honorific or a post ("President X")
+    return _name(who, registry or shipped_registry())
 
 
 def ends_sentence_text(text: str) -> bool:
