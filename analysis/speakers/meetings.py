@@ -1,10 +1,15 @@
 """Meetings a Chinese text narrates, and the body whose meeting it is: "会议指出" / "会议强调" speak for
 the body that held the meeting ("中共全国政协党组召开（扩大）会议" -> 中共全国政协党组; "李强主持召开国务院党组
 会议" -> 国务院党组; "二十届首都规划建设委员会第六次全体会议在京召开" -> 首都规划建设委员会), else for the
-meeting as the text names it ("中央和国家机关党的工作暨纪检工作会议1月26日在京召开")."""
+meeting as the text names it ("中央和国家机关党的工作暨纪检工作会议1月26日在京召开"); and the crowds at a
+meeting ("大家", "与会代表们", "与会嘉宾")."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from analysis.speakers.cues import CueSet
 
 
 HAN = r"[\u4e00-\u9fff（）()“”·、]"
@@ -55,3 +60,19 @@ def meeting_body(text: str) -> str | None:
         if 2 <= len(org) <= 40 and not NOT_ORG.search(org):
             return org
     return "" if HELD.search(text) else None
+
+
+ZH_GUESTS = ("嘉宾", "嘉賓", "外方代表")
+ZH_CROWD_LEAD = ("广大", "廣大", "与会", "與會", "全体", "全體", "各界", "在场", "在場")
+
+
+def crowd_subject(cues: CueSet, s: str) -> str | None:
+    """Whether the whole subject is a crowd ("大家", "广大干部群众", "与会代表们"): "guests" for a meeting's
+    guests ("与会嘉宾"), "members" for any other crowd, else None."""
+    for lead in ZH_CROWD_LEAD:
+        if s.startswith(lead):
+            s = s[len(lead):]
+            break
+    if s not in cues.get("zh", "crowd"):
+        return None
+    return "guests" if any(g in s for g in ZH_GUESTS) else "members"

@@ -12,7 +12,7 @@ from analysis.speakers.common import (MASK, ZH_ANSWERED, ZH_BARE_TITLE, ZH_CLAUS
                                       ZH_SUBJECT_TAIL, ZH_TITLE_CHAIN, ZH_TITLES, Subject, mask_quotes,
                                       side_of, speaker_list, zh_countries, zh_foreign_name, zh_titles_side)
 from analysis.speakers.cues import CueSet
-from analysis.speakers.meetings import MEETING_NAMED, MEETING_WORDS
+from analysis.speakers.meetings import MEETING_NAMED, MEETING_WORDS, crowd_subject
 from analysis.speakers.registry import BOTH, NARRATOR, Title
 from analysis.speakers.inside_zh import (ZH_ADDRESSEE, ZH_DATED, ZH_GAVE_SPEECH, ZH_HEADS, ZH_MENTION_CUES, ZH_OWN_NOUN,
                                          ZH_PROPOSAL, ZH_RECALL, ZH_SPEAKER_ACTS, ZH_WILL, head_of_state, recalled, shares_speech)
@@ -131,19 +131,6 @@ def meeting_subject(state: DocState) -> Subject | None:
     return Subject("body", state.learn(state.meeting, zh_titles_side(state.meeting), "body")) if state.meeting else None
 
 
-ZH_GUESTS = ("嘉宾", "嘉賓", "外方代表")
-ZH_CROWD_LEAD = ("广大", "廣大", "与会", "與會", "全体", "全體", "各界", "在场", "在場")
-
-
-def crowd_subject(cues: CueSet, s: str) -> bool:
-    """Whether the whole subject is a crowd ("大家", "广大干部群众", "与会代表们")."""
-    for lead in ZH_CROWD_LEAD:
-        if s.startswith(lead):
-            s = s[len(lead):]
-            break
-    return s in cues.get("zh", "crowd")
-
-
 ZH_PAIR = re.compile(r"(?:主席|总统|總統|总理|總理|首相|总书记|總書記)?(?:和|与|與|及)(?:[\u4e00-\u9fff]{0,6}?(?:主席|总统|總統|总理|總理|首相))?")
 
 
@@ -208,11 +195,10 @@ def _resolve(state: DocState, cues: CueSet, s: str) -> Subject | None:
     for g in cues.get("zh", "generic"):
         if g in s:
             return Subject("generic", NARRATOR)
-    if crowd_subject(cues, s):
+    if crowd := crowd_subject(cues, s):
         # "大家表示", "广大干部群众表示": a crowd, no speaker; at a body's meeting, "大家一致认为" is the
         # meeting's, but its guests ("与会嘉宾表示") are never the voice of the body that hosts them
-        guests = any(g in s for g in ZH_GUESTS)
-        return (None if guests else meeting_subject(state)) or Subject("generic", NARRATOR)
+        return (meeting_subject(state) if crowd == "members" else None) or Subject("generic", NARRATOR)
     if s in state.zh_titled:
         # "巴科表示": a name the text introduced with its title ("哈佛大学校长巴科"), on the side its
         # titles tell ("中央书记处书记蔡奇" CN)
