@@ -8,7 +8,8 @@ from typing import Callable
 
 from analysis.extract.lang import detect
 from analysis.ingest.discover import FIRST_PERSON_KINDS
-from analysis.ingest.layout import (Paragraph, is_media_label, is_question_label, label_honorifics, label_is, label_name,
+from analysis.ingest.layout import Paragraph
+from analysis.ingest.labels import (is_media_label, is_question_label, label_honorifics, label_is, label_name,
                                     table_label)
 from analysis.speakers import rules_en, rules_zh, sources_zh
 from analysis.speakers.common import DETERMINERS, HONORIFIC, mask_quotes, zh_countries

@@ -36,7 +36,7 @@ ZH_EVENT_SUBJECT = re.compile(r"^[\u4e00-\u9fff、·“”《》0-9A-Za-z]*?(?:"
 ZH_ADDRESS = re.compile(r"你们|你們|(?<!迷)你(?![方国國])|我们?(?:向|请|請|跟|和|同|为|為)大家(?![庭族])|"
                         r"(?:告诉|告訴)大家|大家(?:可以|也可以|也都|都知道|所|关心|關心|注意到|看到|知道)")
 # a reporter's question is not the host's voice: "有记者问，你对此有何评论？" (a sentence's own words;
-# transcript labels such as 问： are read by analysis.ingest.layout)
+# transcript labels such as 问： are read by analysis.ingest.labels)
 ZH_QUESTION = re.compile(r"记者|記者|提问|提問|问[：:，,]|問[：:，,]|[？?]\s*$")
 ZH_ASKED = re.compile(r"你们?(?:问到|问的|問到|問的|提到|提及|提出的问题|关心|關心|关注|關注|所说|所說|说的|說的|刚才|剛才)|"
                       r"你们?(?:也|都)?(?:已经|已經)?(?:注意到|看到了)|正如你|如你所说|请你|請你|建议你|建議你")
