@@ -21,6 +21,8 @@ from analysis.extract.lang import detect
 from analysis.ingest.layout import LINE_ENDS, Paragraph, is_front_matter, layout, one_line_front
 from analysis.extract.target import target
 from analysis.speakers.authors import author_from_file_name, document_author, letter_signature
+from analysis.speakers.heading_block import (BLOCK_PARAGRAPHS, block_author, block_end, block_lines,
+                                               speech_opening)
 from analysis.speakers.lone import lone_narrated
 from analysis.speakers.ungdc import ungdc_author
 from analysis.speakers.state import Attribution
@@ -67,7 +69,7 @@ def document_statements(text: str, doc_id: str = "doc", meta: Meta | None = None
     host = meta.author or author_from_title(meta.title) or next(
         (h for h in (author_from_title(p.text) for p in paras if p.front) if h), None)
     kind = meta.kind or None
-    signed_until, host_side = None, ""
+    signed_until, host_side, speech_from = None, "", 0
     if not kind and not host:
         # no manifest: a heading may say whose speech, statement or letter this is
         heading = [p.text for p in itertools.takewhile(lambda p: p.front, paras)]
@@ -82,6 +84,13 @@ def document_statements(text: str, doc_id: str = "doc", meta: Meta | None = None
             host = author_from_file_name(doc_id, bodies[0] if bodies else "", registry)
             if host is None and (un := ungdc_author(doc_id, registry)):
                 host, host_side = un
+        if host is None and lang == "en" and not any(p.item or p.label_end for p in paras[:BLOCK_PARAGRAPHS + 1]):
+            # a speech saved from a web page or a PDF: the page's lines above its first paragraph (its
+            # boilerplate and title, front matter or not) may introduce the one speaking
+            texts = [p.text for p in paras]
+            if (opening := speech_opening(texts)) and (end := block_end(texts, opening)):
+                host = block_author(block_lines(texts, end), registry)
+                speech_from = end if host else 0
         kind = "speech" if host else None
         if host is None and (signed := letter_signature([p.text for p in paras], registry)):
             # a letter signed at its end ("习近平" / "2020年8月30日"), the agency's report after it
@@ -111,6 +120,8 @@ def document_statements(text: str, doc_id: str = "doc", meta: Meta | None = None
             n_unit = 0
         if short_cut:
             whos = [LONE]
+        elif pi < speech_from:
+            whos = [LONE] * len(spans)      # the page's lines above the speech: no one's speech
         else:
             whos = att.attribute_paragraph(para, spans) if att else [None] * len(spans)
         for k, ((a, b), who) in enumerate(zip(spans, whos)):

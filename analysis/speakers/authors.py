@@ -99,7 +99,8 @@ SECRETARY_GENERAL = re.compile(r"^(?:[A-Z]{2,6}\s+)?Secretary[-\s]+General\s+")
 # letters after a name: "Gordon Brown MP"
 NAME_SUFFIX = re.compile(r"\s+(?:MP|M\.P\.|QC|KC|OBE|CBE|KBE|GCMG|Jr\.?|Sr\.?)$", re.I)
 # the small words inside names ("Elmar Maharram oglu Mammadyarov", "João Bernardo de Miranda")
-NAME_PARTICLES = ("de", "bin", "bint", "ibn", "al", "van", "von", "da", "das", "dos", "del", "di", "du", "oglu", "y")
+NAME_PARTICLES = ("de", "bin", "bint", "ibn", "al", "van", "von", "da", "das", "do", "dos", "del", "della", "di", "du",
+                  "oglu", "y", "e", "ould")
 
 
 INITIAL = re.compile(r"[A-Z]\.")      # "A. S. M. Mostafizur Rahman": initials are a name's, not an office's
@@ -131,7 +132,7 @@ def _name(raw: str, registry: Registry) -> str | None:
     if len(words) == 1 and HONORIFICS.match(raw.strip()) and re.fullmatch(r"[A-Z][a-z'\-]{2,}", words[0]) \
             and not EN_POSTS.fullmatch(words[0]):        # "MR. PRESIDENT" is an address, not a surname
         return words[0]             # "Mrs. Otunbayeva": a surname after an honorific is a name
-    if not 2 <= len(words) <= 5 or not all(w[:1].isupper() for w in words if w.lower() not in NAME_PARTICLES):
+    if not 2 <= len(words) <= 5 or not all(w.lstrip("‘'’")[:1].isupper() for w in words if w.lower() not in NAME_PARTICLES):
         return None
     if COUNTRY_WORDS.search(" ".join(words)) or " ".join(words) in state_names():
         return None                 # "Address of Bolivarian Republic of Venezuela": a state, not its speaker
@@ -253,13 +254,19 @@ def _heading_runs(text: str) -> list[list[str]]:
     return [r for r in runs if r]
 
 
+# a reporter's byline ("By Leila Haddad | September 29, 2014"): no one's speech (an honorific after "By" is a speaker's)
+REPORTER = re.compile(r"^\s*(?:By|Posted\s+by|Written\s+by|Reporting\s+by|Edited\s+by|Author)\s*:?\s+"
+                      r"(?!H\.\s?E\.|His\s|Her\s|Mr\.?\s|Mrs\.?\s|Ms\.?\s|Dr\.?\s|(?:the\s+)?(?:Rt\.?\s+|Right\s+)?Hon)[A-Z]",
+                      re.I)
+
+
 def heading_name(lines: list[str], registry: Registry) -> str | None:
     """The one person's name a speech heading gives, whatever its style ("UN General Assembly 2016: Speech by
     Michel Temer (Brazil)", "Irfaan Ali" / "Guyana" / "2021", "Guyana's President Irfaan Ali at UNGA 76"):
     the runs of capitalised words that are not the heading's other parts (a state, the debate, the session, a
     post, a month) leave one name. The heading must say it is a speech (a post, a state, the debate, the kind
     of text) and no news verb."""
-    text = " | ".join(heading_case(h.strip().strip("#*").strip()) for h in lines[:HEADING_LINES])
+    text = " | ".join(heading_case(h.strip().strip("#*").strip()) for h in lines[:HEADING_LINES] if not REPORTER.match(h))
     if (len(text) > 300 or HEADLINE_VERB.search(text) or ends_sentence_text(text) or NOT_SPEECH.search(text)
             or any(w not in HEADING_SMALL for w in re.findall(r"(?<![\w’'\-])[a-z][\w’'\-]*", text))):
         return None         # a sentence, a headline ("... arrives in ..."), a readout or a briefing
@@ -293,7 +300,8 @@ def heading_name(lines: list[str], registry: Registry) -> str | None:
 
 
 NOT_NAME_WORDS = frozenset("thank thanks you good morning afternoon evening welcome ladies gentlemen excellencies "
-                           "distinguished dear friends colleagues".split())
+                           "distinguished dear friends colleagues home news contact services menu search about "
+                           "print share email".split())     # (and a page's menu: "Consular Services")
 # a headline's verbs written in title case ("Prime Minister Modi Addresses Nation")
 TITLE_VERB = re.compile(r"^(?:Address|Deliver|Host|Face|Open|Announce|Visit|Sign|Launch|Join|Welcome|Say|Speak|Meet|Call|Urge|"
                         r"Warn|Hold|Arrive|Depart|Travel|Lead|Attend|Discuss|Tell|Vow|Pledge|Reject|Slam|Praise)e?s$")
