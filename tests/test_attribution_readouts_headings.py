@@ -370,3 +370,11 @@ def test_a_statement_read_on_behalf_of_another_is_theirs():
     g77 = BGD.replace("His Excellency\nMr. A. S. M. Mostafizur Rahman, the Foreign Minister of\nBangladesh",
                       "the Group of 77 and China")
     assert set(body(g77, "BGD_50_1995")) == {"Rahman"}
+
+
+def test_two_guests_as_one_subject_are_the_first_named_and_high_praise_is_speech():
+    # read on the eleventh set once printed twice (CCTV 2024-03-25 day file); the annotators give two
+    # speakers of one subject to the first named, as Tenor gives two registered names
+    text = ("# 韩正会见外国企业负责人\n\n国家副主席韩正在北京分别会见美国黑石集团董事长兼首席执行官伍德伦和英国阿斯利康公司首席执行官"
+            "苏博科。\n\n伍德伦和苏博科高度评价中国经济社会发展取得的成就，对中国未来发展充满信心。\n")
+    assert body(text) == ["narrator", "伍德伦"]

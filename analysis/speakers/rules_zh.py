@@ -131,6 +131,7 @@ def meeting_subject(state: DocState) -> Subject | None:
     return Subject("body", state.learn(state.meeting, zh_titles_side(state.meeting), "body")) if state.meeting else None
 
 
+ZH_AND = re.compile(r"[和与與及、]")
 ZH_PAIR = re.compile(r"(?:主席|总统|總統|总理|總理|首相|总书记|總書記)?(?:和|与|與|及)(?:[\u4e00-\u9fff]{0,6}?(?:主席|总统|總統|总理|總理|首相))?")
 
 
@@ -199,10 +200,11 @@ def _resolve(state: DocState, cues: CueSet, s: str) -> Subject | None:
         # "大家表示", "广大干部群众表示": a crowd, no speaker; at a body's meeting, "大家一致认为" is the
         # meeting's, but its guests ("与会嘉宾表示") are never the voice of the body that hosts them
         return (meeting_subject(state) if crowd == "members" else None) or Subject("generic", NARRATOR)
-    if s in state.zh_titled:
+    if (first := ZH_AND.split(s, 1)[0]) in state.zh_titled:
         # "巴科表示": a name the text introduced with its title ("哈佛大学校长巴科"), on the side its
-        # titles tell ("中央书记处书记蔡奇" CN)
-        return Subject("person", state.learn(s, state.zh_titled_by.get(s, ("", "other"))[1], "person"))
+        # titles tell ("中央书记处书记蔡奇" CN); two such guests as one subject ("伍德伦和苏博科高度评价"): the
+        # first named, as two registered names are read
+        return Subject("person", state.learn(first, state.zh_titled_by.get(first, ("", "other"))[1], "person"))
     if ZH_SIDE_BODY.match(s):
         # a side the speaker table does not list, named as the text names it
         return Subject("body", state.learn(s, "other", "body"))
