@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from analysis.speakers.authors import (EN_POSTS, FIRST_PERSON_EN, NOT_SPEECH, REPORTER, SPEECH_OPENING, _name,
-                                       heading_case, is_post, news_lead, shipped_registry)
+from analysis.speakers.authors import (EN_POSTS, FIRST_PERSON_EN, NOT_NAME_WORDS, NOT_SPEECH, REPORTER, SPEECH_OPENING,
+                                       _name, heading_case, is_post, news_lead, shipped_registry)
 from analysis.extract.segment import split_sentences
 from analysis.speakers.common import mask_quotes
 from analysis.speakers.registry import Registry
@@ -143,7 +143,7 @@ def _clean(raw: str, registry: Registry) -> str | None:
     words = raw.split()
     while words and (NOT_NAME.search(words[-1]) or EN_POSTS.fullmatch(words[-1])):
         words = words[:-1]
-    if len(words) < 2 or any(NOT_NAME.search(w) for w in words):
-        return None
+    if len(words) < 2 or any(NOT_NAME.search(w) or w.lower() in NOT_NAME_WORDS for w in words):
+        return None                 # ("Mr. President, Thank You": a salutation, no name)
     name = " ".join(words)
     return _name(heading_case(name) if name.isupper() else name, registry)     # "RYUTARO HASHIMOTO"
