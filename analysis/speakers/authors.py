@@ -136,7 +136,18 @@ def _name(raw: str, registry: Registry) -> str | None:
         return None
     if COUNTRY_WORDS.search(" ".join(words)) or " ".join(words) in state_names():
         return None                 # "Address of Bolivarian Republic of Venezuela": a state, not its speaker
-    return " ".join(words)
+    return registered_within(words, registry) or usual_case(" ".join(words))     # "JACQUES CHIRAC"
+
+
+def registered_within(words: list[str], registry: Registry) -> str | None:
+    """The registered person a longer form of their name holds, its words in a row ("Mohammad Ashraf Ghani
+    Ahmadzai" -> "Ashraf Ghani"); None when it holds none or two."""
+    for n in range(len(words) - 1, 1, -1):
+        found = {name for k in range(len(words) - n + 1) for name in registry.lookup(" ".join(words[k:k + n]))
+                 if _person(registry, name)}
+        if found:
+            return found.pop() if len(found) == 1 else None
+    return None
 
 
 def _person(registry: Registry, name: str) -> bool:

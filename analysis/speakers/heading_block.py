@@ -48,6 +48,9 @@ LEAD = re.compile(rf"(?:\b(?:Speaker|Speakers|Orador|Oradora|Intervenant|(?P<rea
                   rf"Read\s+(?:out\s+)?by)|(?P<behalf>on\s+behalf\s+of)|(?:Statement|Address|Speech|Remarks|"
                   rf"Intervention)\s+(?:by|of)|Intervenci[oó]n\s+de(?:l)?|Discours\s+de)\s*:?\s*(?:the\s+)?"
                   rf"(?:{HONOR}\s+)*(?:{POST}\s*,?\s+(?:{HONOR}\s+)*)?{NAME})", re.I)
+# a page's lead saying the text follows: "Following is an excerpt from the address by X", "Below is the full text"
+FOLLOWING_TEXT = re.compile(r"\b(?:Following|Below)\s+(?:is|are)\s+(?:the\s+|an?\s+)?(?:full\s+|prepared\s+|official\s+)?"
+                            r"(?:text|excerpts?|transcript)\b", re.I)
 # a name alone on its line (its post on the next): "RECEP TAYYIP ERDOGAN" / "President of the Republic of Turkey"
 ALONE = re.compile(rf"^\s*(?:{HONOR}\s+)*{NAME}\s*,?\s*$")
 # what names someone who is not speaking: a photographer, a meeting's officer, a page's other speeches (a
@@ -67,11 +70,20 @@ def speech_opening(texts: list[str]) -> int | None:
     """The index of the first paragraph that is the speech itself: its salutation, or its first person
     outside quotations in a paragraph that ends as a sentence ends; None when none opens within the
     first BLOCK_PARAGRAPHS (or BLOCK_CHARS) or a news lead comes first (a report about a speech)."""
-    used = 0
+    used, follows, lead = 0, False, False
     for i, text in enumerate(texts[:BLOCK_PARAGRAPHS + 1]):
         t = text.strip()
+        if follows and t:
+            return i                # "Following is the text of the address by X": what follows is it
+        if FOLLOWING_TEXT.search(t):
+            follows = True
+            continue
         if news_lead(t[:200]):
             return None
+        if lead and len(t) >= SPEECH_PARAGRAPH and FIRST_PERSON_EN.search(t):
+            return i                # a page that says whose speech it prints ("Statement delivered on behalf
+                                    # of H.E. X"), then a speech quoted whole, its first person further on
+        lead = lead or bool(LEAD.search(t[:400]))
         # (the first person in its opening words: a readout's "which makes us all safer" is no speech)
         if SPEECH_OPENING.match(t.lstrip("“\"")) or (len(t) >= 60 and t.endswith((".", "!", "?", ".”", ":"))
                                                      and FIRST_PERSON_EN.search(mask_quotes(t)[0][:OPENING_WORDS])):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from analysis.speakers.authors import MIDDLE_INITIAL
+from analysis.speakers.authors import MIDDLE_INITIAL, registered_within
 from analysis.speakers.common import HONORIFIC, speaker_rows, usual_case
 from analysis.speakers.registry import Registry
 
@@ -29,7 +29,7 @@ def speakers() -> dict[tuple[str, str], str]:
 
 
 # honorifics of the UN's list that Tenor's list of honorifics lacks ("The Honourable Ralph E. Gonsalves")
-UN_HONORIFIC = re.compile(r"^(?:The\s+)?(?:Right\s+|Rt\.?\s+)?(?:Hon(?:ou?rable)?\.?)\s+", re.I)
+UN_HONORIFIC = re.compile(r"^(?:(?:The\s+)?(?:Right\s+|Rt\.?\s+)?(?:Hon(?:ou?rable)?\.?)|Prince|Princess)\s+", re.I)
 
 
 def _clean(name: str) -> str:
@@ -52,6 +52,8 @@ def ungdc_author(doc_id: str, registry: Registry) -> tuple[str, str] | None:
     # the registry's name for a full name, also where the UN wrote a middle initial ("Vladimir V. Putin");
     # a surname alone ("Vance" in 1978, "Abe" in 1983) may be anyone of that name
     known = (registry.lookup(name) or registry.lookup(MIDDLE_INITIAL.sub(" ", name))) if " " in name else []
+    if not known and " " in name and (within := registered_within(name.split(), registry)):
+        known = [within]            # "Mohammad Ashraf Ghani Ahmadzai": the registry's "Ashraf Ghani"
     if known:
         return known[0], registry.side(known[0])
     iso, year = m.group("iso"), int(m.group("year"))
