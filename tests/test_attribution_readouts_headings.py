@@ -378,3 +378,28 @@ def test_two_guests_as_one_subject_are_the_first_named_and_high_praise_is_speech
     text = ("# 韩正会见外国企业负责人\n\n国家副主席韩正在北京分别会见美国黑石集团董事长兼首席执行官伍德伦和英国阿斯利康公司首席执行官"
             "苏博科。\n\n伍德伦和苏博科高度评价中国经济社会发展取得的成就，对中国未来发展充满信心。\n")
     assert body(text) == ["narrator", "伍德伦"]
+
+
+def rows_sides(text):
+    return [(r["speaker"], r["side"]) for r in document_statements(text, "t", Meta()) if r["section"] == "body"]
+
+
+def test_an_act_leading_into_words_and_the_other_side_after_a_chinese_speaker():
+    # read on the twelfth and thirteenth sets once printed twice, checked on odd CCTV items: "X会见Y，表示……"
+    # is X's words; "缅方表示……" after Xi's words in a readout is the Myanmar side's, not Xi's content
+    text = ("# 习近平会见缅甸领导人\n\n习近平主席同缅甸领导人敏昂莱举行会晤时，表示愿继续提供帮助，支持缅人民重建家园。"
+            "缅方表示致力于推进两国合作。\n\n李强会见蒙古国总理，表示中方愿同蒙方加强合作。\n\n"
+            "美方应以实际行动落实朝美领导人会晤共识，回应朝方在发展和安全上的合理关切。\n")
+    assert [s for s, _ in rows_sides(text)] == ["Xi Jinping", "缅方", "Li Qiang", "narrator"]
+
+
+def test_a_foreign_leaders_side_is_read_from_the_titles_next_to_the_name():
+    # odd CCTV items 2025-08-31 and 2024-10-11: a clause before the titles ("……纪念中国人民抗日战争……活动的",
+    # "国务院总理李强……会见") named China; the Armenian Prime Minister and the European Council's President
+    # were counted on China's side
+    text = ("# 习近平会见亚美尼亚总理\n\n国家主席习近平在天津迎宾馆会见来华出席纪念中国人民抗日战争暨世界反法西斯战争胜利80周年活动的"
+            "亚美尼亚总理帕什尼扬。\n\n帕什尼扬表示，亚方希望向中国学习。\n")
+    assert rows_sides(text)[-1] == ("帕什尼扬", "other")
+    text = ("# 李强会见欧洲理事会主席\n\n国务院总理李强在万象出席东亚合作领导人系列会议期间会见欧洲理事会主席米歇尔。\n\n"
+            "米歇尔表示，欧盟坚持战略自主。\n")
+    assert rows_sides(text)[-1] == ("米歇尔", "other")

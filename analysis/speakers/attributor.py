@@ -12,7 +12,7 @@ from analysis.ingest.layout import Paragraph
 from analysis.ingest.labels import (is_media_label, is_question_label, label_honorifics, label_is, label_name,
                                     table_label)
 from analysis.speakers import rules_en, rules_zh, sources_zh
-from analysis.speakers.common import DETERMINERS, HONORIFIC, mask_quotes, zh_countries
+from analysis.speakers.common import DETERMINERS, HONORIFIC, ZH_SIDE_BODY, mask_quotes, zh_countries
 from analysis.speakers.cues import CueSet, load_cues
 from analysis.speakers.meetings import meeting_body
 from analysis.speakers.authors import ZH_FULL_TEXT, byline_names, statement_on_behalf
@@ -263,8 +263,12 @@ def speakers_content(c: Context, att: Attribution) -> bool:
         return False
     sp = c.state.speaker(att.speaker)
     if (sp is not None and sp.kind == "body" and c.state.side(att.speaker) != c.state.side(c.para_speaker)
-            and is_state(sp)):
-        return False    # "威特科夫称，……。乌克兰方面称，……": another state's words, not the speaker's content
+            and (is_state(sp) or (not c.state.author and c.state.side(c.para_speaker) == "CN"
+                                  and ZH_SIDE_BODY.match(sp.name)))):
+        # "威特科夫称，……。乌克兰方面称，……": another state's words, not the speaker's content; in a readout
+        # (no host answering), "习近平指出，……。缅方表示……" too, the other side named as "X方" after a Chinese
+        # speaker (after its own leader, "托卡耶夫表示，……。哈方……" stays the leader's, as annotators read it)
+        return False
     if c.para_speaker in c.state.runtime_speakers and c.state.kind(c.para_speaker) == "body" \
             and att.speaker in c.state.runtime_speakers:
         return False    # "以色列国防军4日称，……。黎巴嫩卫生部4日说，……": one body's words, then another's

@@ -66,10 +66,16 @@ ZH_FOREIGN_PARTY = re.compile(r"越共|老挝人|古共|朝鲜劳动党|人革�
                               r"联合国|世卫组织|世界卫生组织|世贸组织|世界贸易组织|欧盟|北约|东盟|非盟|上合组织|国际(?!部)")
 
 
+# what ends a clause before a person's titles: "……活动的", "……期间会见", "……同"
+ZH_BEFORE_TITLES = re.compile(r"的|会见|會見|会晤|會晤|接见|接見|致电|致電|同")
+
+
 def zh_titles_side(titles: str, default: str = "other") -> str:
     """The side of a person or body the text names after these titles: a side word first ("美国", "越南"),
     a foreign party ("越共中央总书记"), then China's offices (CN), else the default (a Chinese text's own
-    ministry named bare, "商务部", is China's)."""
+    ministry named bare, "商务部", is China's). A clause before the titles is none of them ("来华出席……纪念
+    中国人民抗日战争……活动的亚美尼亚总理": the Armenian Prime Minister; "国务院总理李强……会见欧洲理事会主席")."""
+    titles = ZH_BEFORE_TITLES.split(titles)[-1]
     side = side_of(titles)
     if side != "other" or ZH_FOREIGN_PARTY.search(titles):
         return side
