@@ -403,3 +403,13 @@ def test_a_foreign_leaders_side_is_read_from_the_titles_next_to_the_name():
     text = ("# 李强会见欧洲理事会主席\n\n国务院总理李强在万象出席东亚合作领导人系列会议期间会见欧洲理事会主席米歇尔。\n\n"
             "米歇尔表示，欧盟坚持战略自主。\n")
     assert rows_sides(text)[-1] == ("米歇尔", "other")
+
+
+def test_headed_points_of_a_speech_are_no_labels_and_go_on_with_it():
+    # the thirteenth set once printed twice (CCTV 2025-03-23): "第一个视角：……" paragraphs were read as a
+    # transcript of speakers called 第一个视角, 第二个视角 ...; they are Li Qiang's numbered points
+    text = ("# 李强出席开幕式并发表主旨演讲\n\n国务院总理李强23日在京出席中国发展高层论坛2025年年会开幕式并发表主旨演讲。\n\n"
+            "李强表示，大家都非常关心中国经济发展情况。这里我想从三个视角，跟大家交流。\n\n"
+            "第一个视角：从“春节经济”来看中国的发展活力。今年春节前后，中国经济涌现出一批现象级亮点。\n\n"
+            "第二个视角：从全国两会来读中国的经济政策。我们将注重加大政策力度。\n\n吴政隆参加开幕式。\n")
+    assert body(text) == ["narrator"] + ["Li Qiang"] * 6 + ["narrator"]

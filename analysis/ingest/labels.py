@@ -48,6 +48,10 @@ ZH_SAYS_END = re.compile(r"(?:说|說|表示|指出|强调|強調|称|稱|宣布
                          r"古语|古語|俗话|俗話|谚语|諺語|常言|有句话|有句話|名言")     # "中国有句古语：知人者智"
 
 
+# a numbered point opening a line: "第一个视角：", "一是：", "首先："
+ZH_ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十百\d]+|[一二三四五六七八九十]是|首先|其次|再次|最后|其[一二三四五])")
+
+
 def label_match(line: str) -> re.Match | None:
     """The transcript label opening a line ("MR. PRICE:", "Q:", "Q    ", "MR. KIRBY.  ", "赵立坚："),
     or None. A value that is a URL or a date is never a turn ("原文：https://...")."""
@@ -77,8 +81,8 @@ def label_match(line: str) -> re.Match | None:
     if CJK.search(lab):
         # 赵立坚：... -- a short name, full-width colon, speech after it; "王毅说：“……”" and "王毅表示：" are
         # a sentence's own verb of saying, no label
-        if ZH_SAYS_END.search(lab):
-            return None
+        if ZH_SAYS_END.search(lab) or ZH_ORDINAL.match(lab):
+            return None     # ("第一个视角：从……来看": a speech's numbered point, no speaker)
         return m if m.group("colon") == "：" and rest.strip() else None
     if lab in ("Q", "A"):
         return m

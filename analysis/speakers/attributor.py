@@ -176,6 +176,8 @@ def paragraph_continuation(c: Context) -> Attribution | None:
 # "——坚守和平，……"), its first person ("我们愿……", "希望美方……") or its instructions ("要坚持……",
 # "必须……"), with no cue of its own
 SPEECH_GOES_ON = re.compile(r"^\s*(?:[一二三四五六七八九十][是要]|第[一二三四五六七八九十][，、,]|其[一二三四五六]是|首先|其次|再次|"
+                            # a headed point: "第一个视角：", "第二点："
+                            r"第[一二三四五六七八九十](?:个|個|点|點|条|條)?[^，。：:]{0,6}[：:]|"
                             r"我们|我們|我(?![国國])|希望|要(?![闻聞求])|必须|必須|——|"
                             # a proposal to both sides: "双方要……", "两国应……"
                             r"(?:双方|雙方|两国|兩國)(?:要|应|應)|"
