@@ -245,23 +245,8 @@ def _layout_lines(text: str, kind: str | None) -> list[Paragraph]:
             lead.add(id(ln))
     body_lines = [ln for ln in nonblank if id(ln) not in meta and id(ln) not in lead] or nonblank
 
-    # The column width of the text: the median width of lines that stop mid-sentence.
-    all_widths = sorted(_width(ln.stripped) for ln in body_lines)
-    widths = sorted(_width(ln.stripped) for ln in body_lines if not ends_sentence(ln.stripped))
-    if len(widths) < 3:
-        widths = all_widths
-    wide = widths[len(widths) // 2]
-    # A hard-wrapped document: many long lines stop without ending a sentence.
-    # (a line far narrower than the text's lines, such as a title, a date or a byline above paragraphs
-    # that fill one long line each, is no wrapped line)
-    typical = all_widths[len(all_widths) // 2]
-    open_long = sum(1 for ln in body_lines[:-1]
-                    if not ends_sentence(ln.stripped) and _width(ln.stripped) >= max(0.7 * wide, 0.5 * typical))
-    # (a hard-wrapped paragraph has no line far wider than the column: a page whose paragraphs are one long
-    # line each, under a few short lines of boilerplate that stop mid-sentence, is not wrapped)
-    one_line = sum(w for w in all_widths if w > max(1.5 * wide, 150)) >= 0.5 * sum(all_widths)
-    wrapped = len(body_lines) >= 4 and open_long >= max(2, 0.25 * len(body_lines)) and not one_line \
-        and not _one_line_paragraphs(lines, meta | lead)
+    wide, wrapped = _column(body_lines)
+    wrapped = wrapped and not _one_line_paragraphs(lines, meta | lead)
 
     # Leading title block: headline lines before the body starts.
     heads = meta | lead
@@ -308,6 +293,25 @@ def _layout_lines(text: str, kind: str | None) -> list[Paragraph]:
         _turns(out, [id(group[0]) in after_blank for group in paras])
     _items(out)
     return out
+
+
+def _column(body_lines: list) -> tuple[int, bool]:
+    """(width, wrapped) of a text's body lines: the column's width, the median width of lines that stop
+    mid-sentence; and whether the text is hard-wrapped, many long lines stopping without ending a sentence."""
+    all_widths = sorted(_width(ln.stripped) for ln in body_lines)
+    widths = sorted(_width(ln.stripped) for ln in body_lines if not ends_sentence(ln.stripped))
+    if len(widths) < 3:
+        widths = all_widths
+    wide = widths[len(widths) // 2]
+    # (a line far narrower than the text's lines, such as a title, a date or a byline above paragraphs
+    # that fill one long line each, is no wrapped line)
+    typical = all_widths[len(all_widths) // 2]
+    open_long = sum(1 for ln in body_lines[:-1]
+                    if not ends_sentence(ln.stripped) and _width(ln.stripped) >= max(0.7 * wide, 0.5 * typical))
+    # (a hard-wrapped paragraph has no line far wider than the column: a page whose paragraphs are one long
+    # line each, under a few short lines of boilerplate that stop mid-sentence, is not wrapped)
+    one_line = sum(w for w in all_widths if w > max(1.5 * wide, 150)) >= 0.5 * sum(all_widths)
+    return wide, len(body_lines) >= 4 and open_long >= max(2, 0.25 * len(body_lines)) and not one_line
 
 
 def _turns(out: list[Paragraph], apart: list[bool]) -> None:

@@ -1,6 +1,7 @@
 """What inside a speaker's Chinese speech is still that speech though another person or both sides act in it: a past
 act recalled to the guest, the listener addressed, another's regard or proposal with its object, a speech another
-gave recalled (analysis/data/speakers/zh_inside_speech.tsv); and a joint position after the two sides' act."""
+gave recalled (analysis/data/speakers/zh_inside_speech.tsv); a joint position after the two sides' act; and the
+words an act leads into ("李强会见……，表示……")."""
 from __future__ import annotations
 
 import re
@@ -70,3 +71,19 @@ def head_of_state(s: Context) -> bool:
     readout's narration of what the two did, not the speaker recalling it)."""
     sp = s.state.speaker(s.para_speaker) if s.para_speaker else None
     return sp is not None and sp.has_title("president", s.state.year)
+
+
+# the verbs of saying that carry on a sentence whose subject acted first ("李强会见……，表示……")
+ZH_SAYS = frozenset("表示 指出 强调 強調 说 說 重申 认为 認為 宣布 希望".split())
+
+
+def said_after(events: list, masked: str, end: int) -> bool:
+    """Whether a verb of saying opens a later clause of the sentence with no subject of its own ("，表示",
+    "，并强调"); events: the sentence's cue verbs (start, end, kind) in order, masked: its text as read."""
+    for a, b, kind in events:
+        if a > end and kind == "speech":
+            if masked[a:b] not in ZH_SAYS:
+                return False    # ("……落实共识，回应……关切": an act, not words said)
+            k = max(masked.rfind(c, end, a) for c in ZH_CLAUSE)
+            return k >= end and not ZH_SUBJECT_TAIL.sub("", masked[k + 1:a].strip(" " + MASK)).strip("并並还還也")
+    return False

@@ -15,7 +15,8 @@ from analysis.speakers.cues import CueSet
 from analysis.speakers.meetings import MEETING_NAMED, MEETING_WORDS, crowd_subject
 from analysis.speakers.registry import BOTH, NARRATOR, Title
 from analysis.speakers.inside_zh import (ZH_ADDRESSEE, ZH_DATED, ZH_GAVE_SPEECH, ZH_HEADS, ZH_MENTION_CUES, ZH_OWN_NOUN,
-                                         ZH_PROPOSAL, ZH_RECALL, ZH_SPEAKER_ACTS, ZH_WILL, head_of_state, recalled, shares_speech)
+                                         ZH_PROPOSAL, ZH_RECALL, ZH_SPEAKER_ACTS, ZH_WILL, head_of_state, recalled, said_after,
+                                         shares_speech)
 from analysis.speakers.state import ZH_SPOUSE, Attribution, Context, DocState
 
 ZH_PRONOUNS = ("他们", "她们", "他們", "她們", "他", "她")
@@ -401,7 +402,7 @@ def cue_verbs(s: Context) -> Attribution | None:
                 att = conveyed(s, z.masked[end:end + 40])
                 if att is not None:
                     return att
-            if said_after(z, end):
+            if said_after(z.events, z.masked, end):
                 continue    # "李强会见蒙古国总理，表示……", "夏巴兹到使馆吊唁，表示……": the act leads into what the
                             # subject said, in a later clause with no subject of its own
             att = narration_verb(s, z, before, end, subj, initial)
@@ -415,21 +416,6 @@ def cue_verbs(s: Context) -> Attribution | None:
     return Attribution(s.state.author, "first_person") if framed else None
 
 
-
-
-def said_after(z: Reading, end: int) -> bool:
-    """Whether a verb of saying opens a later clause of the sentence with no subject of its own ("，表示",
-    "，并强调")."""
-    for a, b, kind in z.events:
-        if a > end and kind == "speech":
-            if z.masked[a:b] not in ZH_SAYS:
-                return False    # ("……落实共识，回应……关切": an act, not words said)
-            k = max(z.masked.rfind(c, end, a) for c in ZH_CLAUSE)
-            return k >= end and not ZH_SUBJECT_TAIL.sub("", z.masked[k + 1:a].strip(" " + MASK)).strip("并並还還也")
-    return False
-
-
-ZH_SAYS = frozenset("表示 指出 强调 強調 说 說 重申 认为 認為 宣布 希望".split())
 ZH_CONVEY = ("转达", "轉達")
 ZH_BRIEFED = ("介绍了", "介紹了")     # alone, "赵乐际介绍了……有关情况" is narration
 ZH_POSITION = re.compile(r"(?:立场|立場|主张|主張|观点|觀點|看法|态度|態度)[。！]?\s*$")
