@@ -72,11 +72,15 @@ def test_a_verbatim_record_names_the_delegate_at_the_rostrum():
 BLIND = Path(__file__).parent / "fixtures/attribution/blind_2026"
 READ = [("twelfth", "ungdc_2013_cmr_mbonjo_biya"), ("twelfth", "ungdc_2006_fra_chirac"), ("twelfth", "AFG_72_2017"),
         ("thirteenth", "ungdc_2013_bfa_compaore"), ("thirteenth", "ungdc_1995_omn_bin_alawi"),
-        ("thirteenth", "TON_57_2002")]
+        ("thirteenth", "TON_57_2002"),
+        # the fourteenth's: a newsletter's masthead ("Issue No. 3") is no name; a name before its post in
+        # brackets ("Roza Otunbayeva (Minister for Foreign Affairs ...)"); a catalogue's "Goff, Phil (Hon)"
+        ("fourteenth", "ungdc_2011_gab_bongo_ondimba"), ("fourteenth", "ungdc_1996_kgz_otunbayeva"),
+        ("fourteenth", "ungdc_2003_nzl_goff")]
 
 
 @pytest.mark.parametrize("name,doc", READ, ids=[d for _, d in READ])
-def test_speeches_of_the_twelfth_and_thirteenth_sets_read_after_their_second_print(name, doc):
+def test_speeches_of_later_sets_read_after_their_second_print(name, doc):
     # each was wrong after both prints (development since): a statement delivered on behalf of a head of state
     # and quoted whole; a name in capitals ("JACQUES CHIRAC", "Blaise COMPAORÉ") in its usual case; the
     # corpus's "Mohammad Ashraf Ghani Ahmadzai" as the registry's Ashraf Ghani and "Prince" no part of a name;

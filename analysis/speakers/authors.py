@@ -312,7 +312,8 @@ def heading_name(lines: list[str], registry: Registry) -> str | None:
 
 NOT_NAME_WORDS = frozenset("thank thanks you good morning afternoon evening welcome ladies gentlemen excellencies "
                            "distinguished dear friends colleagues home news contact services menu search about "
-                           "print share email".split())     # (and a page's menu: "Consular Services")
+                           "print share email issue vol volume edition newsletter".split())
+# (and a page's menu and masthead: "Consular Services", "Issue No. 3")
 # a headline's verbs written in title case ("Prime Minister Modi Addresses Nation")
 TITLE_VERB = re.compile(r"^(?:Address|Deliver|Host|Face|Open|Announce|Visit|Sign|Launch|Join|Welcome|Say|Speak|Meet|Call|Urge|"
                         r"Warn|Hold|Arrive|Depart|Travel|Lead|Attend|Discuss|Tell|Vow|Pledge|Reject|Slam|Praise)e?s$")

@@ -42,7 +42,10 @@ POST = (r"(?:Vice[-\s])?(?:[Pp]resident|Prime\s+Minister|Premier|Chancellor|(?:F
         r"(?:\s+to\s+the\s+United\s+Nations|\s+of\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+(?:and\s+)?[A-Z][\w\-]*){0,3}(?=\s*,))?")
 BY_POST = re.compile(rf"\b{POST}\s*,?\s+(?:{HONOR}\s+)*{NAME}")
 # "RYUTARO HASHIMOTO, Prime Minister of Japan, said:", "Robert G. Mugabe | President | Speeches"
-THEN_POST = re.compile(rf"^\s*(?:{HONOR}\s+)*{NAME}\s*(?:,|\||–|—|\s-)\s*(?:the\s+)?{POST}")
+THEN_POST = re.compile(rf"^\s*(?:{HONOR}\s+)*{NAME}\s*(?:,|\||–|—|\s-|\()\s*(?:the\s+)?{POST}")
+# a catalogue's inverted name: "Author/Speaker: Goff, Phil (Hon), Minister of Foreign Affairs and Trade"
+INVERTED = re.compile(r"^\s*(?:Author|Speaker|Author/Speaker|Creator)\s*:\s*(?P<last>[A-Z][\w'’\-]+),\s+"
+                      r"(?P<first>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)\b(?!\s*[A-Z])")
 # "Speaker: X", "Delivered by X", "Statement by X", "Orador: X", "Discours de X"
 LEAD = re.compile(rf"(?:\b(?:Speaker|Speakers|Orador|Oradora|Intervenant|(?P<reader>Delivered\s+by|Presented\s+by|"
                   rf"Read\s+(?:out\s+)?by)|(?P<behalf>on\s+behalf\s+of)|(?:Statement|Address|Speech|Remarks|"
@@ -128,6 +131,8 @@ def block_author(lines: list[str], registry: Registry | None = None) -> str | No
         names = [(m.group("name"), 0.5 if m.group("reader") else 2.0 if m.group("behalf") else 1.5)
                  for m in LEAD.finditer(line)]
         names += [(m.group("name"), 1.0) for pattern in (BY_HONOR, BY_POST, THEN_POST) for m in pattern.finditer(line)]
+        if inverted := INVERTED.match(line):
+            names.append((f"{inverted.group('first')} {inverted.group('last')}", 1.5))
         alone = ALONE.match(line)
         if alone and k + 1 < len(lines) and (is_post(lines[k + 1]) or EN_POSTS.match(lines[k + 1])):
             names.append((alone.group("name"), 1.0))
