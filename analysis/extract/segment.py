@@ -15,7 +15,7 @@ ABBREV = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sen", "rep", "gov", "st", "sgt", "capt",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "no", "nos", "vs", "etc", "inc", "corp", "co", "ltd", "jr", "sr", "fig", "vol", "pp", "p",
-    "u.s", "u.n", "u.k", "e.u", "e.g", "i.e", "a.m", "p.m", "d.c", "u.s.a", "p.r.c", "h.e", "amb",
+    "u.s", "u.n", "u.k", "e.u", "e.g", "i.e", "a.m", "p.m", "d.c", "u.s.a", "p.r.c", "h.e", "s.e", "amb",
     "approx", "est", "dept", "univ", "assn", "ave", "blvd", "mt", "ft",
 }
 # Abbreviations that often end a sentence too: split after them when a sentence starter follows.
@@ -58,6 +58,18 @@ def _list_number_before(text: str, i: int) -> bool:
     return False
 
 
+def _after_name(text: str, i: int) -> bool:
+    """Whether the word before position i is capitalised (a name's initials follow it: "Yahya A.J.J.",
+    "Mr. A.B."), not a determiner ("the D.P.R.K.", "the U.A.E."): a state's letters end a sentence."""
+    j = i
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    k = j
+    while k > 0 and not text[k - 1].isspace():
+        k -= 1
+    return text[k:j][:1].isupper()
+
+
 def _is_boundary(text: str, m: re.Match, last: int) -> bool:
     """Does the punctuation matched by m end a sentence? last: len(text.rstrip())."""
     end = m.end()
@@ -81,7 +93,7 @@ def _is_boundary(text: str, m: re.Match, last: int) -> bool:
         tok = _prev_token(text, m.start()).lower()
         if len(tok) == 1 and tok.isalpha():       # an initial: "Mute B. Egede"
             return False
-        if tok in ABBREV or INITIALS.fullmatch(tok):
+        if tok in ABBREV or (INITIALS.fullmatch(tok) and _after_name(text, m.start() - len(tok))):
             # a run of initials ("Yahya A.J.J. Jammeh", "Mr. A.B. Smith") ends a sentence only where
             # a sentence plainly starts after it, as "U.S." does
             if tok in ABBREV and tok not in FINAL_ABBREV:

@@ -49,7 +49,8 @@ ZH_SAYS_END = re.compile(r"(?:说|說|表示|指出|强调|強調|称|稱|宣布
 
 
 # a numbered point opening a line: "第一个视角：", "一是：", "首先："
-ZH_ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十百\d]+|[一二三四五六七八九十]是|首先|其次|再次|最后|其[一二三四五])")
+ZH_ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十百\d]+(?:个|個|点|點|条|條|方面|部分)|[一二三四五六七八九十]是|首先|其次|再次|"
+                        r"最后|其[一二三四五])")     # (not "第一财经记者：", an outlet)
 
 
 def label_match(line: str) -> re.Match | None:

@@ -256,6 +256,19 @@ def is_state(sp) -> bool:
     return sp.name in zh_countries() or any(a in zh_countries() for a in sp.aliases)
 
 
+def other_side_after_china(c: Context, name: str) -> bool:
+    """In a readout (no host answering), the other side named "X方" after a Chinese speaker ("习近平……表示愿继续
+    提供帮助。缅方深表感谢，表示……"): its own words, unless China answers it in the same sentence, the Chinese
+    speaker recounting ("缅方多次表示……，中方对此表示赞赏"). After its own leader ("托卡耶夫表示，……。哈方……")
+    it stays the leader's, as the annotators read it."""
+    return (not c.state.author and c.state.side(c.para_speaker) == "CN" and bool(ZH_SIDE_BODY.match(name))
+            and not CHINA_ANSWERS.search(c.full))
+
+
+# a later clause in which China answers what the other side said: "，中方对此表示赞赏"
+CHINA_ANSWERS = re.compile(r"[，；,;]\s*(?:中方|我们|我們)")
+
+
 def speakers_content(c: Context, att: Attribution) -> bool:
     """A body's reported words inside a person's paragraph ("China welcomes ...", 中方将 ...) are that
     speaker's content, not a new speaker, unless the sentence names an indefinite source ("A Chinese
@@ -265,12 +278,8 @@ def speakers_content(c: Context, att: Attribution) -> bool:
         return False
     sp = c.state.speaker(att.speaker)
     if (sp is not None and sp.kind == "body" and c.state.side(att.speaker) != c.state.side(c.para_speaker)
-            and (is_state(sp) or (not c.state.author and c.state.side(c.para_speaker) == "CN"
-                                  and ZH_SIDE_BODY.match(sp.name)))):
-        # "威特科夫称，……。乌克兰方面称，……": another state's words, not the speaker's content; in a readout
-        # (no host answering), "习近平指出，……。缅方表示……" too, the other side named as "X方" after a Chinese
-        # speaker (after its own leader, "托卡耶夫表示，……。哈方……" stays the leader's, as annotators read it)
-        return False
+            and (is_state(sp) or other_side_after_china(c, sp.name))):
+        return False    # "威特科夫称，……。乌克兰方面称，……": another state's words, not the speaker's content
     if c.para_speaker in c.state.runtime_speakers and c.state.kind(c.para_speaker) == "body" \
             and att.speaker in c.state.runtime_speakers:
         return False    # "以色列国防军4日称，……。黎巴嫩卫生部4日说，……": one body's words, then another's
@@ -398,7 +407,8 @@ RULES: tuple[Rule, ...] = (
     Rule("narrator",                  SENTENCE,  None, narrator),
 )
 PARAGRAPH_RULES = tuple(r for r in RULES if r.scope == PARAGRAPH)
-# a statement read for another is announced in a speech's first paragraphs (Attributor.read_on_behalf)
+# a statement read for another is announced in a document's first paragraphs, by the reader speaking in the
+# first person outside quotation marks (Attributor.read_on_behalf)
 ON_BEHALF_PARAGRAPHS = 3
 ON_BEHALF_WORDS = re.compile(r"\b(?:statement|address|message|speech)\b")
 AS_PRESIDENT_SAID = re.compile(r"^(?:(?:And|But|So|Now|Well|Again|Look),?\s+)?[Aa]s\s+(?:you\s+(?:all\s+)?(?:heard|saw)\s+)?"

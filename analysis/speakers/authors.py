@@ -99,8 +99,8 @@ SECRETARY_GENERAL = re.compile(r"^(?:[A-Z]{2,6}\s+)?Secretary[-\s]+General\s+")
 # letters after a name: "Gordon Brown MP"
 NAME_SUFFIX = re.compile(r"\s+(?:MP|M\.P\.|QC|KC|OBE|CBE|KBE|GCMG|Jr\.?|Sr\.?)$", re.I)
 # the small words inside names ("Elmar Maharram oglu Mammadyarov", "João Bernardo de Miranda")
-NAME_PARTICLES = ("de", "bin", "bint", "ibn", "al", "van", "von", "da", "das", "do", "dos", "del", "della", "di", "du",
-                  "oglu", "y", "e", "ould")
+NAME_PARTICLES = ("de", "bin", "bint", "ibn", "al", "van", "von", "der", "den", "da", "das", "do", "dos", "del", "della",
+                  "di", "du", "oglu", "y", "e", "ould", "ben")
 
 
 INITIAL = re.compile(r"[A-Z]\.")      # "A. S. M. Mostafizur Rahman": initials are a name's, not an office's
@@ -358,10 +358,10 @@ MONTH = re.compile(r"^(?:January|February|March|April|May|June|July|August|Septe
 
 # a delegate reading another's statement: "I have the honour to make the following statement on behalf of His
 # Excellency Mr. A. S. M. Mostafizur Rahman, the Foreign Minister of Bangladesh, who ..."
-ON_BEHALF = re.compile(r"\b(?:I|[Ww]e)\b[^.!?]{0,60}?\b(?:mak|deliver|read|present|giv)\w*\s+(?:out\s+)?"
+ON_BEHALF = re.compile(r"^\s*(?:I|We)\b[^.!?\"“”]{0,60}?\b(?:mak|deliver|read|present|giv)\w*\s+(?:out\s+)?"
                        r"(?:the\s+following\s+|this\s+|the\s+|a\s+)?(?:statement|address|message|speech)\s+"
-                       r"(?:on\s+behalf\s+of|of|from)\s+(?P<who>[A-Z][^,;:()!?]{3,90}?)"
-                       r"(?=\s*,|\s+who\b|\s+which\b|\s*[.!?]?[”\"’]?\s*$)")
+                       r"on\s+behalf\s+of\s+(?P<who>[A-Z][^,;:()!?]{3,90}?)"
+                       r"(?=\s*,|\s+who\b|\s*[.!?]?[”\"’]?\s*$)")
 
 
 def statement_on_behalf(sentence: str, registry: Registry | None = None) -> str | None:

@@ -63,11 +63,11 @@ ZH_CN_OFFICE = re.compile(r"中共|中央|^全国|中华全国|國務院|国务�
 # a foreign party or state named in the titles: "越共中央总书记", "老挝人民革命党中央总书记、国家主席"
 ZH_FOREIGN_PARTY = re.compile(r"越共|老挝人|古共|朝鲜劳动党|人革党|劳动党|共产党中央(?<!中国共产党中央)|"
                               # international bodies are no one's side: "世卫组织负责人"
-                              r"联合国|世卫组织|世界卫生组织|世贸组织|世界贸易组织|欧盟|北约|东盟|非盟|上合组织|国际(?!部)")
+                              r"联合国|世卫组织|世界卫生组织|世贸组织|世界贸易组织|欧盟|欧洲|欧委会|北约|东盟|非盟|上合组织|国际(?!部)")
 
 
 # what ends a clause before a person's titles: "……活动的", "……期间会见", "……同"
-ZH_BEFORE_TITLES = re.compile(r"的|会见|會見|会晤|會晤|接见|接見|致电|致電|同")
+ZH_BEFORE_TITLES = re.compile(r"的|会见|會見|会晤|會晤|接见|接見|致电|致電")
 
 
 def zh_titles_side(titles: str, default: str = "other") -> str:
@@ -75,7 +75,9 @@ def zh_titles_side(titles: str, default: str = "other") -> str:
     a foreign party ("越共中央总书记"), then China's offices (CN), else the default (a Chinese text's own
     ministry named bare, "商务部", is China's). A clause before the titles is none of them ("来华出席……纪念
     中国人民抗日战争……活动的亚美尼亚总理": the Armenian Prime Minister; "国务院总理李强……会见欧洲理事会主席")."""
-    titles = ZH_BEFORE_TITLES.split(titles)[-1]
+    tail = ZH_BEFORE_TITLES.split(titles)[-1]
+    if side_of(tail) != "other" or ZH_FOREIGN_PARTY.search(tail) or any(c in tail for c in zh_countries()):
+        titles = tail           # the titles next to the name say whose (not "中国驻美国大使馆的发言人" cut short)
     side = side_of(titles)
     if side != "other" or ZH_FOREIGN_PARTY.search(titles):
         return side

@@ -6,13 +6,14 @@ every line above the speech's first paragraph is read for the person it introduc
 speaking: a name after an honorific ("H.E. Mr. X", "S.E. M. X", "Excmo. Sr. X"), after a post ("the
 President, X", "Prime Minister X") or after a lead ("Speaker:", "Delivered by", "Statement by"), or a
 name alone on a line above its post. A reporter's byline, a photographer's credit and a meeting's
-presiding officer are no one's speech. The name given most often, else first, is the author."""
+presiding officer are no one's speech. Each mention weighs by its lead (a lead saying whose text it is
+most, a reader least); the name of the greatest weight, else the first, is the author."""
 from __future__ import annotations
 
 import re
 
-from analysis.speakers.authors import (EN_POSTS, FIRST_PERSON_EN, NOT_NAME_WORDS, NOT_SPEECH, REPORTER, SPEECH_OPENING,
-                                       _name, heading_case, is_post, news_lead, shipped_registry)
+from analysis.speakers.authors import (EN_POSTS, FIRST_PERSON_EN, NAME_PARTICLES, NOT_NAME_WORDS, NOT_SPEECH, REPORTER,
+                                       SPEECH_OPENING, _name, heading_case, is_post, news_lead, shipped_registry)
 from analysis.extract.segment import split_sentences
 from analysis.speakers.common import mask_quotes
 from analysis.speakers.registry import Registry
@@ -25,7 +26,7 @@ OPENING_WORDS = 120     # characters of a paragraph in which a speech's first pe
 
 # a word of a name: capitalised (any script's capital), an initial, a name in capitals; particles between
 WORD = r"(?:[‘'’]?[A-Z][\w'’\-]*[\w'’]|[A-Z]\.(?:[A-Z]\.)*|[A-Z][A-Z'’\-]+)"
-PARTICLE = r"(?:de|da|das|do|dos|del|della|di|du|van|von|der|den|bin|bint|ibn|al|el|ould|y|e|la|le|ben)"
+PARTICLE = "(?:" + "|".join(NAME_PARTICLES) + ")"
 NAME = rf"(?P<name>{WORD}(?:\s+(?:{PARTICLE}\s+)*{WORD}){{1,5}})"
 # what introduces the one speaking: honorifics in English, French and Spanish pages
 HONOR = (r"(?:H\.\s?E\.|S\.\s?E\.|His\s+Excellency|Her\s+Excellency|His\s+Majesty|Her\s+Majesty|His\s+Royal\s+Highness|"
@@ -51,6 +52,8 @@ LEAD = re.compile(rf"(?:\b(?:Speaker|Speakers|Orador|Oradora|Intervenant|(?P<rea
                   rf"Read\s+(?:out\s+)?by)|(?P<behalf>on\s+behalf\s+of)|(?:Statement|Address|Speech|Remarks|"
                   rf"Intervention)\s+(?:by|of)|Intervenci[oó]n\s+de(?:l)?|Discours\s+de)\s*:?\s*(?:the\s+)?"
                   rf"(?:{HONOR}\s+)*(?:{POST}\s*,?\s+(?:{HONOR}\s+)*)?{NAME})", re.I)
+# a news report's dateline with a dash: "UNITED NATIONS — ", "NEW YORK, Sept. 24 – "
+DASH_DATELINE = re.compile(r"^[A-Z][A-Z .,'’]{2,40}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s+[—–-]{1,2}\s")
 # a page's lead saying the text follows: "Following is an excerpt from the address by X", "Below is the full text"
 FOLLOWING_TEXT = re.compile(r"\b(?:Following|Below)\s+(?:is|are)\s+(?:the\s+|an?\s+)?(?:full\s+|prepared\s+|official\s+)?"
                             r"(?:text|excerpts?|transcript)\b", re.I)
@@ -62,7 +65,8 @@ NOT_SPEAKING = re.compile(r"(?:Photo|Photograph|Credit|Image)\s*:.*$|UN\s+Photo/
                           r"(?:Acting\s+)?President\s*(?:\(|:)|Secretary[-\s]General\s+\w+(?:\s+\w+)?|"
                           r"(?:Other|Related|More)\s+(?:speeches|news|stories).*$", re.I)
 # capitalised words that make a run no person's name
-NOT_NAME = re.compile(r"\b(?:General|Assembly|Nations|United|Session|Debate|Ministry|Mission|Republic|Kingdom|"
+NOT_NAME = re.compile(r"\b(?:Movement|Group|Community|Countries|Alliance|Coalition|Forum|Organi[sz]ation|Association|"
+                      r"Caucus|Bloc|Union|States|General|Assembly|Nations|United|Session|Debate|Ministry|Mission|Republic|Kingdom|"
                       r"Government|Office|Department|News|Media|Speeches|Statement|Address|Speech|Remarks|Home|Press|"
                       r"Release|Share|Print|Email|Meeting|Plenary|New\s+York|Affairs|Foreign|Council|Delegation|"
                       r"Permanent|Official|Records|Coverage|Photo|Check|Delivery|Full|Text|Session|Embassy|Consulate|"
@@ -81,14 +85,14 @@ def speech_opening(texts: list[str]) -> int | None:
         if FOLLOWING_TEXT.search(t):
             follows = True
             continue
-        if news_lead(t[:200]):
-            return None
+        if news_lead(t[:200]) or DASH_DATELINE.match(t):
+            return None         # a report about a speech ("UNITED NATIONS — Brazilian President ... urged")
         if lead and len(t) >= SPEECH_PARAGRAPH and FIRST_PERSON_EN.search(t):
             return i                # a page that says whose speech it prints ("Statement delivered on behalf
                                     # of H.E. X"), then a speech quoted whole, its first person further on
         lead = lead or bool(LEAD.search(t[:400]))
         # (the first person in its opening words: a readout's "which makes us all safer" is no speech)
-        if SPEECH_OPENING.match(t.lstrip("“\"")) or (len(t) >= 60 and t.endswith((".", "!", "?", ".”", ":"))
+        if SPEECH_OPENING.match(t) or (len(t) >= 60 and t.endswith((".", "!", "?", ".”", ":"))
                                                      and FIRST_PERSON_EN.search(mask_quotes(t)[0][:OPENING_WORDS])):
             return i
         used += len(t)
@@ -115,8 +119,8 @@ def block_lines(texts: list[str], end: int) -> list[str]:
 
 
 def block_author(lines: list[str], registry: Registry | None = None) -> str | None:
-    """The one speaking, as the lines above a speech introduce them; None when they name no one or two
-    people equally."""
+    """The one speaking, as the lines above a speech introduce them; None when they name no one, or two
+    people once each after an honorific or a post and nothing else."""
     registry = registry or shipped_registry()
     if any(NOT_SPEECH.search(line) for line in lines):
         return None                 # a readout, a briefing, an interview: not one person's speech

@@ -132,7 +132,7 @@ def meeting_subject(state: DocState) -> Subject | None:
     return Subject("body", state.learn(state.meeting, zh_titles_side(state.meeting), "body")) if state.meeting else None
 
 
-ZH_AND = re.compile(r"[和与與及、]")
+ZH_AND = re.compile(r"(?<=.)[和与與及、]")    # (not the first character: 和田浩, 与谢野馨)
 ZH_PAIR = re.compile(r"(?:主席|总统|總統|总理|總理|首相|总书记|總書記)?(?:和|与|與|及)(?:[\u4e00-\u9fff]{0,6}?(?:主席|总统|總統|总理|總理|首相))?")
 
 
@@ -201,7 +201,7 @@ def _resolve(state: DocState, cues: CueSet, s: str) -> Subject | None:
         # "大家表示", "广大干部群众表示": a crowd, no speaker; at a body's meeting, "大家一致认为" is the
         # meeting's, but its guests ("与会嘉宾表示") are never the voice of the body that hosts them
         return (meeting_subject(state) if crowd == "members" else None) or Subject("generic", NARRATOR)
-    if (first := ZH_AND.split(s, 1)[0]) in state.zh_titled:
+    if (first := s if s in state.zh_titled else ZH_AND.split(s, 1)[0]) in state.zh_titled:
         # "巴科表示": a name the text introduced with its title ("哈佛大学校长巴科"), on the side its
         # titles tell ("中央书记处书记蔡奇" CN); two such guests as one subject ("伍德伦和苏博科高度评价"): the
         # first named, as two registered names are read
@@ -482,6 +482,9 @@ def narration_verb(s: Context, z: Reading, before: str, end: int, subj: str, ini
     return None
 
 
+ZH_RECEIVED = re.compile(r"(?:受到|得到|获得|獲得|赢得|贏得|广受|廣受|深受)[^，。；]{0,20}$")
+
+
 def speech_verb(s: Context, z: Reading, start: int, end: int, subj: str, initial: bool) -> Attribution | None:
     """"刘鹤表示", "双方一致认为", "他说": the verb's subject speaks; a verb opening the sentence goes on
     with the current speaker; the author framing another's words gives the author (first_person)."""
@@ -497,6 +500,8 @@ def speech_verb(s: Context, z: Reading, start: int, end: int, subj: str, initial
         # at most) goes on with the current speaker
         cur = s.state.current
         return Attribution(cur, "continuation") if cur and cur != NARRATOR else None
+    if ZH_RECEIVED.search(subj):
+        return None    # "拜登的讲话受到民主党议员高度评价": the praise received, no words of the subject
     if cue in ZH_SPEECH_EVENT and ZH_WILL.search(subj):
         return None    # "外交部长王毅将发表讲话": an announcement of what someone will say
     if ((cue in ZH_SPEECH_EVENT and ZH_EVENT_ONLY.match(z.masked[end:]))
