@@ -16,6 +16,10 @@ For all-MiniLM-L6-v2 and all-mpnet-base-v2 "auto" goes further (measured in docs
 the weights themselves are cast to bfloat16 (`precision="bf16-weights"`, no autocast overhead) and short sentences are
 packed into bigger batches, up to `max_tokens` padded tokens (`batch_size` stays the minimum), so
 that the CPU's bfloat16 matrix units get matrices big enough to pay off.
+Under glibc, loading an encoder also keeps freed memory in the process's heap (`keep_freed_memory`):
+otherwise every batch's big activations are fresh pages from the kernel (about 500 first-touch page
+faults per English sentence through all-mpnet-base-v2), which cost about 2% of the encoding's CPU time
+on this project's AMD machine (docs/benchmarks.md, seventh round); results unchanged, bit for bit.
 """
 from __future__ import annotations
 
@@ -87,6 +91,33 @@ def folder_hash(path: Path) -> str:
     return h.hexdigest()[:16]
 
 
+# glibc's mallopt parameters, and the heap size below which freed memory stays in the process
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
+KEEP_FREED = 1 << 30
+_KEPT: list = []
+
+
+def keep_freed_memory() -> bool:
+    """Ask glibc (once per process) to serve allocations of up to 1 GB from its heap and not to give freed
+    memory back to the kernel, so that the encoders' big per-batch tensors (a batch of 4,096 tokens makes
+    activations of 6-25 MB each) reuse pages already mapped instead of page-faulting fresh ones on every
+    operation. The arithmetic is the same, so embeddings are bit-identical; the process keeps its peak
+    memory mapped until it ends (it does not grow with the corpus: batches are bounded). False where
+    there is no glibc (another C library, macOS, Windows) or TENOR_KEEP_FREED_MEMORY=0."""
+    if _KEPT:
+        return _KEPT[0]
+    ok = False
+    if os.environ.get("TENOR_KEEP_FREED_MEMORY", "1") != "0":
+        try:
+            import ctypes
+            libc = ctypes.CDLL("libc.so.6")
+            ok = bool(libc.mallopt(M_MMAP_THRESHOLD, KEEP_FREED)) and bool(libc.mallopt(M_TRIM_THRESHOLD, 2 * KEEP_FREED))
+        except (OSError, AttributeError):
+            ok = False
+    _KEPT.append(ok)
+    return ok
+
+
 def cpu_precision() -> str:
     """bf16 where the CPU computes it natively (AVX-512 BF16 or AMX), else fp32: emulated bf16
     is slower than fp32."""
@@ -128,6 +159,7 @@ class Encoder:
         self.max_tokens = max_tokens if max_tokens is not None else fast.get("max_tokens", 0)
         if threads:
             torch.set_num_threads(threads)
+        keep_freed_memory()
         self.tokenizer = AutoTokenizer.from_pretrained(self.path)
         self.model = AutoModel.from_pretrained(self.path).eval()
         if self.precision == "bf16-weights" and runtime == "torch":

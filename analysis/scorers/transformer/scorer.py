@@ -114,7 +114,7 @@ class TransformerScorer(Scorer):
             hf_logging.set_verbosity_error()
             run = self.settings_.get(key, {})
             self.encoders_[key] = Encoder(key, batch_size=self.batch_size, precision=run.get("precision", self.precision),
-                                          max_tokens=run.get("max_tokens"))
+                                          max_tokens=run.get("max_tokens"), runtime=run.get("runtime", "torch"))
         return self.encoders_[key]
 
     def _ready(self, keys: list, card: dict | None) -> None:
