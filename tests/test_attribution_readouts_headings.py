@@ -413,3 +413,11 @@ def test_headed_points_of_a_speech_are_no_labels_and_go_on_with_it():
             "第一个视角：从“春节经济”来看中国的发展活力。今年春节前后，中国经济涌现出一批现象级亮点。\n\n"
             "第二个视角：从全国两会来读中国的经济政策。我们将注重加大政策力度。\n\n吴政隆参加开幕式。\n")
     assert body(text) == ["narrator"] + ["Li Qiang"] * 6 + ["narrator"]
+
+
+def test_a_name_after_tong_is_whom_the_subject_acts_with():
+    # odd CCTV item 2024-01-24 (Xi and the Uzbek President): "我……很高兴同习近平主席共同宣布" in the guest's
+    # paragraph is the guest's; 习近平 after 同 is not the subject of 宣布
+    text = ("# 会谈\n\n国家主席习近平同乌兹别克斯坦总统米尔济约耶夫举行会谈。\n\n米尔济约耶夫表示，我今年首次出访选择中国。"
+            "我完全赞同习近平主席对进一步发展两国关系的意见，很高兴同习近平主席共同宣布。\n")
+    assert body(text) == ["narrator", "米尔济约耶夫", "米尔济约耶夫"]

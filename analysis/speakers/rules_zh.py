@@ -132,6 +132,7 @@ def meeting_subject(state: DocState) -> Subject | None:
     return Subject("body", state.learn(state.meeting, zh_titles_side(state.meeting), "body")) if state.meeting else None
 
 
+ZH_WITH = ("同", "与", "與", "跟")
 ZH_AND = re.compile(r"(?<=.)[和与與及、]")    # (not the first character: 和田浩, 与谢野馨)
 ZH_PAIR = re.compile(r"(?:主席|总统|總統|总理|總理|首相|总书记|總書記)?(?:和|与|與|及)(?:[\u4e00-\u9fff]{0,6}?(?:主席|总统|總統|总理|總理|首相))?")
 
@@ -166,8 +167,10 @@ def _resolve(state: DocState, cues: CueSet, s: str) -> Subject | None:
         who = state.document_source()
         return Subject(state.kind(who) or "body", who) if who else None
     found = state.mentions_in(s)
-    if found and found[0][0] > 0 and ZH_SIDE_BODY.match(s[:2]):
-        found = []           # "马方对习近平主席的远见……表示赞赏": the side opening the subject speaks
+    if found and found[0][0] > 0 and (ZH_SIDE_BODY.match(s[:2]) or s[:found[0][0]].endswith(ZH_WITH)):
+        # "马方对习近平主席的远见……表示赞赏": the side opening the subject speaks; "很高兴同习近平主席共同宣布":
+        # a name after 同/与 is whom the subject acts with, not the subject
+        found = []
     if found and found[0][0] > 0 and (opening := state.opening_titled(s)) and opening[0] < found[0][0]:
         # "哈桑转达穆罕默德六世国王对习近平主席的……": a name the text introduced with a title opens the
         # subject, before anyone the registry knows
