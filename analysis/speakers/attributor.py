@@ -410,7 +410,6 @@ PARAGRAPH_RULES = tuple(r for r in RULES if r.scope == PARAGRAPH)
 # a statement read for another is announced in a document's first paragraphs, by the reader speaking in the
 # first person outside quotation marks (Attributor.read_on_behalf)
 ON_BEHALF_PARAGRAPHS = 3
-ON_BEHALF_WORDS = re.compile(r"\b(?:statement|address|message|speech)\b")
 AS_PRESIDENT_SAID = re.compile(r"^(?:(?:And|But|So|Now|Well|Again|Look),?\s+)?[Aa]s\s+(?:you\s+(?:all\s+)?(?:heard|saw)\s+)?"
                                r"the\s+[Pp]resident\s+(?:has\s+|had\s+|just\s+|also\s+)*"
                                r"(?:said|say|says|noted|made\s+clear|stated|put\s+it|reiterated|emphasized)\b")
@@ -503,7 +502,7 @@ class Attributor:
         following statement on behalf of His Excellency Mr. X, the Foreign Minister, who ..."): that
         sentence and those before it are the reader's (the author known so far, else narrator), the rest
         of the document X's speech. None when the paragraph says no such thing."""
-        if para.label_end or self.kind not in FIRST_PERSON_KINDS | {""} or not ON_BEHALF_WORDS.search(para.text):
+        if para.label_end or self.kind not in FIRST_PERSON_KINDS | {""} or "behalf" not in para.text:
             return None
         for k, (a, b) in enumerate(spans):
             who = statement_on_behalf(para.text[a:b], self.state.registry)

@@ -66,7 +66,7 @@ ZH_FOREIGN_PARTY = re.compile(r"越共|老挝人|古共|朝鲜劳动党|人革�
                               r"联合国|世卫组织|世界卫生组织|世贸组织|世界贸易组织|欧盟|欧洲|欧委会|北约|东盟|非盟|上合组织|国际(?!部)")
 
 
-# what ends a clause before a person's titles: "……活动的", "……期间会见", "……同"
+# what ends a clause before a person's titles: "……活动的", "……期间会见"
 ZH_BEFORE_TITLES = re.compile(r"的|会见|會見|会晤|會晤|接见|接見|致电|致電")
 
 
@@ -176,5 +176,7 @@ def zh_foreign_name(name: str) -> bool:
     """Whether a bare subject is a foreign person's name: transliteration characters only, and not a place, a
     body or a state."""
     return bool(ZH_FOREIGN_NAME.fullmatch(name)) and name not in ZH_PLACES and name not in zh_countries()
+
+
 # questions answered with none of the answers ("回答了记者提问。")
 ZH_ANSWERED = re.compile(r"^了?[^，。；：“”]{0,16}?(?:提问|提問)\s*[。！]?\s*$")

@@ -124,7 +124,8 @@ def block_author(lines: list[str], registry: Registry | None = None) -> str | No
     registry = registry or shipped_registry()
     if any(NOT_SPEECH.search(line) for line in lines):
         return None                 # a readout, a briefing, an interview: not one person's speech
-    found: dict[str, list[float]] = {}      # name -> the weights of its mentions (then its first line)
+    weights: dict[str, float] = {}          # name -> the weights of its mentions, summed
+    first: dict[str, int] = {}              # name -> the line it is first named on
     lines = [heading_case(ln.strip().strip("#*>-• ").strip()) for ln in "\n".join(lines).splitlines()]
     for k, line in enumerate(lines):
         if not line or REPORTER.match(line):
@@ -145,18 +146,19 @@ def block_author(lines: list[str], registry: Registry | None = None) -> str | No
             who = _clean(raw, registry)
             if who and who not in seen:     # one mention a line, its strongest lead first
                 seen.add(who)
-                found.setdefault(who, [k]).append(weight)
+                weights[who] = weights.get(who, 0.0) + weight
+                first.setdefault(who, k)
     # a short form of a longer name found too is the same person ("Erdogan", "Recep Tayyip Erdogan")
-    for short in [n for n in found if any(n != m and m.casefold().endswith(" " + n.casefold()) for m in found)]:
-        longer = next(m for m in found if m != short and m.casefold().endswith(" " + short.casefold()))
-        first = min(found[longer][0], found[short][0])
-        found[longer] = [first] + found[longer][1:] + found.pop(short)[1:]
-    if not found:
+    for short in [n for n in weights if any(n != m and m.casefold().endswith(" " + n.casefold()) for m in weights)]:
+        longer = next(m for m in weights if m != short and m.casefold().endswith(" " + short.casefold()))
+        weights[longer] += weights.pop(short)
+        first[longer] = min(first[longer], first.pop(short))
+    if not weights:
         return None
-    ranked = sorted(found.items(), key=lambda kv: (-sum(kv[1][1:]), kv[1][0]))
-    if len(ranked) > 1 and sum(ranked[0][1][1:]) == sum(ranked[1][1][1:]) == 1:
+    ranked = sorted(weights, key=lambda n: (-weights[n], first[n]))
+    if len(ranked) > 1 and weights[ranked[0]] == weights[ranked[1]] == 1:
         return None                 # two people named once each: whose speech is not said
-    return ranked[0][0]
+    return ranked[0]
 
 
 def _clean(raw: str, registry: Registry) -> str | None:
